@@ -1,0 +1,72 @@
+"""The browsing commands every front end offers: /timeline, /missions, /about, /help.
+
+They return lines, not text, so the console prints them and Telegram pages them.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import chronological, sort_key
+from .engine import Engine
+from .model import Fact, Line, Segment
+from .query import parse
+
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–—]|\.\.)\s*(\d{4})\s*$|^\s*(\d{4})\s*$")
+
+
+def timeline(engine: Engine, filter_text: str, language: str | None = None
+             ) -> tuple[Line, list[Line]]:
+    """Dated events in date order, optionally only a year, a span of years or a name.
+
+    Returns the title line and the event lines; no events gives one explanatory line.
+    """
+    lang = engine.kb.language(language)
+    title = lang.templates["timeline_title"]
+    facts = _filter(engine, filter_text)
+    label = filter_text.strip()
+    header: Line = (Segment(f"{title}: {label}" if label else title, strong=True),)
+    if not facts:
+        return header, [(Segment(lang.templates["timeline_empty"].format(filter=label or "—")),)]
+    return header, [engine.fact_line(f, lang.code) for f in facts]
+
+
+def _filter(engine: Engine, filter_text: str) -> list[Fact]:
+    dated = [f for f in engine.kb.facts if f.date]
+    dated.sort(key=chronological)
+    text = filter_text.strip()
+    if not text:
+        return dated
+    years = _YEARS.match(text)
+    if years:
+        first = int(years.group(1) or years.group(3))
+        last = int(years.group(2) or first)
+        first, last = min(first, last), max(first, last)
+        return [f for f in dated if f.date and f.date.covers_year(first, last)]
+    query = parse(text, engine.index)
+    if query.unknown or not (query.mentions or query.years):
+        return []
+    return [f for f in dated if engine.is_about(f, query)]
+
+
+def missions(engine: Engine, language: str | None = None) -> tuple[Line, list[Line]]:
+    """Embassies and consulates: standing facts first, then what happened, by date."""
+    lang = engine.kb.language(language)
+    topics = set(engine.kb.meta.missions)
+    facts = [f for f in engine.kb.facts if topics & {f.kind, *f.tags}]
+    facts.sort(key=lambda f: (f.date is not None, sort_key(f.date), f.id))
+    return ((Segment(lang.templates["missions_title"], strong=True),),
+            [engine.fact_line(f, lang.code) for f in facts])
+
+
+def about(engine: Engine, language: str | None = None) -> str:
+    meta = engine.kb.meta
+    source = {"title": meta.title, "url": "", "licence": "", "licence_url": "",
+              **meta.source}
+    return engine.kb.language(language).templates["about"].format(**source)
+
+
+def help_text(engine: Engine, language: str | None = None) -> str:
+    meta = engine.kb.meta
+    examples = "\n".join(f"  {q}" for q in meta.examples)
+    return engine.kb.language(language).templates["help"].format(
+        title=meta.title, examples=examples)

@@ -1,0 +1,340 @@
+"""The question-answering engine: one instance per fact base, shared by every front end.
+
+A question is read into a Query (names, topics, years, what it asks), every fact is
+scored by how much of the question it covers, weighted by how rare each term is, and the
+answer is composed from the best facts. A question with a word the fact base does not
+know, or that no fact covers well enough, is declined with suggestions instead.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import chronological, format_date, sort_key
+from .matching import Term, TermIndex, words_of
+from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion, pick
+from .query import Mention, Query, parse, with_context
+from .text import tokens
+
+#: How strongly a fact is about a term, by where the term appears in the fact.
+EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT = 1.0, 0.85, 0.9, 0.7, 0.6
+#: Lowest share of the question a fact must cover to be given as an answer.
+ANSWER_THRESHOLD = 0.6
+#: Facts within this much of the best score are answered together.
+TIE = 0.02
+#: Questions longer than this are declined rather than read.
+MAX_QUESTION = 1000
+#: The most facts a profile ("Who is X?") lists.
+PROFILE_FACTS = 12
+
+
+@dataclass
+class _Profile:
+    """What one fact is about: term → strength, as participant/topic and as location."""
+
+    about: dict[str, float] = field(default_factory=dict)
+    located: dict[str, float] = field(default_factory=dict)
+
+    def add(self, table: str, key: str, strength: float) -> None:
+        target = self.about if table == "about" else self.located
+        if strength > target.get(key, 0.0):
+            target[key] = strength
+
+
+class Engine:
+    """Answers questions over one fact base."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.index = TermIndex()
+        self._index_vocabulary()
+        self._profiles = {f.id: self._profile(f) for f in kb.facts}
+        self._index_fact_words()
+        self._weights = self._idf()
+        self._children: dict[str, list[str]] = defaultdict(list)
+        for f in kb.facts:
+            if f.part_of:
+                self._children[f.part_of].append(f.id)
+        self._dated = sorted((f for f in kb.facts if f.date), key=lambda f: sort_key(f.date))
+        #: The facts the fact base's example questions lead to: the fallback suggestions.
+        self._example_facts = [scored[0][1].id for scored in
+                               (self._score(parse(q, self.index)) for q in kb.meta.examples)
+                               if scored and scored[0][1].questions]
+
+    # ----------------------------------------------------------------- building
+
+    def _index_vocabulary(self) -> None:
+        add = self.index.add
+        for e in self.kb.entities.values():
+            for name in (*e.names.values(), *e.aliases, *([e.surname] if e.surname else [])):
+                add(name, Term("entity", e.id))
+            for name in e.demonyms:
+                add(name, Term("demonym", e.id))
+        for lang in self.kb.languages.values():
+            for kind, table in (("concept", lang.concepts), ("intent", lang.intents),
+                                ("modifier", lang.modifiers), ("pronoun", lang.pronouns)):
+                for cid, words in table.items():
+                    for word in words:
+                        add(word, Term(kind, cid))
+            for word in lang.stopwords:
+                add(word, Term("stop", ""))
+            for number, month in enumerate(lang.months, start=1):
+                add(month, Term("month", str(number)))
+            for job, words in lang.grammar.items():
+                self.index.grammar[job].update(t.folded for w in words for t in tokens(w))
+
+    def _profile(self, fact: Fact) -> _Profile:
+        p = _Profile()
+        entities = self.kb.entities
+        p.add("about", fact.kind, EXPLICIT)
+        for ref in fact.who:
+            p.add("about", ref, EXPLICIT)
+        for ref in (*fact.who, *fact.tags):
+            p.add("about", ref, TAGGED)
+            e = entities.get(ref)
+            if e and e.country and e.type != "place":
+                p.add("about", e.country, NATIONALITY)
+            if e and e.type == "place":
+                self._locate(p, ref, EXPLICIT)
+        for ref in fact.where:
+            self._locate(p, ref, EXPLICIT)
+        for text in fact.texts.values():
+            for item in self.index.find(text, fuzzy=False):
+                if hasattr(item, "terms"):
+                    for term in item.terms:
+                        if term.kind in ("entity", "demonym", "concept"):
+                            p.add("about", term.id, IN_TEXT)
+        return p
+
+    def _locate(self, p: _Profile, place: str, strength: float) -> None:
+        """A fact in New Belgrade is also in Belgrade and in Serbia, a little less."""
+        seen = set()
+        while place and place not in seen:
+            seen.add(place)
+            p.add("located", place, strength)
+            e = self.kb.entities.get(place)
+            if not e:
+                break
+            if e.country and e.country != place:
+                p.add("located", e.country, CONTAINER)
+            place, strength = e.within or "", CONTAINER
+
+    def _index_fact_words(self) -> None:
+        """Every other word of a fact's text becomes a term of its own ("song", "labor")."""
+        for fact in self.kb.facts:
+            for text in fact.texts.values():
+                for item in self.index.find(text, fuzzy=False):
+                    if not hasattr(item, "terms") and not item.folded.isdigit() \
+                            and len(item.folded) > 1:
+                        self.index.add((item.stem,), Term("word", "w:" + item.stem))
+                        self._profiles[fact.id].add("about", "w:" + item.stem, IN_TEXT)
+                    elif hasattr(item, "terms") and item.kind == "word":
+                        self._profiles[fact.id].add("about", item.ids[0], IN_TEXT)
+
+    def _idf(self) -> dict[str, float]:
+        df: dict[str, int] = defaultdict(int)
+        for p in self._profiles.values():
+            for key in set(p.about) | set(p.located):
+                df[key] += 1
+        n = len(self.kb.facts) or 1
+        return {k: math.log(1 + n / v) for k, v in df.items()}
+
+    def weight(self, term_id: str) -> float:
+        return self._weights.get(term_id, math.log(1 + len(self.kb.facts) or 2))
+
+    # ----------------------------------------------------------------- answering
+
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """Answer one question; never raises, whatever the text."""
+        context = context or Context()
+        language = self.kb.language(context.language)
+        templates = language.templates
+        question = "".join(ch for ch in str(question) if ch.isprintable() or ch in "\n\t")
+        if not question.strip():
+            return self._decline(question, templates["empty_question"].format(
+                example=self.kb.meta.examples[0] if self.kb.meta.examples else ""), context, ())
+        if len(question) > MAX_QUESTION:
+            return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
+                                 context, ())
+        query = with_context(parse(question, self.index), context)
+        if query.unknown:
+            words = ", ".join(f"“{w}”" for w in query.unknown[:3])
+            return self._decline(question, templates["dont_know_words"].format(words=words),
+                                 context, query.mentions)
+        if not query.mentions and not query.years and not query.months:
+            return self._decline(question, templates["dont_know"], context, ())
+        profile = self._profile_answer(query, context)
+        if profile:
+            return profile
+        scored = self._score(query)
+        best = scored[0][0] if scored else 0.0
+        if best < ANSWER_THRESHOLD:
+            return self._decline(question, templates["dont_know"], context, query.mentions)
+        chosen = [f for s, f in scored if s >= best - TIE]
+        chosen = self._apply_modifiers(query, chosen)
+        return self._compose(query, chosen, best, context)
+
+    def _score(self, query: Query) -> list[tuple[float, Fact]]:
+        terms: list[tuple[float, object]] = []
+        for m in query.mentions:
+            terms.append((max(self.weight(i) for i in m.ids) if m.kind != "context" else 2.0, m))
+        for span in query.years:
+            terms.append((2.0, ("year", span)))
+        if query.months:
+            terms.append((1.5, ("month", query.months)))
+        total = sum(w for w, _ in terms) or 1.0
+        out = []
+        for fact in self.kb.facts:
+            p = self._profiles[fact.id]
+            got = sum(w * self._strength(t, fact, p, query) for w, t in terms)
+            score = got / total
+            if "when" in query.intents and fact.date is None:
+                score *= 0.9
+            if score > 0:
+                out.append((score, fact))
+        out.sort(key=lambda sf: (-sf[0], chronological(sf[1])))
+        return out
+
+    def _strength(self, term: object, fact: Fact, p: _Profile, query: Query) -> float:
+        if isinstance(term, tuple):
+            what, value = term
+            if fact.date is None:
+                return 0.0
+            if what == "year":
+                return 1.0 if fact.date.covers_year(*value) else 0.0
+            months = {fact.date.month, fact.date.end_month} - {None}
+            return 1.0 if months & value else 0.0
+        assert isinstance(term, Mention)
+        if term.kind == "context":
+            related = {fact.id, fact.part_of}
+            if related & set(term.ids):
+                return 1.0
+            parents = {self.kb.fact(i).part_of for i in term.ids if self.kb.fact(i)}
+            return 0.8 if fact.part_of and fact.part_of in parents else 0.0
+        best = 0.0
+        for tid in term.ids:
+            about = p.about.get(tid, 0.0)
+            located = p.located.get(tid, 0.0)
+            if located and located < EXPLICIT and "where" in query.intents:
+                located *= 0.5  # "Where is X?" asks for the container, so it names the owner
+            if term.role == "owner":
+                located *= 0.75
+            best = max(best, about, located)
+        return best
+
+    def is_about(self, fact: Fact, query: Query) -> bool:
+        """True when the fact has something of every term of the query (for filters)."""
+        p = self._profiles[fact.id]
+        return all(self._strength(m, fact, p, query) > 0 for m in query.mentions) and \
+            all(fact.date and fact.date.covers_year(*span) for span in query.years)
+
+    def _apply_modifiers(self, query: Query, chosen: list[Fact]) -> list[Fact]:
+        dated = [f for f in chosen if f.date]
+        if "first" in query.modifiers and dated:
+            return [min(dated, key=lambda f: sort_key(f.date))]
+        if "latest" in query.modifiers and dated:
+            return [max(dated, key=lambda f: sort_key(f.date))]
+        return chosen
+
+    # ----------------------------------------------------------------- composing
+
+    def fact_line(self, fact: Fact, language_code: str) -> Line:
+        """A fact as one answer line: its date in bold, then its text."""
+        language = self.kb.language(language_code)
+        text = fact.text(language_code)
+        if fact.date is None:
+            return (Segment(text),)
+        return (Segment(format_date(fact.date, language), strong=True), Segment(": " + text))
+
+    def _compose(self, query: Query, facts: list[Fact], best: float, context: Context) -> Answer:
+        code = self.kb.language(context.language).code
+        facts = sorted(facts, key=chronological)
+        lines: list[Line] = []
+        if "how_many" in query.intents:
+            template = self.kb.language(code).templates["count"]
+            lines.append((Segment(template.format(count=len(facts)), strong=True),))
+        lines.extend(self.fact_line(f, code) for f in facts)
+        return Answer(question=query.text, answered=True, lines=tuple(lines),
+                      confidence=round(min(best, 1.0), 3), facts=tuple(f.id for f in facts),
+                      related=self._related(facts, code),
+                      context=self._next_context(query, facts, context), language=code)
+
+    def _profile_answer(self, query: Query, context: Context) -> Answer | None:
+        """"Who is X?", "tokaev": what the fact base says about one named entity."""
+        if len(query.mentions) != 1 or query.years or query.months or query.modifiers:
+            return None
+        mention = query.mentions[0]
+        if mention.kind != "entity" or query.intents - {"what", "who"}:
+            return None
+        code = self.kb.language(context.language).code
+        lines: list[Line] = []
+        used: list[Fact] = []
+        for eid in mention.ids:
+            entity = self.kb.entities[eid]
+            description = pick(entity.descriptions, code)
+            lines.append((Segment(entity.name(code), strong=True),
+                          Segment(f" – {description}" if description else "")))
+            facts = [f for f in self.kb.facts
+                     if eid in (*f.who, *f.where, *f.tags)]
+            facts.sort(key=chronological)
+            used.extend(facts[:PROFILE_FACTS])
+            lines.extend(self.fact_line(f, code) for f in facts[:PROFILE_FACTS])
+        people = [i for i in mention.ids if self.kb.entities[i].type == "person"]
+        next_context = Context(person=people[0] if len(people) == 1 else context.person,
+                               facts=tuple(f.id for f in used), language=context.language)
+        return Answer(question=query.text, answered=True, lines=tuple(lines), confidence=1.0,
+                      facts=tuple(f.id for f in used), related=self._related(used, code),
+                      context=next_context, language=code)
+
+    def _related(self, facts: list[Fact], code: str) -> tuple[Suggestion, ...]:
+        """Up to three questions one tap away: same occasion, then the next and previous."""
+        if not facts:
+            return ()
+        shown = {f.id for f in facts}
+        top = facts[0]
+        root = top.part_of or top.id
+        candidates = [root, *self._children.get(root, [])]
+        same_kind = [f for f in self._dated if f.kind == top.kind]
+        if top in same_kind:
+            i = same_kind.index(top)
+            candidates += [f.id for f in same_kind[i + 1:i + 2] + same_kind[max(i - 1, 0):i]]
+        out: list[Suggestion] = []
+        for fid in candidates:
+            fact = self.kb.fact(fid)
+            if fact and fid not in shown and fact.questions and \
+                    all(s.fact_id != fid for s in out):
+                out.append(Suggestion(fact.question(code), fid))
+        return tuple(out[:3])
+
+    def _next_context(self, query: Query, facts: list[Fact], context: Context) -> Context:
+        person = next((i for m in query.mentions if m.kind == "entity" for i in m.ids
+                       if self.kb.entities[i].type == "person"), None)
+        if person is None:
+            person = next((i for f in facts for i in f.who
+                           if self.kb.entities[i].type == "person"), context.person)
+        return Context(person=person, facts=tuple(f.id for f in facts), language=context.language)
+
+    def _decline(self, question: str, message: str, context: Context,
+                 mentions: tuple[Mention, ...]) -> Answer:
+        code = self.kb.language(context.language).code
+        return Answer(question=question, answered=False, lines=((Segment(message),),),
+                      confidence=0.0, suggestions=self.suggest(mentions, code),
+                      context=context, language=code)
+
+    def suggest(self, mentions: tuple[Mention, ...], code: str) -> tuple[Suggestion, ...]:
+        """Questions the bot can answer, close to what was asked where anything was known."""
+        out: list[Suggestion] = []
+        if mentions:
+            query = Query("", tuple(m for m in mentions if m.kind != "context"), frozenset(),
+                          frozenset(), (), frozenset(), frozenset(), ())
+            for _, fact in self._score(query) if query.mentions else ():
+                if fact.questions and all(s.fact_id != fact.id for s in out):
+                    out.append(Suggestion(fact.question(code), fact.id))
+                if len(out) == 3:
+                    return tuple(out)
+        for fid in self._example_facts:
+            fact = self.kb.fact(fid)
+            if len(out) < 3 and fact and all(s.fact_id != fid for s in out):
+                out.append(Suggestion(fact.question(code), fid))
+        return tuple(out)

@@ -1,0 +1,143 @@
+"""Recognising the terms of a question: names, topic words, question words, years.
+
+An index maps every known phrase (alias, cue word, fact word), as a tuple of stems, to
+what it means. A question is read left to right taking the longest known phrase at each
+word: exact dictionary look-ups, which cost the same however large the fact base is.
+Only a word that is not in the vocabulary at all is corrected by fuzzy matching
+(rapidfuzz, edit distance over words of similar length), so a typo costs one batch
+look-up and a correct question none.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .text import Token, stem, stems, tokens
+
+#: What a phrase can mean, most specific first: when one phrase means several kinds of
+#: thing, the first kind in this order wins.
+KINDS = ("entity", "demonym", "intent", "modifier", "month", "concept", "pronoun", "stop", "word")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One meaning of a phrase: ("entity", "aleksandar_vucic"), ("intent", "when"), ..."""
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in a question, with the words it covered and all it may mean."""
+
+    terms: tuple[Term, ...]
+    words: tuple[Token, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.terms[0].kind
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.terms)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def max_typos(word: str) -> int:
+    """How many edits a word of this length may have and still be recognised."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
+
+
+class TermIndex:
+    """Phrase → meanings, and the vocabulary that typos are corrected against."""
+
+    def __init__(self) -> None:
+        self._phrases: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+        self._longest = 1
+        #: Folded words with a grammatical job: owner markers ("of", "'s"), range words.
+        self.grammar: dict[str, set[str]] = defaultdict(set)
+        self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
+
+    def add(self, phrase: str | tuple[str, ...], term: Term) -> None:
+        key = phrase if isinstance(phrase, tuple) else stems(phrase)
+        if not key:
+            return
+        entries = self._phrases[key]
+        if term not in entries:
+            entries.append(term)
+            entries.sort(key=lambda t: KINDS.index(t.kind))
+        self._longest = max(self._longest, len(key))
+        self._vocab = None
+
+    def __contains__(self, phrase: tuple[str, ...]) -> bool:
+        return phrase in self._phrases
+
+    def meanings(self, phrase: tuple[str, ...]) -> tuple[Term, ...]:
+        entries = self._phrases.get(phrase, ())
+        if not entries:
+            return ()
+        best = entries[0].kind
+        return tuple(t for t in entries if t.kind == best)
+
+    def find(self, text: str, fuzzy: bool = True) -> list[Match | Token]:
+        """The text's phrases in order; a word that means nothing comes back as a Token.
+
+        `fuzzy` corrects typos; a fact's own text is read without it.
+        """
+        words = tokens(text)
+        fixed = [self.correct(w.stem) if fuzzy else w.stem for w in words]
+        out: list[Match | Token] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                key = tuple(f or "" for f in fixed[i:i + size])
+                if all(key) and key in self._phrases:
+                    out.append(Match(self.meanings(key), tuple(words[i:i + size])))
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def correct(self, word: str) -> str | None:
+        """`word` if known, else the nearest known word within `max_typos`, else None."""
+        by_length, known = self._vocabulary()
+        if word in known:
+            return word
+        limit = max_typos(word)
+        best: tuple[int, str] | None = None
+        for length in range(len(word) - limit, len(word) + limit + 1) if limit else ():
+            choices = by_length.get((word[:1], length))
+            found = choices and process.extractOne(
+                word, choices, scorer=OSA.distance, score_cutoff=limit)
+            if found and (best is None or found[1] < best[0]):
+                best = (found[1], found[0])
+        return best[1] if best else None
+
+    def _vocabulary(self) -> tuple[dict[tuple[str, int], list[str]], set[str]]:
+        """Every word of every phrase, bucketed by first letter and length for fuzzy look-up."""
+        if self._vocab is None:
+            buckets: dict[tuple[str, int], set[str]] = defaultdict(set)
+            for phrase in self._phrases:
+                for word in phrase:
+                    buckets[(word[:1], len(word))].add(word)
+            by_length = {k: sorted(v) for k, v in buckets.items()}
+            self._vocab = (by_length, {w for ws in by_length.values() for w in ws})
+        return self._vocab
+
+
+def words_of(text: str) -> Iterable[str]:
+    """The stems of a text's words, for indexing a fact's own words."""
+    return (t.stem for t in tokens(text))
+
+
+__all__ = ["KINDS", "Match", "Term", "TermIndex", "max_typos", "stem", "words_of"]

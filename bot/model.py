@@ -1,0 +1,187 @@
+"""The data model: what a fact base holds and what an answer carries.
+
+Everything here is frozen, so a loaded fact base can be shared by every chat and every
+thread without locks, and an answer can be rendered by any front end without surprises.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+#: Text in several languages, keyed by language code ("en", "ru", "sr", "sr-Cyrl", "kk").
+Texts = Mapping[str, str]
+
+
+@dataclass(frozen=True, order=True)
+class FuzzyDate:
+    """A date as precise as the source is: a year, a month, a day, or a range of them.
+
+    `qualifier` keeps the source's "early"/"mid"/"late" (as in "early June 2015").
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    qualifier: str | None = None
+
+    @property
+    def last_year(self) -> int:
+        return self.end_year or self.year
+
+    def covers_year(self, first: int, last: int) -> bool:
+        """True when the date's span overlaps the years first..last."""
+        return self.year <= last and self.last_year >= first
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Something a question can name: a country, person, place, organisation or thing."""
+
+    id: str
+    type: str
+    names: Texts
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    surname: str | None = None
+    country: str | None = None
+    within: str | None = None
+    descriptions: Texts = field(default_factory=dict)
+
+    def name(self, language: str) -> str:
+        return pick(self.names, language)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One claim of the source, with what it is about."""
+
+    id: str
+    kind: str
+    texts: Texts
+    section: str
+    date: FuzzyDate | None = None
+    who: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    part_of: str | None = None
+    questions: Texts = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        return pick(self.texts, language)
+
+    def question(self, language: str) -> str:
+        return pick(self.questions, language)
+
+
+@dataclass(frozen=True)
+class Language:
+    """What one language contributes: question words, month names, answer templates."""
+
+    code: str
+    name: str
+    concepts: Mapping[str, tuple[str, ...]]
+    intents: Mapping[str, tuple[str, ...]]
+    modifiers: Mapping[str, tuple[str, ...]]
+    pronouns: Mapping[str, tuple[str, ...]]
+    grammar: Mapping[str, tuple[str, ...]]
+    stopwords: tuple[str, ...]
+    months: tuple[str, ...]
+    qualifiers: Mapping[str, str]
+    templates: Mapping[str, str]
+    #: How a date reads, e.g. "{day} {month} {year}"; filled in by `dates.format_date`.
+    date_formats: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the fact base is about and where it comes from."""
+
+    title: str
+    description: str
+    source: Mapping[str, str]
+    language: str
+    examples: tuple[str, ...]
+    missions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """A loaded, validated fact base."""
+
+    meta: Meta
+    entities: Mapping[str, Entity]
+    facts: tuple[Fact, ...]
+    languages: Mapping[str, Language]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entities", MappingProxyType(dict(self.entities)))
+        object.__setattr__(self, "languages", MappingProxyType(dict(self.languages)))
+        object.__setattr__(self, "_facts_by_id", MappingProxyType({f.id: f for f in self.facts}))
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return self._facts_by_id.get(fact_id)  # type: ignore[attr-defined]
+
+    def language(self, code: str | None) -> Language:
+        return self.languages.get(code or "", None) or self.languages[self.meta.language]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of answer text; `strong` runs are shown in bold where the front end can."""
+
+    text: str
+    strong: bool = False
+
+
+#: One line of an answer.
+Line = tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A question the bot can answer, offered as "did you mean" or "related"."""
+
+    question: str
+    fact_id: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a conversation remembers between questions, for "What did he say?"."""
+
+    person: str | None = None
+    facts: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply, independent of how a front end shows it."""
+
+    question: str
+    answered: bool
+    lines: tuple[Line, ...]
+    confidence: float = 0.0
+    facts: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    related: tuple[Suggestion, ...] = ()
+    context: Context = field(default_factory=Context)
+    language: str = "en"
+
+    @property
+    def text(self) -> str:
+        return "\n".join("".join(s.text for s in line) for line in self.lines)
+
+
+def pick(texts: Texts, language: str) -> str:
+    """The text in `language`, else its base language ("sr" for "sr-Cyrl"), else the first."""
+    if language in texts:
+        return texts[language]
+    base = language.split("-")[0]
+    if base in texts:
+        return texts[base]
+    return next(iter(texts.values()), "")

@@ -1,0 +1,124 @@
+"""Reading a question: what it names, what it asks for, and what it says that we don't know."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .matching import Match, TermIndex
+from .model import Context
+from .text import Token
+
+_YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A topic the question names. `ids` are alternatives (a surname shared by three people).
+
+    `role` is "owner" where the question names the country as the owner or nationality
+    ("Serbian", "Kazakhstan's embassy"), else "any".
+    """
+
+    kind: str
+    ids: tuple[str, ...]
+    text: str
+    role: str = "any"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    mentions: tuple[Mention, ...]
+    intents: frozenset[str]
+    modifiers: frozenset[str]
+    years: tuple[tuple[int, int], ...]
+    months: frozenset[int]
+    pronouns: frozenset[str]
+    unknown: tuple[str, ...]
+
+
+def parse(text: str, index: TermIndex) -> Query:
+    """Turn a question into a Query; never fails, whatever the text."""
+    found = index.find(text)
+    mentions: list[Mention] = []
+    intents: set[str] = set()
+    modifiers: set[str] = set()
+    pronouns: set[str] = set()
+    months: set[int] = set()
+    years: list[tuple[int, int]] = []
+    unknown: list[str] = []
+    for pos, item in enumerate(found):
+        if isinstance(item, Token):
+            m = _YEAR.match(item.folded)
+            if m:
+                first = int(m.group(1))
+                years.append((first, int(m.group(2) or first)))
+            elif not item.folded.isdigit() and not _is_possessive_s(found, pos, index):
+                unknown.append(item.text)
+            continue
+        kind = item.kind
+        if kind in ("entity", "demonym"):
+            owner = kind == "demonym" or _is_possessive_s(found, pos + 1, index) or _after_of(found, pos, index)
+            mentions.append(Mention("entity", item.ids, item.text, "owner" if owner else "any"))
+        elif kind in ("concept", "word"):
+            mentions.append(Mention(kind, item.ids, item.text))
+        elif kind == "intent":
+            intents.update(item.ids)
+        elif kind == "modifier":
+            modifiers.update(item.ids)
+        elif kind == "pronoun":
+            pronouns.update(item.ids)
+        elif kind == "month":
+            months.update(int(i) for i in item.ids)
+    if len(years) == 2 and years[0][0] == years[0][1] and years[1][0] == years[1][1] \
+            and _says_range(found, index):
+        years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
+    return Query(text=text, mentions=tuple(_dedupe(mentions)), intents=frozenset(intents),
+                 modifiers=frozenset(modifiers), years=tuple(years), months=frozenset(months),
+                 pronouns=frozenset(pronouns), unknown=tuple(unknown))
+
+
+def with_context(query: Query, context: Context) -> Query:
+    """Resolve "he", "that" and bare follow-ups ("Why?") against the previous answer."""
+    mentions = list(query.mentions)
+    has_entity = any(m.kind == "entity" for m in mentions)
+    if "person" in query.pronouns and context.person and not has_entity:
+        mentions.append(Mention("entity", (context.person,), "(previous person)"))
+    bare = not mentions and not query.years and not query.months
+    if context.facts and (("thing" in query.pronouns and not has_entity) or
+                          (bare and (query.intents or query.modifiers))):
+        mentions.append(Mention("context", context.facts, "(previous answer)"))
+    if len(mentions) == len(query.mentions):
+        return query
+    return Query(query.text, tuple(mentions), query.intents, query.modifiers, query.years,
+                 query.months, query.pronouns, query.unknown)
+
+
+def _words(item: Match | Token | None) -> tuple[Token, ...]:
+    return item.words if isinstance(item, Match) else (item,) if item else ()
+
+
+def _is_possessive_s(found: list, pos: int, index: TermIndex) -> bool:
+    """'s after a name: "Kazakhstan's embassy" names the owner."""
+    words = _words(found[pos] if 0 <= pos < len(found) else None)
+    return len(words) == 1 and words[0].folded in index.grammar["owner_after"]
+
+
+def _after_of(found: list, pos: int, index: TermIndex) -> bool:
+    """"embassy of Serbia" names the owner too."""
+    words = _words(found[pos - 1] if pos > 0 else None)
+    return bool(words) and words[-1].folded in index.grammar["owner_before"]
+
+
+def _says_range(found: list, index: TermIndex) -> bool:
+    """"between 2010 and 2016", "from 2010 to 2016": two years that bound a range."""
+    return any(w.folded in index.grammar["range"] for item in found for w in _words(item))
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple[str, tuple[str, ...]], Mention] = {}
+    for m in mentions:
+        key = (m.kind, m.ids)
+        if key not in seen or m.role == "owner":
+            seen[key] = m
+    return list(seen.values())
