@@ -12,17 +12,25 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .dates import chronological, format_date, sort_key
-from .matching import Term, TermIndex, words_of
+from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion, pick
 from .query import Mention, Query, parse, with_context
 from .text import tokens
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
-EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT = 1.0, 0.85, 0.9, 0.7, 0.6
+EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
+#: How well "Serbian" fits a fact about a Serbian person (a Serbian fact itself: 1.0).
+OWNER = 0.9
 #: Lowest share of the question a fact must cover to be given as an answer.
 ANSWER_THRESHOLD = 0.6
 #: Facts within this much of the best score are answered together.
 TIE = 0.02
+#: "first", "latest", "all": the earliest, latest or every fact within this much.
+BROAD = 0.1
+#: Weight of a word the fact base does not know: it leaves that much of the question uncovered.
+UNKNOWN = 1.2
+#: Weight of a fact's plain word against a curated concept of the same rarity.
+WORD = 0.6
 #: Questions longer than this are declined rather than read.
 MAX_QUESTION = 1000
 #: The most facts a profile ("Who is X?") lists.
@@ -35,9 +43,11 @@ class _Profile:
 
     about: dict[str, float] = field(default_factory=dict)
     located: dict[str, float] = field(default_factory=dict)
+    #: Countries of the fact's people: "Serbian president" means these fully.
+    nationality: dict[str, float] = field(default_factory=dict)
 
     def add(self, table: str, key: str, strength: float) -> None:
-        target = self.about if table == "about" else self.located
+        target = getattr(self, table)
         if strength > target.get(key, 0.0):
             target[key] = strength
 
@@ -79,6 +89,8 @@ class Engine:
                         add(word, Term(kind, cid))
             for word in lang.stopwords:
                 add(word, Term("stop", ""))
+            for word in lang.outside:
+                add(word, Term("outside", ""))
             for number, month in enumerate(lang.months, start=1):
                 add(month, Term("month", str(number)))
             for job, words in lang.grammar.items():
@@ -94,18 +106,24 @@ class Engine:
             p.add("about", ref, TAGGED)
             e = entities.get(ref)
             if e and e.country and e.type != "place":
-                p.add("about", e.country, NATIONALITY)
-            if e and e.type == "place":
-                self._locate(p, ref, EXPLICIT)
+                p.add("nationality", e.country, EXPLICIT)
         for ref in fact.where:
             self._locate(p, ref, EXPLICIT)
         for text in fact.texts.values():
-            for item in self.index.find(text, fuzzy=False):
-                if hasattr(item, "terms"):
-                    for term in item.terms:
-                        if term.kind in ("entity", "demonym", "concept"):
-                            p.add("about", term.id, IN_TEXT)
+            self._read_into(p, text, IN_TEXT)
+        for ref in fact.who:
+            # What its people are (president, prime minister) is a little of what it is about.
+            for text in entities[ref].descriptions.values():
+                self._read_into(p, text, ROLE, kinds=("concept",))
         return p
+
+    def _read_into(self, p: _Profile, text: str, strength: float,
+                   kinds: tuple[str, ...] = ("entity", "demonym", "concept")) -> None:
+        for item in self.index.find(text, fuzzy=False):
+            if isinstance(item, Match):
+                for term in item.terms:
+                    if term.kind in kinds:
+                        p.add("about", term.id, strength)
 
     def _locate(self, p: _Profile, place: str, strength: float) -> None:
         """A fact in New Belgrade is also in Belgrade and in Serbia, a little less."""
@@ -125,17 +143,17 @@ class Engine:
         for fact in self.kb.facts:
             for text in fact.texts.values():
                 for item in self.index.find(text, fuzzy=False):
-                    if not hasattr(item, "terms") and not item.folded.isdigit() \
+                    if not isinstance(item, Match) and not item.folded.isdigit() \
                             and len(item.folded) > 1:
-                        self.index.add((item.stem,), Term("word", "w:" + item.stem))
+                        self.index.add(item.folded, Term("word", "w:" + item.stem))
                         self._profiles[fact.id].add("about", "w:" + item.stem, IN_TEXT)
-                    elif hasattr(item, "terms") and item.kind == "word":
+                    elif isinstance(item, Match) and item.kind == "word":
                         self._profiles[fact.id].add("about", item.ids[0], IN_TEXT)
 
     def _idf(self) -> dict[str, float]:
         df: dict[str, int] = defaultdict(int)
         for p in self._profiles.values():
-            for key in set(p.about) | set(p.located):
+            for key in set(p.about) | set(p.located) | set(p.nationality):
                 df[key] += 1
         n = len(self.kb.facts) or 1
         return {k: math.log(1 + n / v) for k, v in df.items()}
@@ -158,8 +176,8 @@ class Engine:
             return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
                                  context, ())
         query = with_context(parse(question, self.index), context)
-        if query.unknown:
-            words = ", ".join(f"“{w}”" for w in query.unknown[:3])
+        if query.foreign:
+            words = ", ".join(f"“{w}”" for w in query.foreign[:3])
             return self._decline(question, templates["dont_know_words"].format(words=words),
                                  context, query.mentions)
         if not query.mentions and not query.years and not query.months:
@@ -170,25 +188,37 @@ class Engine:
         scored = self._score(query)
         best = scored[0][0] if scored else 0.0
         if best < ANSWER_THRESHOLD:
-            return self._decline(question, templates["dont_know"], context, query.mentions)
-        chosen = [f for s, f in scored if s >= best - TIE]
+            if query.unknown:
+                words = ", ".join(f"“{w}”" for w in query.unknown[:3])
+                message = templates["dont_know_words"].format(words=words)
+            else:
+                message = templates["dont_know"]
+            return self._decline(question, message, context, query.mentions)
+        margin = BROAD if query.modifiers else TIE
+        chosen = [f for s, f in scored if s >= max(best - margin, ANSWER_THRESHOLD)]
         chosen = self._apply_modifiers(query, chosen)
         return self._compose(query, chosen, best, context)
 
     def _score(self, query: Query) -> list[tuple[float, Fact]]:
         terms: list[tuple[float, object]] = []
         for m in query.mentions:
-            terms.append((max(self.weight(i) for i in m.ids) if m.kind != "context" else 2.0, m))
+            if m.kind == "context":
+                terms.append((2.0, m))
+            else:
+                factor = WORD if m.kind == "word" else 1.0
+                terms.append((factor * max(self.weight(i) for i in m.ids), m))
         for span in query.years:
             terms.append((2.0, ("year", span)))
         if query.months:
             terms.append((1.5, ("month", query.months)))
-        total = sum(w for w, _ in terms) or 1.0
+        total = sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
         out = []
         for fact in self.kb.facts:
             p = self._profiles[fact.id]
-            got = sum(w * self._strength(t, fact, p, query) for w, t in terms)
-            score = got / total
+            strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
+            score = sum(w * s for w, s in strengths) / total
+            if any(s == 0 and isinstance(t, tuple) for (_, s), (_, t) in zip(strengths, terms)):
+                score *= 0.5  # a date the question gives is a condition, not a hint
             if "when" in query.intents and fact.date is None:
                 score *= 0.9
             if score > 0:
@@ -216,11 +246,10 @@ class Engine:
         for tid in term.ids:
             about = p.about.get(tid, 0.0)
             located = p.located.get(tid, 0.0)
-            if located and located < EXPLICIT and "where" in query.intents:
-                located *= 0.5  # "Where is X?" asks for the container, so it names the owner
+            national = p.nationality.get(tid, 0.0) * (OWNER if term.role == "owner" else NATIONALITY)
             if term.role == "owner":
-                located *= 0.75
-            best = max(best, about, located)
+                located *= 0.5  # "Serbian", "Serbia's": a nationality, not a place
+            best = max(best, about, located, national)
         return best
 
     def is_about(self, fact: Fact, query: Query) -> bool:
@@ -262,7 +291,8 @@ class Engine:
 
     def _profile_answer(self, query: Query, context: Context) -> Answer | None:
         """"Who is X?", "tokaev": what the fact base says about one named entity."""
-        if len(query.mentions) != 1 or query.years or query.months or query.modifiers:
+        if len(query.mentions) != 1 or query.years or query.months or query.modifiers \
+                or query.unknown:
             return None
         mention = query.mentions[0]
         if mention.kind != "entity" or query.intents - {"what", "who"}:

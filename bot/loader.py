@@ -237,15 +237,18 @@ def _languages(reader: _Reader, raws: list[tuple[Path, Any]], base_code: str
             for key in (base_raw.get("templates") or {}):
                 if key not in templates:
                     reader.problem(name, _line(raw, "templates"), f"templates: missing {key!r}")
-        stopwords = _strings(raw.get("stopwords"))
-        if stopwords is None:
-            reader.problem(name, _line(raw, "stopwords"), "stopwords: expected a list of words")
+        words = {}
+        for key in ("stopwords", "outside"):
+            words[key] = _strings(raw.get(key))
+            if words[key] is None:
+                reader.problem(name, _line(raw, key), f"{key}: expected a list of words")
         formats = raw.get("date_formats") or {}
         qualifiers = raw.get("qualifiers") or {}
         languages[code] = Language(
             code=code, name=str(raw.get("name", code)), concepts=lists["concepts"],
             intents=lists["intents"], modifiers=lists["modifiers"],
-            pronouns=lists["pronouns"], grammar=lists["grammar"], stopwords=stopwords or (), months=months,
+            pronouns=lists["pronouns"], grammar=lists["grammar"], stopwords=words["stopwords"] or (),
+            outside=words["outside"] or (), months=months,
             qualifiers={str(k): str(v) for k, v in qualifiers.items()},
             templates={str(k): str(v) for k, v in templates.items()},
             date_formats={str(k): str(v) for k, v in formats.items()})
@@ -310,16 +313,15 @@ def _entities(reader: _Reader, raw: Any, base: str, concepts: set[str]) -> dict[
                         within=str(item["within"]) if item.get("within") else None,
                         descriptions=descriptions)
         entities.setdefault(eid, entity)
-        own = {stems(n) for n in (*entity.names.values(), *entity.aliases, *entity.demonyms)}
-        for key in sorted(own):
-            if not key:
-                continue
+        own = {stems(n): n for n in (*entity.names.values(), *entity.aliases, *entity.demonyms)}
+        for key, written in own.items():
             if key in alias_owner and alias_owner[key][0] != eid:
                 other, other_line = alias_owner[key]
                 reader.problem(file, _line(item, "aliases"),
-                               f"alias {' '.join(key)!r} of {eid!r} is also a name of "
+                               f"alias {written!r} of {eid!r} is also a name of "
                                f"{other!r} (line {other_line})")
-            alias_owner.setdefault(key, (eid, line))
+            elif key:
+                alias_owner.setdefault(key, (eid, line))
     for line, eid, key, target in refs:
         if target not in entities:
             reader.problem(file, line, f"{eid}: {key} {target!r} is not a known entity")

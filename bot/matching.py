@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable
-
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .text import Token, stem, stems, tokens
+from .text import Token, tokens
 
 #: What a phrase can mean, most specific first: when one phrase means several kinds of
 #: thing, the first kind in this order wins.
-KINDS = ("entity", "demonym", "intent", "modifier", "month", "concept", "pronoun", "stop", "word")
+KINDS = ("entity", "demonym", "outside", "intent", "modifier", "month", "concept", "pronoun",
+         "stop", "word")
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Match:
 
 def max_typos(word: str) -> int:
     """How many edits a word of this length may have and still be recognised."""
-    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
+    return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
 
 
 class TermIndex:
@@ -64,10 +63,13 @@ class TermIndex:
         self._longest = 1
         #: Folded words with a grammatical job: owner markers ("of", "'s"), range words.
         self.grammar: dict[str, set[str]] = defaultdict(set)
+        #: Every folded word of every phrase, with its stem: what typos are corrected to.
+        self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
 
-    def add(self, phrase: str | tuple[str, ...], term: Term) -> None:
-        key = phrase if isinstance(phrase, tuple) else stems(phrase)
+    def add(self, phrase: str, term: Term) -> None:
+        words = tokens(phrase)
+        key = tuple(w.stem for w in words)
         if not key:
             return
         entries = self._phrases[key]
@@ -75,7 +77,9 @@ class TermIndex:
             entries.append(term)
             entries.sort(key=lambda t: KINDS.index(t.kind))
         self._longest = max(self._longest, len(key))
-        self._vocab = None
+        for w in words:
+            if self._surface.setdefault(w.folded, w.stem) == w.stem:
+                self._vocab = None
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases
@@ -93,7 +97,7 @@ class TermIndex:
         `fuzzy` corrects typos; a fact's own text is read without it.
         """
         words = tokens(text)
-        fixed = [self.correct(w.stem) if fuzzy else w.stem for w in words]
+        fixed = [self.correct(w) if fuzzy else w.stem for w in words]
         out: list[Match | Token] = []
         i = 0
         while i < len(words):
@@ -108,36 +112,36 @@ class TermIndex:
                 i += 1
         return out
 
-    def correct(self, word: str) -> str | None:
-        """`word` if known, else the nearest known word within `max_typos`, else None."""
-        by_length, known = self._vocabulary()
-        if word in known:
-            return word
-        limit = max_typos(word)
-        best: tuple[int, str] | None = None
-        for length in range(len(word) - limit, len(word) + limit + 1) if limit else ():
-            choices = by_length.get((word[:1], length))
-            found = choices and process.extractOne(
-                word, choices, scorer=OSA.distance, score_cutoff=limit)
-            if found and (best is None or found[1] < best[0]):
-                best = (found[1], found[0])
-        return best[1] if best else None
+    def correct(self, word: Token) -> str | None:
+        """The word's stem if known, else the stem of the nearest known word within
+        `max_typos` edits of it as written, else None."""
+        by_length, stems_known = self._vocabulary()
+        if word.stem in stems_known:
+            return word.stem
+        folded = word.folded
+        limit = max_typos(folded)
+        found: list[tuple[str, float]] = []
+        for length in range(len(folded) - limit, len(folded) + limit + 1) if limit else ():
+            choices = by_length.get((folded[:1], length))
+            if choices:
+                found += [(c, d) for c, d, _ in process.extract(
+                    folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)]
+        if not found:
+            return None
+        # Fewest edits first; among equals, the most similar overall ("nikolc" → "nikolic",
+        # not "nikola"), then alphabetical, so the choice never depends on dict order.
+        best = min(found, key=lambda cd: (cd[1], -fuzz.ratio(folded, cd[0]), cd[0]))
+        return self._surface[best[0]]
 
     def _vocabulary(self) -> tuple[dict[tuple[str, int], list[str]], set[str]]:
-        """Every word of every phrase, bucketed by first letter and length for fuzzy look-up."""
+        """Known words bucketed by first letter and length for fuzzy look-up, and all stems."""
         if self._vocab is None:
             buckets: dict[tuple[str, int], set[str]] = defaultdict(set)
-            for phrase in self._phrases:
-                for word in phrase:
-                    buckets[(word[:1], len(word))].add(word)
+            for word in self._surface:
+                buckets[(word[:1], len(word))].add(word)
             by_length = {k: sorted(v) for k, v in buckets.items()}
-            self._vocab = (by_length, {w for ws in by_length.values() for w in ws})
+            self._vocab = (by_length, {w for phrase in self._phrases for w in phrase})
         return self._vocab
 
 
-def words_of(text: str) -> Iterable[str]:
-    """The stems of a text's words, for indexing a fact's own words."""
-    return (t.stem for t in tokens(text))
-
-
-__all__ = ["KINDS", "Match", "Term", "TermIndex", "max_typos", "stem", "words_of"]
+__all__ = ["KINDS", "Match", "Term", "TermIndex", "max_typos"]

@@ -89,6 +89,8 @@ class Language:
     pronouns: Mapping[str, tuple[str, ...]]
     grammar: Mapping[str, tuple[str, ...]]
     stopwords: tuple[str, ...]
+    #: Names and topics the fact base knows it has nothing about ("China", "currency").
+    outside: tuple[str, ...]
     months: tuple[str, ...]
     qualifiers: Mapping[str, str]
     templates: Mapping[str, str]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .matching import Match, TermIndex
 from .model import Context
@@ -34,7 +34,10 @@ class Query:
     years: tuple[tuple[int, int], ...]
     months: frozenset[int]
     pronouns: frozenset[str]
+    #: Words we could not read: they make the question less likely to be answerable.
     unknown: tuple[str, ...]
+    #: Names and topics we know nothing about ("China", "Baiterek"): the question is not ours.
+    foreign: tuple[str, ...] = ()
 
 
 def parse(text: str, index: TermIndex) -> Query:
@@ -47,6 +50,7 @@ def parse(text: str, index: TermIndex) -> Query:
     months: set[int] = set()
     years: list[tuple[int, int]] = []
     unknown: list[str] = []
+    foreign: list[str] = []
     for pos, item in enumerate(found):
         if isinstance(item, Token):
             m = _YEAR.match(item.folded)
@@ -54,9 +58,12 @@ def parse(text: str, index: TermIndex) -> Query:
                 first = int(m.group(1))
                 years.append((first, int(m.group(2) or first)))
             elif not item.folded.isdigit() and not _is_possessive_s(found, pos, index):
-                unknown.append(item.text)
+                # A capitalised word inside the sentence is a name: one we don't know.
+                (foreign if pos > 0 and item.text[:1].isupper() else unknown).append(item.text)
             continue
         kind = item.kind
+        if kind == "outside":
+            foreign.append(item.text)
         if kind in ("entity", "demonym"):
             owner = kind == "demonym" or _is_possessive_s(found, pos + 1, index) or _after_of(found, pos, index)
             mentions.append(Mention("entity", item.ids, item.text, "owner" if owner else "any"))
@@ -75,7 +82,7 @@ def parse(text: str, index: TermIndex) -> Query:
         years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
     return Query(text=text, mentions=tuple(_dedupe(mentions)), intents=frozenset(intents),
                  modifiers=frozenset(modifiers), years=tuple(years), months=frozenset(months),
-                 pronouns=frozenset(pronouns), unknown=tuple(unknown))
+                 pronouns=frozenset(pronouns), unknown=tuple(unknown), foreign=tuple(foreign))
 
 
 def with_context(query: Query, context: Context) -> Query:
@@ -90,8 +97,7 @@ def with_context(query: Query, context: Context) -> Query:
         mentions.append(Mention("context", context.facts, "(previous answer)"))
     if len(mentions) == len(query.mentions):
         return query
-    return Query(query.text, tuple(mentions), query.intents, query.modifiers, query.years,
-                 query.months, query.pronouns, query.unknown)
+    return replace(query, mentions=tuple(mentions))
 
 
 def _words(item: Match | Token | None) -> tuple[Token, ...]:

@@ -1,0 +1,32 @@
+"""Shared fixtures: the shipped fact base, loaded once, and a way to copy it for breaking."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import default_knowledge
+from bot.engine import Engine
+from bot.loader import load_knowledge
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return load_knowledge(default_knowledge())
+
+
+@pytest.fixture(scope="session")
+def engine(kb):
+    return Engine(kb)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path) -> Path:
+    """A writable copy of the shipped fact base, for tests that break it on purpose."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(default_knowledge(), target)
+    return target

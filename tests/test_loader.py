@@ -1,0 +1,85 @@
+"""The fact base loader and `check`: every problem reported with file and line."""
+from __future__ import annotations
+
+import pytest
+
+from bot.loader import KnowledgeError, load_knowledge
+
+
+def problems(directory) -> list[str]:
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(directory)
+    return [str(p) for p in info.value.problems]
+
+
+def test_shipped_fact_base_loads(kb):
+    assert len(kb.facts) >= 30
+    assert {"kazakhstan", "serbia", "aleksandar_vucic", "astana"} <= set(kb.entities)
+    # Every fact says where in the source it comes from.
+    assert all(f.section for f in kb.facts)
+
+
+def test_no_alias_names_two_entities(kb):
+    from bot.text import stems
+    seen: dict = {}
+    for e in kb.entities.values():
+        for name in {stems(n) for n in (*e.names.values(), *e.aliases, *e.demonyms)}:
+            assert seen.setdefault(name, e.id) == e.id, (name, e.id, seen[name])
+
+
+def test_bad_yaml_is_reported_with_line(knowledge_copy):
+    facts = knowledge_copy / "facts.yaml"
+    lines = facts.read_text(encoding="utf-8").splitlines()
+    lines.insert(5, "  kind: [unclosed")
+    facts.write_text("\n".join(lines), encoding="utf-8")
+    found = problems(knowledge_copy)
+    assert len(found) == 1 and found[0].startswith("facts.yaml:") and "bad YAML" in found[0]
+
+
+def test_every_problem_is_reported_at_once(knowledge_copy):
+    facts = knowledge_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("date: 1996-12-10", "date: 1996-13-45", 1)
+    text = text.replace("who: [boris_tadic]\n  where: [kazakhstan]", "who: [boris_tadich]\n  where: [kazakhstan]", 1)
+    text = text.replace("- id: osce_summit_2010\n", "- id: tadic_visit_2010\n", 1)
+    text += "\n- id: lonely_fact\n  kind: visit\n  section: History\n"
+    facts.write_text(text, encoding="utf-8")
+    found = "\n".join(problems(knowledge_copy))
+    assert "bad month" in found
+    assert "'boris_tadich' is not a known entity" in found
+    assert "duplicate fact id 'tadic_visit_2010'" in found
+    assert "missing field 'text'" in found
+    for line in found.splitlines():
+        file, number, _ = line.split(":", 2)
+        assert file == "facts.yaml" and int(number) > 0
+
+
+def test_duplicate_alias_and_unknown_country(knowledge_copy):
+    entities = knowledge_copy / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    text = text.replace("aliases: [Aleksandar Vucic,", "aliases: [Boris Tadic, Aleksandar Vucic,", 1)
+    text = text.replace("country: kazakhstan\n  description: Mayor", "country: kazakstan\n  description: Mayor", 1)
+    entities.write_text(text, encoding="utf-8")
+    found = "\n".join(problems(knowledge_copy))
+    assert "alias 'Boris Tadic' of 'aleksandar_vucic' is also a name of 'boris_tadic'" in found
+    assert "country 'kazakstan' is not a known entity" in found
+
+
+def test_duplicate_key_and_missing_file(knowledge_copy):
+    meta = knowledge_copy / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "\ntitle: Again\n", encoding="utf-8")
+    (knowledge_copy / "entities.yaml").unlink()
+    found = "\n".join(problems(knowledge_copy))
+    assert "meta.yaml:" in found and "duplicate key 'title'" in found
+    assert "entities.yaml:0: missing file" in found
+
+
+def test_unsafe_yaml_is_refused(knowledge_copy):
+    meta = knowledge_copy / "meta.yaml"
+    meta.write_text("title: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    found = "\n".join(problems(knowledge_copy))
+    assert "meta.yaml:1: bad YAML" in found
+
+
+def test_not_a_directory(tmp_path):
+    assert "not a directory" in problems(tmp_path / "nope")[0]

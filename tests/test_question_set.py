@@ -1,0 +1,81 @@
+"""The project's own question set (tests/questions.yaml) and the shared development set.
+
+Scored the way ../shared/eval/score.py scores: every expected string must appear in the
+normalised answer; out-of-scope questions must be declined.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, SHARED
+from test_cli import COMMAND
+
+QUESTIONS = Path(__file__).with_name("questions.yaml")
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("đ", "dj")
+    text = re.sub(r"\s*[\u2010-\u2015\u2212\-]+\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def holds(item, answer: str) -> bool:
+    if isinstance(item, list):
+        return any(holds(alt, answer) for alt in item)
+    if item.startswith("re:"):
+        return re.search(item[3:], answer) is not None
+    return normalize(item) in answer
+
+
+def judge(case: dict, answered: bool, text: str) -> bool:
+    if case.get("abstain"):
+        return not answered
+    return answered and all(holds(i, normalize(text)) for i in case["expect"])
+
+
+def score(engine, cases) -> tuple[float, float, list[str]]:
+    right = total = abstained = oos = 0
+    failures = []
+    for case in cases:
+        answer = engine.answer(case["q"])
+        ok = judge(case, answer.answered, answer.text)
+        if not ok:
+            failures.append(f"[{case.get('tag')}] {case['q']!r} -> {answer.text[:120]!r}")
+        if case.get("tag") == "ml":
+            continue
+        if case.get("abstain"):
+            oos += 1
+            abstained += ok
+        else:
+            total += 1
+            right += ok
+    return right / max(total, 1), abstained / max(oos, 1), failures
+
+
+def test_own_question_set(engine):
+    cases = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+    assert len(cases) >= 100
+    accuracy, abstain, failures = score(engine, [c for c in cases if c.get("tag") != "ml"])
+    report = "\n".join(failures)
+    assert accuracy >= 0.95, f"accuracy {accuracy:.1%}\n{report}"
+    assert abstain >= 0.95, f"abstain {abstain:.1%}\n{report}"
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no ../shared beside the repo")
+def test_shared_dev_set_through_the_cli():
+    """The same run as the acceptance check: score.py driving `kazserb-bot ask --json -`."""
+    result = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), "--quiet",
+         "--set", str(SHARED / "eval" / "dev_questions.yaml"),
+         "--min-accuracy", "0.95", "--min-abstain", "0.95", "--", *COMMAND, "ask", "--json", "-"],
+        capture_output=True, text=True, timeout=300, cwd=REPO,
+        env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stdout + result.stderr
