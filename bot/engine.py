@@ -61,7 +61,7 @@ class Engine:
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
         self._index_fact_words()
-        self._weights = self._idf()
+        self._build_postings()
         self._children: dict[str, list[str]] = defaultdict(list)
         for f in kb.facts:
             if f.part_of:
@@ -150,13 +150,39 @@ class Engine:
                     elif isinstance(item, Match) and item.kind == "word":
                         self._profiles[fact.id].add("about", item.ids[0], IN_TEXT)
 
-    def _idf(self) -> dict[str, float]:
-        df: dict[str, int] = defaultdict(int)
-        for p in self._profiles.values():
-            for key in set(p.about) | set(p.located) | set(p.nationality):
-                df[key] += 1
+    def _build_postings(self) -> None:
+        """Term → the facts about it, so a question scores only the facts it could mean."""
+        postings: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.kb.facts:
+            p = self._profiles[fact.id]
+            for key in {*p.about, *p.located, *p.nationality}:
+                postings[key].append(fact)
+            if fact.date:
+                for year in range(fact.date.year, fact.date.last_year + 1):
+                    postings[f"year:{year}"].append(fact)
+                for month in {fact.date.month, fact.date.end_month} - {None}:
+                    postings[f"month:{month}"].append(fact)
         n = len(self.kb.facts) or 1
-        return {k: math.log(1 + n / v) for k, v in df.items()}
+        self._postings = dict(postings)
+        self._weights = {k: math.log(1 + n / len(v)) for k, v in postings.items()}
+
+    def _candidates(self, query: Query) -> list[Fact]:
+        found: dict[str, Fact] = {}
+        for m in query.mentions:
+            if m.kind == "context":
+                parents = {f.part_of or f.id for i in m.ids if (f := self.kb.fact(i))}
+                for i in (*m.ids, *parents, *(c for p in parents for c in self._children.get(p, ()))):
+                    if fact := self.kb.fact(i):
+                        found[fact.id] = fact
+            else:
+                for i in m.ids:
+                    found.update((f.id, f) for f in self._postings.get(i, ()))
+        for first, last in query.years:
+            for year in range(first, min(last, first + 200) + 1):
+                found.update((f.id, f) for f in self._postings.get(f"year:{year}", ()))
+        for month in query.months:
+            found.update((f.id, f) for f in self._postings.get(f"month:{month}", ()))
+        return list(found.values())
 
     def weight(self, term_id: str) -> float:
         return self._weights.get(term_id, math.log(1 + len(self.kb.facts) or 2))
@@ -213,7 +239,7 @@ class Engine:
             terms.append((1.5, ("month", query.months)))
         total = sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
         out = []
-        for fact in self.kb.facts:
+        for fact in self._candidates(query):
             p = self._profiles[fact.id]
             strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
             score = sum(w * s for w, s in strengths) / total
