@@ -1,4 +1,4 @@
-"""The `kazserb-bot` command: ask, console, check (and telegram, eval).
+"""The `kazserb-bot` command: ask, console, check, telegram, eval.
 
 Thin: it reads arguments, loads the fact base once, and hands over to a front end.
 Exit codes: 0 done, 1 the fact base has problems (or a threshold was missed),
@@ -36,12 +36,34 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
     sub.add_parser("console", parents=[common], help="chat in the terminal, no token needed")
     sub.add_parser("check", parents=[common], help="validate the fact base")
+    tg = sub.add_parser("telegram", parents=[common],
+                        help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    tg.add_argument("--webhook-url", metavar="URL",
+                    help="receive updates by webhook at this public URL instead of polling")
+    tg.add_argument("--listen", default="0.0.0.0", metavar="ADDR",
+                    help="webhook: address to listen on (default 0.0.0.0)")
+    tg.add_argument("--port", type=int, default=8443, metavar="N",
+                    help="webhook: port to listen on (default 8443)")
+    ev = sub.add_parser("eval", parents=[common],
+                        help="score a question set (dev_questions.yaml format) with latencies")
+    ev.add_argument("file", metavar="FILE", help="question set: YAML list of q + expect/abstain")
+    ev.add_argument("--min-accuracy", type=float, metavar="X", help="exit 1 below this (0-1)")
+    ev.add_argument("--min-abstain", type=float, metavar="X", help="exit 1 below this (0-1)")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     knowledge = getattr(args, "knowledge", None) or default_knowledge()
+    settings = None
+    if args.command == "telegram":
+        from .telegram_app import Settings, SettingsError
+        try:
+            settings = Settings.from_env()
+        except SettingsError as exc:
+            print(f"kazserb-bot: {exc}", file=sys.stderr)
+            return 2
     try:
         kb = load_knowledge(knowledge)
     except KnowledgeError as exc:
@@ -57,6 +79,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     engine = Engine(kb)
     stdout = _utf8(sys.stdout)
+    if args.command == "eval":
+        from .evaluate import run as evaluate
+        return evaluate(engine, args.file, stdout, sys.stderr, min_accuracy=args.min_accuracy,
+                        min_abstain=args.min_abstain, as_json=args.json)
+    if settings is not None:
+        from .logs import setup_logging
+        from .telegram_app import BotState, run as run_telegram
+        setup_logging(secrets=[settings.token, settings.webhook_secret or ""])
+        state = BotState(engine=engine, knowledge=Path(knowledge), settings=settings)
+        return run_telegram(state, webhook_url=args.webhook_url, listen=args.listen,
+                            port=args.port)
     if args.command == "console":
         from .console import run
         return run(engine, sys.stdin.buffer, stdout, interactive=sys.stdin.isatty())

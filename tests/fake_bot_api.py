@@ -263,7 +263,7 @@ _HTML_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _HTML_ATTR = re.compile(
     r"""([A-Za-z_][A-Za-z0-9_:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
 )
-_HTML_END_TAG = re.compile(r"</\s*([A-Za-z][A-Za-z0-9-]*)\s*>")
+_HTML_END_TAG = re.compile(r"</\s*([A-Za-z][A-Za-z0-9-]*)?\s*>")
 _HTML_TAGS = {
     "b": "bold",
     "strong": "bold",
@@ -284,12 +284,18 @@ _HTML_TAGS = {
 }
 
 
-def _html_entity_at(text: str, i: int) -> tuple[str, int]:
-    """Decode the character entity at text[i] == '&'; reject anything Telegram rejects."""
+def _html_entity_at(text: str, i: int, strict: bool = True) -> tuple[str, int]:
+    """Decode the character entity at text[i] == '&'.
+
+    Strict (the documented rule): anything but &lt; &gt; &amp; &quot; &#N; &#xH; is an
+    error. Lenient (what Telegram's parser really does): such an '&' stays literal.
+    """
     m = _HTML_ENTITY.match(text, i)
     if m is None:
+        if not strict:
+            return "&", i + 1
         raise _EntityError(
-            f'Unsupported HTML entity or unescaped "&" at byte offset {_byte_offset(text, i)}; '
+            f'Unescaped "&" or unsupported HTML entity at byte offset {_byte_offset(text, i)}; '
             'escape "&" as "&amp;"'
         )
     named, dec, hexa = m.groups()
@@ -301,7 +307,7 @@ def _html_entity_at(text: str, i: int) -> tuple[str, int]:
     return chr(code), m.end()
 
 
-def _html_unescape_attr(text: str, value: str, tag_index: int) -> str:
+def _html_unescape_attr(text: str, value: str, tag_index: int, strict: bool) -> str:
     out: list[str] = []
     i = 0
     while True:
@@ -311,26 +317,30 @@ def _html_unescape_attr(text: str, value: str, tag_index: int) -> str:
             return "".join(out)
         out.append(value[i:j])
         try:
-            char, i = _html_entity_at(value, j)
+            char, i = _html_entity_at(value, j, strict)
         except _EntityError:
             raise _EntityError(
-                f'Unsupported HTML entity in attribute of tag at byte offset '
-                f"{_byte_offset(text, tag_index)}"
+                'Unescaped "&" or unsupported HTML entity in an attribute of the tag at byte '
+                f"offset {_byte_offset(text, tag_index)}"
             ) from None
         out.append(char)
 
 
-def _parse_start_tag(text: str, i: int) -> tuple[str, dict[str, str], int]:
+def _parse_start_tag(text: str, i: int, strict: bool) -> tuple[str, dict[str, str], int]:
     """Parse ``<name attr="v" ...>`` at text[i]; returns (name, attrs, index after '>')."""
     offset = _byte_offset(text, i)
     m = _HTML_TAG_NAME.match(text, i + 1)
-    if m is None:
+    name = m.group().lower() if m else ""
+    if m is None or name not in _HTML_TAGS:
+        if m is None:
+            # Telegram reads a bare "<" as the start of a tag with a junk name.
+            k = i + 1
+            while k < len(text) and not text[k].isspace() and text[k] != ">":
+                k += 1
+            name = text[i + 1 : k].lower()
         raise _EntityError(
-            f'Unexpected "<" at byte offset {offset}: not a tag; escape "<" as "&lt;"'
+            f'Unsupported start tag "{name}" at byte offset {offset} (escape a literal "<" as "&lt;")'
         )
-    name = m.group().lower()
-    if name not in _HTML_TAGS:
-        raise _EntityError(f'Unsupported start tag "{name}" at byte offset {offset}')
     attrs: dict[str, str] = {}
     j = m.end()
     n = len(text)
@@ -345,15 +355,21 @@ def _parse_start_tag(text: str, i: int) -> tuple[str, dict[str, str], int]:
         am = _HTML_ATTR.match(text, k)
         if am is None or k == j:
             raise _EntityError(
-                f'Unexpected character "{text[k]}" in tag "{name}" at byte offset {offset}'
+                f'Unexpected character "{text[k]}" in the tag "{name}" at byte offset {offset}'
             )
         raw = next((g for g in am.groups()[1:] if g is not None), "")
-        attrs[am.group(1).lower()] = _html_unescape_attr(text, raw, i)
+        attrs[am.group(1).lower()] = _html_unescape_attr(text, raw, i, strict)
         j = am.end()
 
 
-def parse_html(text: str) -> tuple[str, list[JSONDict]]:
-    """Parse Telegram HTML into (plain text, entities), raising on what Telegram refuses."""
+def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[JSONDict]]:
+    """Parse Telegram HTML into (plain text, entities), raising on what Telegram refuses.
+
+    Telegram's own parser (tdlib) keeps a stray "&" or ">" literally and lets ``<a>``
+    without href link to its text; ``strict`` (default) follows the documented rule
+    instead and refuses them, because such text breaks as soon as it happens to look
+    like an entity.
+    """
     b = _TextBuilder()
     # Frames: [tag, utf16 start, attrs, src index, pre language (set by an inner code)]
     stack: list[list[Any]] = []
@@ -368,47 +384,57 @@ def parse_html(text: str) -> tuple[str, list[JSONDict]]:
         b.add(text[i:j])
         c = text[j]
         if c == "&":
-            char, i = _html_entity_at(text, j)
+            char, i = _html_entity_at(text, j, strict)
             b.add(char)
         elif c == ">":
-            raise _EntityError(
-                f'Unexpected ">" at byte offset {_byte_offset(text, j)}; escape it as "&gt;"'
-            )
+            if strict:
+                raise _EntityError(
+                    f'Unescaped ">" at byte offset {_byte_offset(text, j)}; escape it as "&gt;"'
+                )
+            b.add(">")
+            i = j + 1
         elif text.startswith("</", j):
+            offset = _byte_offset(text, j)
+            if not stack:
+                raise _EntityError(f"Unexpected end tag at byte offset {offset}")
             em = _HTML_END_TAG.match(text, j)
             if em is None:
-                raise _EntityError(f"Unclosed end tag at byte offset {_byte_offset(text, j)}")
-            name = em.group(1).lower()
-            if not stack:
-                raise _EntityError(
-                    f'Unexpected end tag "{name}" at byte offset {_byte_offset(text, j)}'
-                )
+                raise _EntityError(f"Unclosed end tag at byte offset {offset}")
+            name = (em.group(1) or "").lower()
             tag, start, attrs, _src, language = stack[-1]
-            if name != tag:
+            if name and name != tag:
                 raise _EntityError(
-                    f'Can\'t find end tag corresponding to start tag "{tag}" (found end tag '
-                    f'"{name}" at byte offset {_byte_offset(text, j)})'
+                    f'Unmatched end tag at byte offset {offset}, expected "</{tag}>", '
+                    f'found "</{name}>"'
                 )
             stack.pop()
+            if tag == "a" and not attrs.get("href"):
+                attrs = {**attrs, "href": "".join(b.parts)[_utf16_index(b, start) :]}
             _close_html_entity(b, stack, tag, start, attrs, language)
             i = em.end()
         else:
-            name, attrs, i = _parse_start_tag(text, j)
-            _check_html_attrs(text, j, name, attrs)
+            name, attrs, i = _parse_start_tag(text, j, strict)
+            _check_html_attrs(text, j, name, attrs, strict)
             stack.append([name, b.pos, attrs, j, None])
     if stack:
-        raise _EntityError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+        raise _EntityError(f"Can't find end tag corresponding to start tag {stack[-1][0]}")
     return b.result()
 
 
-def _check_html_attrs(text: str, i: int, name: str, attrs: dict[str, str]) -> None:
+def _utf16_index(b: _TextBuilder, utf16_pos: int) -> int:
+    """Python index into the built text of a UTF-16 position (for lenient <a>)."""
+    built = "".join(b.parts)
+    return len(built.encode("utf-16-le")[: utf16_pos * 2].decode("utf-16-le"))
+
+
+def _check_html_attrs(text: str, i: int, name: str, attrs: dict[str, str], strict: bool) -> None:
     offset = _byte_offset(text, i)
     if name == "span" and attrs.get("class") != "tg-spoiler":
         raise _EntityError(f'Tag "span" must have class "tg-spoiler" at byte offset {offset}')
-    if name == "a" and not attrs.get("href"):
+    if name == "a" and strict and not attrs.get("href"):
         raise _EntityError(f'Tag "a" must have a non-empty "href" attribute at byte offset {offset}')
     if name == "tg-emoji" and not attrs.get("emoji-id", "").isdigit():
-        raise _EntityError(f'Tag "tg-emoji" must have a numeric "emoji-id" at byte offset {offset}')
+        raise _EntityError("Invalid custom emoji identifier specified")
 
 
 def _close_html_entity(
@@ -683,7 +709,7 @@ def _strip_parsed(plain: str, entities: list[JSONDict]) -> tuple[str, list[JSOND
 
 
 def parse_message_text(
-    text: Any, parse_mode: Any = None, entities: Any = None
+    text: Any, parse_mode: Any = None, entities: Any = None, *, strict_html: bool = True
 ) -> tuple[str, list[JSONDict]]:
     """Validate a message text as Telegram does; returns what the user sees.
 
@@ -699,7 +725,7 @@ def parse_message_text(
         if mode is None:
             plain, ents = text, _check_explicit_entities(entities, text)
         elif mode == "html":
-            plain, ents = parse_html(text)
+            plain, ents = parse_html(text, strict=strict_html)
         elif mode == "markdownv2":
             plain, ents = parse_markdown_v2(text)
         elif mode == "markdown":
@@ -787,14 +813,19 @@ def _validate_inline_keyboard(rows: Any) -> None:
         for button in row:
             total += 1
             if not isinstance(button, dict):
-                raise _bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object")
+                raise _bad(
+                    "can't parse inline keyboard button: InlineKeyboardButton must be an Object"
+                )
             label = button.get("text")
             if not isinstance(label, str) or not label.strip():
-                raise _bad('can\'t parse inline keyboard button: Field "text" must be a non-empty String')
+                raise _bad(
+                    'can\'t parse inline keyboard button: Field "text" must be a non-empty String'
+                )
             actions = [a for a in INLINE_BUTTON_ACTIONS if a in button]
             if not actions:
                 raise _bad(
-                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
+                    "can't parse inline keyboard button: "
+                    "Text buttons are unallowed in the inline keyboard"
                 )
             if len(actions) > 1:
                 raise _bad(
@@ -1037,7 +1068,8 @@ class _HttpProtocol(asyncio.Protocol):
             try:
                 request = self._parse()
             except _HttpError as exc:
-                self._send(_json_response(400, {"ok": False, "error_code": 400, "description": str(exc)}), False)
+                error = {"ok": False, "error_code": 400, "description": str(exc)}
+                self._send(_json_response(400, error), False)
                 return
             if request is None:
                 return
@@ -1225,6 +1257,7 @@ class FakeBotApi:
         single_poller: bool = True,
         flood_limits: FloodLimits | None = None,
         webhook_retry_delay: float = 0.2,
+        strict_html: bool = True,
     ) -> None:
         self.token = token
         prefix = token.split(":", 1)[0]
@@ -1238,6 +1271,8 @@ class FakeBotApi:
         """Like Telegram: a new getUpdates ends a pending one with 409 Conflict."""
         self.flood_limits = flood_limits
         self.webhook_retry_delay = webhook_retry_delay
+        self.strict_html = strict_html
+        """Refuse a stray "&", ">" and href-less <a> (documented rule; Telegram is laxer)."""
         self.bot_user: JSONDict = {
             "id": self.bot_id,
             "is_bot": True,
@@ -2133,7 +2168,8 @@ class FakeBotApi:
                 retry_after=fault.retry_after,
             )
         else:
-            error = BotApiError(status, fault.description or _FAULT_DEFAULTS.get(status, _reason(status)))
+            description = fault.description or _FAULT_DEFAULTS.get(status, _reason(status))
+            error = BotApiError(status, description)
         return _json_response(status, error.payload())
 
     @staticmethod
@@ -2178,7 +2214,9 @@ class FakeBotApi:
                 waker: asyncio.Future[None] = loop.create_future()
                 self._wakers.add(waker)
                 try:
-                    await asyncio.wait((waker, kick), timeout=remaining, return_when=asyncio.FIRST_COMPLETED)
+                    await asyncio.wait(
+                        (waker, kick), timeout=remaining, return_when=asyncio.FIRST_COMPLETED
+                    )
                 finally:
                     self._wakers.discard(waker)
                     if not waker.done():
@@ -2266,7 +2304,8 @@ class FakeBotApi:
                     except ValueError:
                         pass
                 else:
-                    self._webhook_error = (int(time.time()), f"Wrong response from the webhook: {outcome}")
+                    message = f"Wrong response from the webhook: {outcome}"
+                    self._webhook_error = (int(time.time()), message)
                 self._cond.notify_all()
             if not ok:
                 await asyncio.sleep(self.webhook_retry_delay)
@@ -2398,30 +2437,28 @@ class FakeBotApi:
         return True
 
     def _check_flood(self, chat_id: int | str, chat: JSONDict) -> None:
+        """Sliding-window flood control (opt-in via ``flood_limits``), answered with 429."""
         limits = self.flood_limits
         if limits is None:
             return
         now = time.monotonic()
-        checks: list[tuple[deque[float], int | None, float]] = [
-            (self._flood_global, limits.global_per_second, 1.0)
-        ]
         history = self._flood_chat.setdefault(chat_id, deque())
         if chat.get("type") in ("group", "supergroup", "channel"):
-            checks.append((history, limits.group_per_minute, 60.0))
+            chat_limit, chat_window = limits.group_per_minute, 60.0
         else:
-            checks.append((history, limits.chat_per_second, 1.0))
-        for times, limit, window in checks:
-            if limit is None:
-                continue
-            while times and now - times[0] >= 60.0:
+            chat_limit, chat_window = limits.chat_per_second, 1.0
+        windows = (
+            (self._flood_global, limits.global_per_second, 1.0),
+            (history, chat_limit, chat_window),
+        )
+        for times, limit, window in windows:
+            while times and now - times[0] >= window:
                 times.popleft()
-            recent = [t for t in times if now - t < window]
-            if len(recent) >= limit:
-                retry = max(1, int(window - (now - recent[-limit])) + 1)
+            if limit is not None and len(times) >= limit:
+                retry = max(1, int(window - (now - times[-limit])) + 1)
                 raise BotApiError(429, f"Too Many Requests: retry after {retry}", retry_after=retry)
         self._flood_global.append(now)
-        if history is not self._flood_global:
-            history.append(now)
+        history.append(now)
 
     def _reply_target(self, chat_id: int | str, params: JSONDict) -> tuple[int | None, JSONDict | None]:
         reply_id = _int_or_none(params.get("reply_to_message_id"))
@@ -2449,7 +2486,9 @@ class FakeBotApi:
         chat_id, chat = self._chat_for(params["chat_id"])
         text = params.get("text")
         parse_mode = params.get("parse_mode")
-        plain, entities = parse_message_text(text, parse_mode, params.get("entities"))
+        plain, entities = parse_message_text(
+            text, parse_mode, params.get("entities"), strict_html=self.strict_html
+        )
         markup = validate_reply_markup(params.get("reply_markup"))
         reply_id, reply_target = self._reply_target(chat_id, params)
         if chat_id in self._blocked:
@@ -2491,7 +2530,9 @@ class FakeBotApi:
         self._sent_by_chat.setdefault(chat_id, []).append(record)
         return snapshot
 
-    def _edit_target(self, params: JSONDict) -> tuple[int | str | None, int | None, str | None, JSONDict]:
+    def _edit_target(
+        self, params: JSONDict
+    ) -> tuple[int | str | None, int | None, str | None, JSONDict]:
         """Find the message an edit refers to: (chat_id, message_id, inline_message_id, state)."""
         inline_id = params.get("inline_message_id")
         if inline_id:
@@ -2513,7 +2554,9 @@ class FakeBotApi:
     def _h_edit_message_text(self, params: JSONDict) -> JSONDict | bool:
         chat_id, message_id, inline_id, message = self._edit_target(params)
         text = params.get("text")
-        plain, entities = parse_message_text(text, params.get("parse_mode"), params.get("entities"))
+        plain, entities = parse_message_text(
+            text, params.get("parse_mode"), params.get("entities"), strict_html=self.strict_html
+        )
         markup = validate_reply_markup(params.get("reply_markup"), inline_only=True)
         if inline_id is None and "text" not in message:
             raise _bad("there is no text in the message to edit")
@@ -2551,7 +2594,17 @@ class FakeBotApi:
             raise _bad(_NOT_MODIFIED)
         self._set_markup(message, markup)
         self._edits.append(
-            Edit("editMessageReplyMarkup", chat_id, message_id, inline_id, None, None, markup, None, params)
+            Edit(
+                "editMessageReplyMarkup",
+                chat_id,
+                message_id,
+                inline_id,
+                None,
+                None,
+                markup,
+                None,
+                params,
+            )
         )
         return True if inline_id is not None else _clone(message)
 
@@ -2623,12 +2676,14 @@ class FakeBotApi:
         )
         return True
 
-    @staticmethod
-    def _validate_inline_result(result: Any, seen: set[str]) -> None:
+    def _validate_inline_result(self, result: Any, seen: set[str]) -> None:
         if not isinstance(result, dict):
             raise _bad("can't parse InlineQueryResult JSON object")
         result_id = result.get("id")
-        if not isinstance(result_id, str) or not 1 <= len(result_id.encode("utf-8")) <= MAX_INLINE_RESULT_ID_BYTES:
+        if (
+            not isinstance(result_id, str)
+            or not 1 <= len(result_id.encode("utf-8")) <= MAX_INLINE_RESULT_ID_BYTES
+        ):
             raise _bad("RESULT_ID_INVALID")
         if result_id in seen:
             raise _bad("RESULT_ID_DUPLICATE")
@@ -2648,7 +2703,12 @@ class FakeBotApi:
             ):
                 raise _bad("MESSAGE_EMPTY")
             if "message_text" in content:
-                parse_message_text(content["message_text"], content.get("parse_mode"), content.get("entities"))
+                parse_message_text(
+                    content["message_text"],
+                    content.get("parse_mode"),
+                    content.get("entities"),
+                    strict_html=self.strict_html,
+                )
         if "reply_markup" in result:
             validate_reply_markup(result["reply_markup"], inline_only=True)
 

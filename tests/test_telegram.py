@@ -1,0 +1,313 @@
+"""The Telegram bot end to end: `kazserb-bot telegram` as a process, against a local fake
+Bot API server that validates requests as Telegram does (tests/fake_bot_api.py).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from fake_bot_api import FakeBotApi
+from test_cli import COMMAND, SCRIPT
+
+REPO = Path(__file__).resolve().parents[1]
+ADMIN = 777
+
+
+class Bot:
+    """A running bot process and what it logged."""
+
+    def __init__(self, process: subprocess.Popen, log: Path):
+        self.process = process
+        self.log = log
+
+    @property
+    def stderr(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def running_bot(api: FakeBotApi, tmp_path: Path, *args: str, wait_ready: bool = True,
+                **env: str) -> Iterator[Bot]:
+    log = tmp_path / f"bot-{time.monotonic_ns()}.log"
+    environment = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token,
+                   "TELEGRAM_API_BASE_URL": api.base_url, "BOT_ADMIN_IDS": str(ADMIN),
+                   "TELEGRAM_MAX_SENDS_PER_SECOND": "0", **env}
+    if not SCRIPT.exists():
+        environment["PYTHONPATH"] = str(REPO)
+    with log.open("wb") as err:
+        process = subprocess.Popen([*COMMAND, "telegram", *args], stdin=subprocess.DEVNULL,
+                                   stdout=err, stderr=err, env=environment)
+    bot = Bot(process, log)
+    try:
+        if wait_ready:
+            api.wait_for(lambda: api.calls("getUpdates") or api.webhook, timeout=30,
+                         message="bot did not start polling: " + bot.stderr[-2000:])
+        yield bot
+    finally:
+        bot.stop()
+
+
+@pytest.fixture
+def api():
+    with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture
+def bot(api, tmp_path):
+    with running_bot(api, tmp_path) as running:
+        yield running
+    assert api.token not in running.stderr
+    assert "Traceback" not in running.stderr, running.stderr
+
+
+def last(api: FakeBotApi, chat: int, count: int = 1):
+    return api.wait_for_messages(chat, count, timeout=15)[-1]
+
+
+def buttons(message) -> list[dict]:
+    markup = message.reply_markup or {}
+    return [b for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def test_conversation(api, bot):
+    chat = 1001
+    api.send_text(chat, "/start")
+    greeting = last(api, chat)
+    assert "Kazakhstan–Serbia relations" in greeting.plain_text
+    examples = buttons(greeting)
+    assert examples and all(len(b["callback_data"].encode()) <= 64 for b in examples)
+    assert [c["command"] for c in api.commands] == ["start", "help", "timeline", "missions",
+                                                      "about"]
+
+    api.press_button(chat, greeting.message_id, examples[0]["callback_data"])
+    answer = last(api, chat, 2)
+    assert "23–25 August 2016" in answer.plain_text
+    assert "<b>23–25 August 2016</b>" in answer.text and answer.parse_mode == "HTML"
+    assert api.callback_answers
+
+    api.send_text(chat, "When did Nikolić visit Kazakhstan?")
+    assert "27–29 August 2015" in last(api, chat, 3).plain_text
+    api.send_text(chat, "What did he say?")
+    assert "friendship" in last(api, chat, 4).plain_text
+
+    api.send_text(chat, "When did Vučić visit China?")
+    declined = last(api, chat, 5)
+    assert "China" in declined.plain_text
+    options = buttons(declined)
+    assert 1 <= len(options) <= 3
+    api.press_button(chat, declined.message_id, options[0]["callback_data"])
+    assert "Vučić" in last(api, chat, 6).plain_text
+
+    api.send_text(chat, "/missions")
+    assert "Kazakhstan has an embassy in Belgrade" in last(api, chat, 7).plain_text
+    api.send_text(chat, "/about")
+    assert "CC BY-SA" in last(api, chat, 8).plain_text
+    api.send_text(chat, "/help")
+    assert "/timeline" in last(api, chat, 9).plain_text
+    api.assert_no_violations()
+
+
+def test_timeline_pages_edit_in_place(api, bot):
+    chat = 1002
+    api.send_text(chat, "/timeline")
+    first = last(api, chat)
+    assert "10 December 1996" in first.plain_text and "page 1 of" in first.plain_text
+    forward = [b for b in buttons(first) if b["text"] == "▶"][0]
+    api.press_button(chat, first.message_id, forward["callback_data"])
+    api.wait_for(lambda: api.edits, timeout=15)
+    edited = api.message(chat, first.message_id)
+    assert "10 December 1996" not in edited["text"] and "page 2 of" in edited["text"]
+    back = [b for b in edited["reply_markup"]["inline_keyboard"][0] if b["text"] == "◀"][0]
+    api.press_button(chat, first.message_id, back["callback_data"])
+    api.wait_for(lambda: len(api.edits) == 2, timeout=15)
+    assert "10 December 1996" in api.message(chat, first.message_id)["text"]
+
+    api.send_text(chat, "/timeline 2016")
+    page = last(api, chat, 2)
+    assert "February 2016" in page.plain_text and "2018" not in page.plain_text
+    api.send_text(chat, "/timeline 2010-2011")
+    assert "27 June 2011" in last(api, chat, 3).plain_text
+    api.send_text(chat, "/timeline vucic")
+    assert "Vučić" in last(api, chat, 4).plain_text
+    api.send_text(chat, "/timeline atlantis")
+    assert "No events" in last(api, chat, 5).plain_text
+    api.assert_no_violations()
+
+
+def test_inline_query(api, bot):
+    query_id = api.inline_query("nazarbayev")
+    api.wait_for(lambda: api.inline_answers, timeout=15)
+    answer = api.inline_answers[0]
+    assert answer.inline_query_id == query_id
+    assert 1 <= len(answer.results) <= 50
+    texts = [r["input_message_content"]["message_text"] for r in answer.results]
+    assert any("23–25 August 2016" in t for t in texts)
+    api.inline_query("")
+    api.wait_for(lambda: len(api.inline_answers) == 2, timeout=15)
+    assert api.inline_answers[1].results
+    api.assert_no_violations()
+
+
+def test_group_chat(api, bot):
+    group = -5001
+    api.send_text(group, "When did Nazarbayev visit Belgrade?", chat_type="group")
+    api.send_text(group, "/help@SomeOtherBot", chat_type="group")
+    question = api.send_text(group, "@kazserb_test_bot when did Tadić visit Kazakhstan?",
+                             chat_type="group")
+    reply = last(api, group)
+    assert "6–7 October 2010" in reply.plain_text
+    assert reply.reply_to_message_id == question["message_id"]
+    api.send_text(group, "/about@kazserb_test_bot", chat_type="group")
+    assert "CC BY-SA" in last(api, group, 2).plain_text
+    api.send_text(group, "and Tokayev?", chat_type="group",
+                  reply_to_bot_message_id=reply.message_id)
+    assert "2024" in last(api, group, 3).plain_text
+    time.sleep(0.5)
+    assert len(api.sent_messages(group)) == 3  # the unaddressed ones got no reply
+    api.assert_no_violations()
+
+
+def test_faults_every_message_gets_exactly_one_reply(api, bot):
+    api.fail_next("sendMessage", "429", retry_after=1)
+    api.fail_next("sendMessage", "502")
+    api.fail_next("sendMessage", "drop")
+    chats = list(range(2001, 2007))
+    for chat in chats:
+        api.send_text(chat, "When did Tokayev visit Serbia?")
+    api.wait_for(lambda: all(api.replies_by_chat()[c] >= 1 for c in chats), timeout=30)
+    time.sleep(1)
+    assert all(api.replies_by_chat()[c] == 1 for c in chats), api.replies_by_chat()
+    assert {f.kind for f in api.failed_requests} == {"429", "502", "drop"}
+    for chat in chats:
+        assert "18–19 November 2024" in api.sent_messages(chat)[0].plain_text
+    api.assert_no_violations()
+
+
+def test_one_chat_waiting_out_a_429_does_not_hold_up_others(api, bot):
+    api.fail_next("sendMessage", "429", retry_after=4)
+    api.send_text(3001, "tokaev")
+    api.wait_for(lambda: api.failed_requests, timeout=15)
+    started = time.monotonic()
+    api.send_text(3002, "tokaev")
+    api.wait_for_messages(3002, 1, timeout=15)
+    assert time.monotonic() - started < 3
+    assert not api.sent_messages(3001)
+    api.wait_for_messages(3001, 1, timeout=15)
+
+
+def test_odd_updates_are_handled(api, bot):
+    chat = 4001
+    api.queue_update({"message": {"message_id": 900, "date": int(time.time()),
+                                  "chat": {"id": chat, "type": "private"},
+                                  "from": {"id": chat, "is_bot": False, "first_name": "T"},
+                                  "sticker": {"file_id": "x", "file_unique_id": "y",
+                                              "type": "regular", "width": 1, "height": 1,
+                                              "is_animated": False, "is_video": False}}})
+    assert "only read text" in last(api, chat).plain_text
+    sent = api.send_text(chat, "tokaev")
+    last(api, chat, 2)
+    api.edit_text(chat, sent["message_id"], "When did Tadić visit Kazakhstan?")
+    api.send_text(-100900, "When did Tadić visit Kazakhstan?", chat_type="channel")
+    api.send_text(chat, "x" * 10_000)
+    assert "too long" in last(api, chat, 3).plain_text
+    greeting = api.send_text(chat, "/start")
+    first = last(api, chat, 4)
+    api.press_button(chat, first.message_id, "q:no_such_fact", strict=False)
+    api.wait_for(lambda: api.callback_answers, timeout=15)
+    assert "expired" in (api.callback_answers[-1].text or "")
+    api.send_text(chat, "<b>&amp; \x00 ✓ Вучић</b>")
+    assert last(api, chat, 5).plain_text
+    time.sleep(0.5)
+    assert len(api.sent_messages(chat)) == 5
+    assert not api.sent_messages(-100900)
+    assert greeting
+    api.assert_no_violations()
+
+
+def test_admin_commands(api, bot):
+    api.send_text(5001, "/stats")
+    assert "administrators" in last(api, 5001).plain_text
+    api.send_text(5001, "/reload")
+    assert "administrators" in last(api, 5001, 2).plain_text
+    api.send_text(ADMIN, "qwerty uiop")
+    api.send_text(ADMIN, "tokaev")
+    api.send_text(ADMIN, "/stats")
+    stats = last(api, ADMIN, 3).plain_text
+    assert "1 answered" in stats and "qwerty uiop" in stats
+    api.send_text(ADMIN, "/reload")
+    assert "reloaded" in last(api, ADMIN, 4).plain_text
+
+
+def test_reload_refuses_a_broken_fact_base(api, tmp_path, knowledge_copy):
+    with running_bot(api, tmp_path, "--knowledge", str(knowledge_copy)) as bot:
+        facts = knowledge_copy / "facts.yaml"
+        facts.write_text(facts.read_text(encoding="utf-8").replace(
+            "date: 2016-02", "date: Feb 2016", 1), encoding="utf-8")
+        api.send_text(ADMIN, "/reload")
+        reply = last(api, ADMIN).plain_text
+        assert "kept the old one" in reply and "facts.yaml:" in reply
+        api.send_text(ADMIN, "tokaev")
+        assert "2024" in last(api, ADMIN, 2).plain_text
+    assert bot.process.returncode == 0
+
+
+def test_revoked_token_ends_the_process(api, tmp_path):
+    with running_bot(api, tmp_path) as bot:
+        api.fail_next("getUpdates", "401", count=None)
+        code = bot.process.wait(timeout=30)
+    assert code == 1
+    assert "refused the bot token" in bot.stderr
+    assert api.token not in bot.stderr
+
+
+def test_sigterm_stops_cleanly(api, tmp_path):
+    with running_bot(api, tmp_path) as bot:
+        api.send_text(6001, "tokaev")
+        last(api, 6001)
+        assert bot.stop() == 0
+    assert api.pending_updates() == 0
+
+
+def test_missing_token_is_a_usage_error(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    if not SCRIPT.exists():
+        env["PYTHONPATH"] = str(REPO)
+    result = subprocess.run([*COMMAND, "telegram"], capture_output=True, env=env, timeout=30)
+    assert result.returncode == 2
+    assert b"TELEGRAM_BOT_TOKEN" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_webhook_mode(api, tmp_path):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/hook"
+    with running_bot(api, tmp_path, "--webhook-url", url, "--listen", "127.0.0.1",
+                     "--port", str(port), TELEGRAM_WEBHOOK_SECRET="s3cret-Token"):
+        api.wait_for(lambda: api.webhook and api.webhook.get("url") == url, timeout=30)
+        api.send_text(7001, "tokaev")
+        assert "2024" in last(api, 7001).plain_text
+        request = urllib.request.Request(url, data=b"{}", method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403
