@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
-from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion, pick
+from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
 from .query import Mention, Query, parse, with_context
 from .text import tokens
 
@@ -86,13 +86,13 @@ class Engine:
                                 ("modifier", lang.modifiers), ("pronoun", lang.pronouns)):
                 for cid, words in table.items():
                     for word in words:
-                        add(word, Term(kind, cid))
+                        add(word, Term(kind, cid, lang.code))
             for word in lang.stopwords:
-                add(word, Term("stop", ""))
+                add(word, Term("stop", "", lang.code))
             for word in lang.outside:
-                add(word, Term("outside", ""))
+                add(word, Term("outside", "", lang.code))
             for number, month in enumerate(lang.months, start=1):
-                add(month, Term("month", str(number)))
+                add(month, Term("month", str(number), lang.code))
             for job, words in lang.grammar.items():
                 self.index.grammar[job].update(t.folded for w in words for t in tokens(w))
 
@@ -141,14 +141,31 @@ class Engine:
     def _index_fact_words(self) -> None:
         """Every other word of a fact's text becomes a term of its own ("song", "labor")."""
         for fact in self.kb.facts:
-            for text in fact.texts.values():
+            for code, text in fact.texts.items():
                 for item in self.index.find(text, fuzzy=False):
                     if not isinstance(item, Match) and not item.folded.isdigit() \
                             and len(item.folded) > 1:
-                        self.index.add(item.folded, Term("word", "w:" + item.stem))
+                        self.index.add(item.folded, Term("word", "w:" + item.stem, code))
                         self._profiles[fact.id].add("about", "w:" + item.stem, IN_TEXT)
                     elif isinstance(item, Match) and item.kind == "word":
                         self._profiles[fact.id].add("about", item.ids[0], IN_TEXT)
+
+    def language_of(self, query: Query, question: str, context: Context) -> str | None:
+        """The language a question is written in: the one most of its words come from,
+        its typical letters breaking ties; with no such words, the conversation's."""
+        if not query.votes:
+            return context.language
+        top = query.votes[0][1]
+        tied = [code for code, n in query.votes if n == top]
+        if len(tied) > 1:
+            hits = {c: sum(ch in self.kb.language(c).letters for ch in question.lower())
+                    for c in tied}
+            most = max(hits.values())
+            tied = [c for c in tied if hits[c] == most]
+        for preferred in (context.language, self.kb.meta.language):
+            if preferred in tied:
+                return preferred
+        return tied[0]
 
     def _build_postings(self) -> None:
         """Term → the facts about it, so a question scores only the facts it could mean."""
@@ -201,7 +218,10 @@ class Engine:
         if len(question) > MAX_QUESTION:
             return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
                                  context, ())
-        query = with_context(parse(question, self.index), context)
+        query = parse(question, self.index)
+        context = replace(context, language=self.language_of(query, question, context))
+        templates = self.kb.language(context.language).templates
+        query = with_context(query, context)
         if query.foreign:
             words = ", ".join(f"“{w}”" for w in query.foreign[:3])
             return self._decline(question, templates["dont_know_words"].format(words=words),
@@ -294,10 +314,10 @@ class Engine:
 
     # ----------------------------------------------------------------- composing
 
-    def fact_line(self, fact: Fact, language_code: str) -> Line:
+    def fact_line(self, fact: Fact, language_code: str | None) -> Line:
         """A fact as one answer line: its date in bold, then its text."""
         language = self.kb.language(language_code)
-        text = fact.text(language_code)
+        text = self.kb.text(fact.texts, language_code)
         if fact.date is None:
             return (Segment(text),)
         return (Segment(format_date(fact.date, language), strong=True), Segment(": " + text))
@@ -328,8 +348,8 @@ class Engine:
         used: list[Fact] = []
         for eid in mention.ids:
             entity = self.kb.entities[eid]
-            description = pick(entity.descriptions, code)
-            lines.append((Segment(entity.name(code), strong=True),
+            description = self.kb.text(entity.descriptions, code)
+            lines.append((Segment(self.kb.text(entity.names, code), strong=True),
                           Segment(f" – {description}" if description else "")))
             facts = [f for f in self.kb.facts
                      if eid in (*f.who, *f.where, *f.tags)]
@@ -360,7 +380,7 @@ class Engine:
             fact = self.kb.fact(fid)
             if fact and fid not in shown and fact.questions and \
                     all(s.fact_id != fid for s in out):
-                out.append(Suggestion(fact.question(code), fid))
+                out.append(Suggestion(self.kb.text(fact.questions, code), fid))
         return tuple(out[:3])
 
     def _next_context(self, query: Query, facts: list[Fact], context: Context) -> Context:
@@ -386,11 +406,11 @@ class Engine:
                           frozenset(), (), frozenset(), frozenset(), ())
             for _, fact in self._score(query) if query.mentions else ():
                 if fact.questions and all(s.fact_id != fact.id for s in out):
-                    out.append(Suggestion(fact.question(code), fact.id))
+                    out.append(Suggestion(self.kb.text(fact.questions, code), fact.id))
                 if len(out) == 3:
                     return tuple(out)
         for fid in self._example_facts:
             fact = self.kb.fact(fid)
             if len(out) < 3 and fact and all(s.fact_id != fid for s in out):
-                out.append(Suggestion(fact.question(code), fid))
+                out.append(Suggestion(self.kb.text(fact.questions, code), fid))
         return tuple(out)

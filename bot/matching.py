@@ -28,6 +28,8 @@ class Term:
 
     kind: str
     id: str
+    #: The language whose word list the phrase comes from; None for names, good in all.
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ class Match:
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return tuple(t.id for t in self.terms)
+        return tuple(dict.fromkeys(t.id for t in self.terms))
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(t.lang for t in self.terms if t.lang)
 
     @property
     def text(self) -> str:

@@ -51,9 +51,6 @@ class Entity:
     within: str | None = None
     descriptions: Texts = field(default_factory=dict)
 
-    def name(self, language: str) -> str:
-        return pick(self.names, language)
-
 
 @dataclass(frozen=True)
 class Fact:
@@ -69,12 +66,6 @@ class Fact:
     tags: tuple[str, ...] = ()
     part_of: str | None = None
     questions: Texts = field(default_factory=dict)
-
-    def text(self, language: str) -> str:
-        return pick(self.texts, language)
-
-    def question(self, language: str) -> str:
-        return pick(self.questions, language)
 
 
 @dataclass(frozen=True)
@@ -96,6 +87,10 @@ class Language:
     templates: Mapping[str, str]
     #: How a date reads, e.g. "{day} {month} {year}"; filled in by `dates.format_date`.
     date_formats: Mapping[str, str] = field(default_factory=dict)
+    #: Where texts missing in this language come from (Kazakh → Russian), before the base.
+    fallback: str | None = None
+    #: Letters typical of this language and not of its neighbours, for detecting it.
+    letters: str = ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +103,8 @@ class Meta:
     language: str
     examples: tuple[str, ...]
     missions: tuple[str, ...] = ()
+    #: Languages every fact and name must be available in (directly or by fallback).
+    languages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +126,18 @@ class KnowledgeBase:
 
     def language(self, code: str | None) -> Language:
         return self.languages.get(code or "", None) or self.languages[self.meta.language]
+
+    def chain(self, code: str | None) -> tuple[str, ...]:
+        """Where a text in `code` is looked for: the language, its fallbacks, the base."""
+        chain = [self.language(code).code]
+        while (lang := self.languages.get(chain[-1])) and lang.fallback \
+                and lang.fallback not in chain:
+            chain.append(lang.fallback)
+        return (*chain, self.meta.language)
+
+    def text(self, texts: Texts, code: str | None) -> str:
+        """`texts` in the reader's language, else the nearest one it falls back to."""
+        return pick(texts, self.chain(code))
 
 
 @dataclass(frozen=True)
@@ -179,11 +188,9 @@ class Answer:
         return "\n".join("".join(s.text for s in line) for line in self.lines)
 
 
-def pick(texts: Texts, language: str) -> str:
-    """The text in `language`, else its base language ("sr" for "sr-Cyrl"), else the first."""
-    if language in texts:
-        return texts[language]
-    base = language.split("-")[0]
-    if base in texts:
-        return texts[base]
+def pick(texts: Texts, languages: str | tuple[str, ...]) -> str:
+    """The text in the first of `languages` that has one, else any."""
+    for code in (languages,) if isinstance(languages, str) else languages:
+        if code in texts:
+            return texts[code]
     return next(iter(texts.values()), "")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .matching import Match, TermIndex
@@ -38,6 +39,8 @@ class Query:
     unknown: tuple[str, ...]
     #: Names and topics we know nothing about ("China", "Baiterek"): the question is not ours.
     foreign: tuple[str, ...] = ()
+    #: Language code → how many of the question's words come from that language's lists.
+    votes: tuple[tuple[str, int], ...] = ()
 
 
 def parse(text: str, index: TermIndex) -> Query:
@@ -51,6 +54,7 @@ def parse(text: str, index: TermIndex) -> Query:
     years: list[tuple[int, int]] = []
     unknown: list[str] = []
     foreign: list[str] = []
+    votes: Counter[str] = Counter()
     for pos, item in enumerate(found):
         if isinstance(item, Token):
             m = _YEAR.match(item.folded)
@@ -62,6 +66,8 @@ def parse(text: str, index: TermIndex) -> Query:
                 (foreign if pos > 0 and item.text[:1].isupper() else unknown).append(item.text)
             continue
         kind = item.kind
+        if kind not in ("entity", "demonym"):
+            votes.update(item.languages)
         if kind == "outside":
             foreign.append(item.text)
         if kind in ("entity", "demonym"):
@@ -82,7 +88,8 @@ def parse(text: str, index: TermIndex) -> Query:
         years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
     return Query(text=text, mentions=tuple(_dedupe(mentions)), intents=frozenset(intents),
                  modifiers=frozenset(modifiers), years=tuple(years), months=frozenset(months),
-                 pronouns=frozenset(pronouns), unknown=tuple(unknown), foreign=tuple(foreign))
+                 pronouns=frozenset(pronouns), unknown=tuple(unknown), foreign=tuple(foreign),
+                 votes=tuple(votes.most_common()))
 
 
 def with_context(query: Query, context: Context) -> Query:

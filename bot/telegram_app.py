@@ -315,8 +315,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     kind, _, rest = (query.data or "").partition(":")
     question = None
     if kind == "q" and (fact := state.engine.kb.fact(rest)):
-        question = fact.question(_chat_context(context, update).language or
-                                 state.engine.kb.meta.language)
+        question = state.engine.kb.text(fact.questions, _chat_context(context, update).language)
     elif kind == "ex" and rest.isdigit() and int(rest) < len(state.engine.kb.meta.examples):
         question = state.engine.kb.meta.examples[int(rest)]
     elif kind == "tl":
@@ -366,7 +365,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             seen.add(fact.id)
             line = engine.fact_line(fact, answer.language)
             message = chunks([line])[0]
-            title = fact.question(answer.language) or fact.id
+            title = engine.kb.text(fact.questions, answer.language) or fact.id
             results.append(InlineQueryResultArticle(
                 id=fact.id[:64], title=title[:100],
                 description=line_text(line)[:200],

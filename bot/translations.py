@@ -1,0 +1,200 @@
+"""Languages beyond the base one: scripts derived by transliteration, translated facts.
+
+A fact base keeps each language's words in `languages/CODE.yaml` and its translated fact
+texts and names in `translations/CODE.yaml`. A language in another script of the same
+language (Serbian Cyrillic from Serbian Latin) is derived by a transliteration table in
+its language file, so its words and texts are never written twice.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .model import Entity, Fact, Language
+from .text import stems
+from .yamlfile import Reader, line_of, strings_of
+
+#: Keys of a language file that describe the language itself, not its words.
+OWN_KEYS = ("language", "name", "letters", "derive", "fallback")
+_PLACEHOLDER = re.compile(r"(\{[a-z_]+\})")
+
+
+class Transliterator:
+    """Applies a letter table, longest keys first ("lj" before "l"); {placeholders} stay."""
+
+    def __init__(self, table: Mapping[str, str]):
+        self.table = dict(table)
+        keys = sorted(self.table, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(k) for k in keys)) if keys else None
+
+    def __call__(self, text: str) -> str:
+        if not self._pattern:
+            return text
+        parts = _PLACEHOLDER.split(text)
+        return "".join(p if _PLACEHOLDER.fullmatch(p) else
+                       self._pattern.sub(lambda m: self.table[m.group(0)], p) for p in parts)
+
+    def deep(self, value: Any) -> Any:
+        """Transliterate every string in a YAML value; mapping keys are ids and stay."""
+        if isinstance(value, str):
+            return self(value)
+        if isinstance(value, list):
+            return [self.deep(v) for v in value]
+        if isinstance(value, dict):
+            return {k: self.deep(v) for k, v in value.items()}
+        return value
+
+
+def derive_languages(reader: Reader, raws: list[tuple[Path, Any]]
+                     ) -> tuple[list[tuple[Path, Any]], dict[str, tuple[str, Transliterator]]]:
+    """Fill in each `derive: {from, transliterate}` language from its source language.
+
+    Returns the language files with derived ones completed, and code → (source code,
+    transliterator) for deriving their fact texts too.
+    """
+    by_code = {path.stem: raw for path, raw in raws if isinstance(raw, dict)}
+    derived: dict[str, tuple[str, Transliterator]] = {}
+    out = []
+    for path, raw in raws:
+        spec = raw.get("derive") if isinstance(raw, dict) else None
+        if spec is None:
+            out.append((path, raw))
+            continue
+        name = f"languages/{path.name}"
+        source = spec.get("from") if isinstance(spec, dict) else None
+        table = spec.get("transliterate") if isinstance(spec, dict) else None
+        if source not in by_code or not isinstance(table, dict) or \
+                not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+            reader.problem(name, line_of(raw, "derive"),
+                           "derive: expected {from: LANGUAGE, transliterate: {letters: letters}} "
+                           "with an existing language")
+            out.append((path, raw))
+            continue
+        translit = Transliterator(table)
+        merged = {k: translit.deep(v) for k, v in by_code[source].items() if k not in OWN_KEYS}
+        merged.update({k: v for k, v in raw.items() if k != "derive"})
+        derived[path.stem] = (source, translit)
+        out.append((path, merged))
+    return out, derived
+
+
+def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
+                       facts: dict[str, Fact], languages: Mapping[str, Language],
+                       derived: Mapping[str, tuple[str, Transliterator]]) -> None:
+    """Add translated names, descriptions, aliases, fact texts and questions, in place."""
+    for path in sorted((root / "translations").glob("*.yaml")):
+        raw = reader.load(path)
+        name = f"translations/{path.name}"
+        if raw is None:
+            continue
+        if not isinstance(raw, dict):
+            reader.problem(name, line_of(raw), "expected a mapping with language, entities, facts")
+            continue
+        code = str(raw.get("language", path.stem))
+        if code != path.stem or code not in languages:
+            reader.problem(name, line_of(raw, "language"),
+                           f"language {code!r} must match the file name and have a languages/ file")
+            continue
+        _merge(reader, name, code, raw.get("entities") or {}, entities,
+               ("name", "description", "aliases"), _apply_entity)
+        _merge(reader, name, code, raw.get("facts") or {}, facts, ("text", "question"),
+               _apply_fact)
+    for code, (source, translit) in derived.items():
+        for eid, e in entities.items():
+            entities[eid] = replace(
+                e, names=_derive(e.names, source, code, translit),
+                descriptions=_derive(e.descriptions, source, code, translit))
+        for fid, f in facts.items():
+            facts[fid] = replace(f, texts=_derive(f.texts, source, code, translit),
+                                 questions=_derive(f.questions, source, code, translit))
+
+
+def _merge(reader: Reader, file: str, code: str, section: Any, target: dict, fields: tuple,
+           apply) -> None:
+    if not isinstance(section, dict):
+        reader.problem(file, line_of(section), "expected a mapping of id → fields")
+        return
+    for item_id, values in section.items():
+        line = line_of(section, str(item_id))
+        if item_id not in target:
+            reader.problem(file, line, f"{item_id!r} is not an id of the fact base")
+            continue
+        if not isinstance(values, dict) or set(values) - set(fields):
+            reader.problem(file, line, f"{item_id}: expected a mapping of {', '.join(fields)}")
+            continue
+        target[item_id] = apply(reader, file, line, code, target[item_id], values)
+
+
+def _apply_entity(reader: Reader, file: str, line: int, code: str, e: Entity,
+                  values: dict) -> Entity:
+    aliases = strings_of(values.get("aliases"))
+    if aliases is None:
+        reader.problem(file, line, f"{e.id}: aliases: expected a list of names")
+        aliases = ()
+    return replace(e, names=_with(e.names, code, values.get("name")),
+                   descriptions=_with(e.descriptions, code, values.get("description")),
+                   aliases=e.aliases + tuple(a for a in aliases if a not in e.aliases))
+
+
+def _apply_fact(reader: Reader, file: str, line: int, code: str, f: Fact, values: dict) -> Fact:
+    return replace(f, texts=_with(f.texts, code, values.get("text")),
+                   questions=_with(f.questions, code, values.get("question")))
+
+
+def _with(texts: Mapping[str, str], code: str, value: Any) -> dict[str, str]:
+    out = dict(texts)
+    if isinstance(value, str) and value.strip():
+        out[code] = " ".join(value.split())
+    return out
+
+
+def _derive(texts: Mapping[str, str], source: str, code: str, translit: Transliterator
+            ) -> dict[str, str]:
+    out = dict(texts)
+    if code not in out and source in out:
+        out[code] = translit(out[source])
+    return out
+
+
+def check_coverage(reader: Reader, promised: Iterable[str], base: str,
+                   languages: Mapping[str, Language], entities: Mapping[str, Entity],
+                   facts: Mapping[str, Fact]) -> None:
+    """Every language the fact base promises has every fact's text and question and every
+    entity's name, itself or through its `fallback` language."""
+    for code in promised:
+        if code == base:
+            continue
+        if code not in languages:
+            reader.problem("meta.yaml", 0, f"languages: {code!r} has no languages/{code}.yaml")
+            continue
+        chain = fallback_chain(code, languages)
+        file = f"translations/{code}.yaml"
+        for f in facts.values():
+            for what, texts in (("text", f.texts), ("question", f.questions)):
+                if texts and not any(c in texts for c in chain):
+                    reader.problem(file, 0, f"fact {f.id!r} has no {code} {what}")
+        for e in entities.values():
+            if not any(c in e.names for c in chain):
+                reader.problem(file, 0, f"entity {e.id!r} has no {code} name")
+
+
+def fallback_chain(code: str, languages: Mapping[str, Language]) -> tuple[str, ...]:
+    """`code`, then its fallback languages in order (kk → ru), never looping."""
+    chain = [code]
+    while (lang := languages.get(chain[-1])) and lang.fallback and lang.fallback not in chain:
+        chain.append(lang.fallback)
+    return tuple(chain)
+
+
+def alias_collisions(entities: Mapping[str, Entity]) -> list[str]:
+    """Names or aliases of one entity that are also another's (after translations)."""
+    owner: dict[tuple[str, ...], str] = {}
+    problems = []
+    for e in entities.values():
+        for written in {*e.names.values(), *e.aliases, *e.demonyms}:
+            key = stems(written)
+            if key and owner.setdefault(key, e.id) != e.id:
+                problems.append(f"alias {written!r} of {e.id!r} is also a name of {owner[key]!r}")
+    return problems

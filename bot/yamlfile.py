@@ -1,0 +1,122 @@
+"""Reading YAML files of a fact base with line numbers, collecting problems as it goes.
+
+A fact base author needs all the problems at once, each where it is: so readers collect
+`Problem`s, and the loader raises one `KnowledgeError` with all of them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The fact base cannot be used; `problems` says everything that is wrong and where."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+class LocatedMap(dict):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, plus line numbers and a refusal of duplicate keys."""
+
+    duplicate_keys: list[tuple[int, str]]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedMap:  # type: ignore[override]
+        mapping = LocatedMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark)
+            if key in mapping:
+                self.duplicate_keys.append((key_node.start_mark.line + 1, str(key)))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+        return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                            _LineLoader.construct_mapping)
+# Dates stay strings: the fact base's own date syntax is richer than YAML's.
+_LineLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+class Reader:
+    """Collects problems while the files are read."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def problem(self, file: str, line: int, message: str) -> None:
+        self.problems.append(Problem(file, line, message))
+
+    def load(self, path: Path, required: bool = True) -> Any:
+        name = str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+        if not path.exists():
+            if required:
+                self.problem(name, 0, "missing file")
+            return None
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problem(name, 0, f"cannot read: {exc}")
+            return None
+        loader = _LineLoader(text)
+        loader.duplicate_keys = []
+        try:
+            data = loader.get_single_data()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = mark.line + 1 if mark else 0
+            what = getattr(exc, "problem", None) or str(exc)
+            self.problem(name, line, f"bad YAML: {what}")
+            return None
+        finally:
+            loader.dispose()
+        for line, key in loader.duplicate_keys:
+            self.problem(name, line, f"duplicate key {key!r}")
+        return data
+
+
+def line_of(item: Any, key: str | None = None) -> int:
+    if isinstance(item, LocatedMap):
+        return item.key_lines.get(key, item.line) if key else item.line
+    return 0
+
+
+def strings_of(value: Any) -> tuple[str, ...] | None:
+    """A list of strings (a lone string counts as one), or None if it is not that."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return tuple(str(v) for v in value)
+    return None
