@@ -70,3 +70,20 @@ def help_text(engine: Engine, language: str | None = None) -> str:
     examples = "\n".join(f"  {q}" for q in meta.examples)
     return engine.kb.language(language).templates["help"].format(
         title=meta.title, examples=examples)
+
+
+def choose_language(engine: Engine, current: str | None, argument: str
+                    ) -> tuple[str | None, str]:
+    """`/language CODE`: the chosen language (None when nothing changes) and the reply,
+    written in the language it leaves the conversation in."""
+    kb = engine.kb
+    wanted = argument.strip().lower()
+    now = kb.language(current)
+    if not wanted:
+        options = ", ".join(f"{code} ({lang.name})" for code, lang in kb.languages.items())
+        return None, now.templates["language_choose"].format(name=now.name) + " " + options
+    for code, lang in kb.languages.items():
+        if wanted in (code.lower(), lang.name.lower()):
+            return code, lang.templates["language_set"].format(name=lang.name)
+    return None, now.templates["language_unknown"].format(
+        code=argument.strip(), codes=", ".join(kb.languages))

@@ -1,6 +1,7 @@
 """The local console: the Telegram bot's conversation, in a terminal or over a pipe."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import IO, Iterable
 
 from . import browse
@@ -44,6 +45,12 @@ class ConsoleSession:
     def cmd_timeline(self, argument: str) -> str:
         title, lines = browse.timeline(self.engine, argument, self.context.language)
         return "\n".join(line_text(line) for line in (title, *lines))
+
+    def cmd_language(self, argument: str) -> str:
+        code, reply = browse.choose_language(self.engine, self.context.language, argument)
+        if code:
+            self.context = replace(self.context, language=code)
+        return reply
 
     def cmd_missions(self, _: str) -> str:
         title, lines = browse.missions(self.engine, self.context.language)

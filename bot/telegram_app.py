@@ -12,7 +12,7 @@ import functools
 import logging
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Awaitable, Callable
 from urllib.parse import urlparse
@@ -31,7 +31,8 @@ from .loader import KnowledgeError, load_knowledge
 from .model import Answer, Context, Language, Segment
 from .render import line_text
 from .telegram_retry import RetryingLimiter
-from .telegram_view import (chunks, example_buttons, question_buttons, timeline_page)
+from .telegram_view import (chunks, example_buttons, language_buttons, question_buttons,
+                            timeline_page)
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +144,7 @@ async def _ask(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str
     state = _state(context)
     chat_context = _chat_context(context, update)
     answer = state.engine.answer(question, chat_context)
-    if context.chat_data is not None:
-        context.chat_data["context"] = answer.context
+    _remember(context, answer.context)
     state.stats.record(answer)
     await _send_answer(update, context, answer)
 
@@ -262,6 +262,25 @@ def _timeline_page(context: ContextTypes.DEFAULT_TYPE, update: Update, filter_te
     return timeline_page(title, lines, page, filter_text, label)
 
 
+async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/language ru` sets the language of answers; `/language` offers them as buttons."""
+    state = _state(context)
+    current = _chat_context(context, update)
+    code, reply = browse.choose_language(state.engine, current.language,
+                                         " ".join(context.args or []))
+    markup = None
+    if code:
+        _remember(context, replace(current, language=code))
+    elif not context.args:
+        markup = language_buttons(state.engine.kb.languages)
+    await _send(update, context, [_escape(reply)], markup)
+
+
+def _remember(context: ContextTypes.DEFAULT_TYPE, chat_context: Context) -> None:
+    if context.chat_data is not None:
+        context.chat_data["context"] = chat_context
+
+
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-read the fact base; a broken one is refused with its problems, the old one stays."""
     state = _state(context)
@@ -330,6 +349,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 if "not modified" not in str(exc).lower():
                     raise
             return
+    if kind == "lang" and rest in state.engine.kb.languages:
+        await query.answer()
+        code, reply = browse.choose_language(state.engine, None, rest)
+        _remember(context, replace(_chat_context(context, update), language=code))
+        await _send(update, context, [_escape(reply)])
+        return
     if kind == "nop":
         await query.answer()
         return
@@ -395,10 +420,14 @@ def _describe(update: object) -> str:
 
 async def _post_init(app: Application) -> None:
     state: BotState = app.bot_data["state"]
-    templates = state.engine.kb.language(None).templates
-    commands = [BotCommand(c, templates[f"cmd_{c}"][:256])
-                for c in ("start", "help", "timeline", "missions", "about")]
-    await app.bot.set_my_commands(commands)
+    kb = state.engine.kb
+    names = ("start", "help", "timeline", "missions", "about", "language")
+    for code in (None, *kb.languages):
+        if code is not None and (code == kb.meta.language or "-" in code):
+            continue  # Telegram's language codes are two letters; the default covers the base
+        templates = kb.language(code).templates
+        commands = [BotCommand(c, templates[f"cmd_{c}"][:256]) for c in names]
+        await app.bot.set_my_commands(commands, language_code=code)
     asyncio.get_running_loop().create_task(_watch_polling(app), name="kazserb:watch-polling")
 
 
@@ -439,7 +468,7 @@ def build_application(state: BotState) -> Application:
     groups = filters.ChatType.GROUPS
     commands: list[tuple[str, Handler]] = [
         ("start", start), ("help", help_command), ("about", about), ("missions", missions),
-        ("timeline", timeline), ("reload", reload), ("stats", stats)]
+        ("timeline", timeline), ("language", language), ("reload", reload), ("stats", stats)]
     for name, callback in commands:
         app.add_handler(CommandHandler(name, in_order(callback), filters=message))
     app.add_handler(MessageHandler(message & private & filters.TEXT & ~filters.COMMAND,

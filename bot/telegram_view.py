@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from .model import Line, Segment, Suggestion
+from .model import Language, Line, Segment, Suggestion
 from .render import line_html, line_text
 
 #: Telegram's limit on a message's text after entity parsing, in UTF-16 code units.
@@ -103,6 +103,11 @@ def example_buttons(examples: Sequence[str]) -> InlineKeyboardMarkup | None:
     rows = [[InlineKeyboardButton(_label(q), callback_data=callback("ex", i))]
             for i, q in enumerate(examples)]
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def language_buttons(languages: Mapping[str, Language]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(lang.name, callback_data=callback(
+        "lang", code))] for code, lang in languages.items() if callback("lang", code)])
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def test_conversation(api, bot):
     examples = buttons(greeting)
     assert examples and all(len(b["callback_data"].encode()) <= 64 for b in examples)
     assert [c["command"] for c in api.commands] == ["start", "help", "timeline", "missions",
-                                                      "about"]
+                                                      "about", "language"]
 
     api.press_button(chat, greeting.message_id, examples[0]["callback_data"])
     answer = last(api, chat, 2)
