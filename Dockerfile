@@ -1,0 +1,23 @@
+# kazserb-bot: the Telegram bot, long polling by default.
+#   docker build -t kazserb-bot .
+#   docker run --rm -e TELEGRAM_BOT_TOKEN=123:ABC kazserb-bot
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY knowledge ./knowledge
+RUN pip install . && rm -rf /src
+
+RUN useradd --create-home --uid 10001 kazserb
+USER kazserb
+WORKDIR /home/kazserb
+
+# The fact base ships inside the package; `kazserb-bot check` validates it at build time.
+RUN kazserb-bot check
+
+ENTRYPOINT ["kazserb-bot"]
+CMD ["telegram"]
