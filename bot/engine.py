@@ -295,6 +295,8 @@ class Engine:
             national = p.nationality.get(tid, 0.0) * (OWNER if term.role == "owner" else NATIONALITY)
             if term.role == "owner":
                 located *= 0.5  # "Serbian", "Serbia's": a nationality, not a place
+            elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
+                about, national = about * 0.3, national * 0.3  # "in Serbia": a place
             best = max(best, about, located, national)
         return best
 

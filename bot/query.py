@@ -17,7 +17,8 @@ class Mention:
     """A topic the question names. `ids` are alternatives (a surname shared by three people).
 
     `role` is "owner" where the question names the country as the owner or nationality
-    ("Serbian", "Kazakhstan's embassy"), else "any".
+    ("Serbian", "Kazakhstan's embassy"), "place" where it names where something happened
+    ("in Serbia"), else "any".
     """
 
     kind: str
@@ -71,8 +72,11 @@ def parse(text: str, index: TermIndex) -> Query:
         if kind == "outside":
             foreign.append(item.text)
         if kind in ("entity", "demonym"):
-            owner = kind == "demonym" or _is_possessive_s(found, pos + 1, index) or _after_of(found, pos, index)
-            mentions.append(Mention("entity", item.ids, item.text, "owner" if owner else "any"))
+            owner = kind == "demonym" or _is_possessive_s(found, pos + 1, index) \
+                or _follows(found, pos, index, "owner_before")
+            role = "owner" if owner else "place" if _follows(found, pos, index, "place_before") \
+                else "any"
+            mentions.append(Mention("entity", item.ids, item.text, role))
         elif kind in ("concept", "word"):
             mentions.append(Mention(kind, item.ids, item.text))
         elif kind == "intent":
@@ -117,10 +121,11 @@ def _is_possessive_s(found: list, pos: int, index: TermIndex) -> bool:
     return len(words) == 1 and words[0].folded in index.grammar["owner_after"]
 
 
-def _after_of(found: list, pos: int, index: TermIndex) -> bool:
-    """"embassy of Serbia" names the owner too."""
+def _follows(found: list, pos: int, index: TermIndex, job: str) -> bool:
+    """True when the word before is one with this grammatical job: "embassy *of* Serbia"
+    names the owner, "opened *in* Serbia" the place."""
     words = _words(found[pos - 1] if pos > 0 else None)
-    return bool(words) and words[-1].folded in index.grammar["owner_before"]
+    return bool(words) and words[-1].folded in index.grammar[job]
 
 
 def _says_range(found: list, index: TermIndex) -> bool:

@@ -133,3 +133,10 @@ def test_every_fact_answers_its_own_question(engine, kb):
         for question in fact.questions.values():
             answer = engine.answer(question)
             assert answer.answered and fact.id in answer.facts, (fact.id, question, answer.text)
+
+
+def test_in_a_country_means_the_place(engine):
+    """"open an embassy in Serbia" is about Kazakhstan's missions there, not Serbia's."""
+    answer = ask(engine, "When did Kazakhstan open an embassy in Serbia?")
+    assert "serbian_embassy_opened" not in answer.facts
+    assert "kazakh_consulate_belgrade" in answer.facts
