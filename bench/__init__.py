@@ -1,0 +1,1 @@
+"""Performance benchmark for kazserb-bot: `python -m bench.benchmark` (see benchmark.py)."""

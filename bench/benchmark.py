@@ -1,0 +1,379 @@
+"""kazserb-bot benchmark: `python -m bench.benchmark [--sizes 10,100,1000] [--quick] [--out F]`.
+
+Measures, on this machine, what issue 4 sets targets for, and prints a table and writes
+it as JSON (bench-results.json):
+
+1. engine latency per question, warm, p50/p99, over the project's question set
+   (tests/questions.yaml), with its accuracy, beside
+2. a naive baseline on the same questions: rapidfuzz extractOne over the facts'
+   canonical questions with a cutoff (bench/baseline.py);
+3. cold start of `kazserb-bot ask "…"` as a whole process (wall time, peak memory),
+   and the fact base's load time (parse and validate, then build the index);
+4. scaling: synthetic fact bases 10×, 100×, 1000× ours (bench/synthetic.py), each
+   measured in its own process: load time, peak memory, and latency and accuracy on a
+   fixed mix of questions about real entities, generated ones, and out-of-scope ones.
+
+The end-to-end Telegram measurement of the issue (item 5) is not part of it yet.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script: python bench/benchmark.py
+    sys.path.insert(0, str(REPO))
+
+from bench.synthetic import Probe, generate  # noqa: E402
+from bot.cli import default_knowledge  # noqa: E402
+from bot.evaluate import load_cases  # noqa: E402
+
+QUESTION = "When did Nazarbayev visit Belgrade?"
+#: Questions about real entities, which every synthetic base still holds.
+REAL_PROBES = (
+    Probe("When did Nazarbayev visit Belgrade?", "real", ("23-25 august 2016",)),
+    Probe("When did Tadić visit Kazakhstan?", "real", ("6-7 october 2010",)),
+    Probe("When did Tokayev visit Serbia?", "real", ("18-19 november 2024",)),
+    Probe("When was the Serbian embassy in Astana opened?", "real", ("27 june 2011",)),
+    Probe("Tell me about the Fiat agreement", "real", ("fiat",)),
+    Probe("What did Masimov say in 2008?", "real", ("kosovo",)),
+    Probe("Is there a Nikola Tesla street in Astana?", "real", ("ishim",)),
+    Probe("How big is BK Tesla Park?", "real", (["21 hectare", "21-hectare"],)),
+    Probe("Where is the Jambyl Jabayev bust?", "real", ("new belgrade",)),
+    Probe("What medal did Dragomir Karic get?", "real", ("february 2016",)),
+    Probe("When was the Belgrade declaration?", "real", ("2 june 1955",)),
+    Probe("nazarbaev visit", "real", ("23-25 august 2016",)),
+)
+#: Questions the bot must decline at every size.
+OOS_PROBES = tuple(Probe(q, "oos", abstain=True) for q in (
+    "What is the capital of Germany?", "When did Vučić visit Russia?",
+    "How tall is the Baiterek tower?", "qwerty uiop", "When did Tokayev visit China?",
+    "Who won the 2018 FIFA World Cup?", "When did Nazarbayev visit Japan?",
+    "How do I cook pasta carbonara?", "blorp fnargle wibble",
+    "Who is the president of the United States?", "What is the speed of light?",
+    "When did Nikolić visit Brazil?"))
+
+#: Issue 4's targets on this 2-core machine.
+TARGETS = {"engine_p99_ms": 2.0, "engine_p99_ms_1000x": 20.0, "load_s_1000x": 5.0,
+           "cold_start_s": 0.5, "cold_start_mb": 80.0}
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge: Path
+    questions: Path
+    sizes: tuple[int, ...]
+    rounds: int
+    budget: float
+    cold_runs: int
+    timeout: float
+
+
+# ------------------------------------------------------------------- processes
+
+def bot_command() -> list[str]:
+    """The installed console script if there is one, else `python -m bot`."""
+    script = Path(sys.executable).with_name("kazserb-bot")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
+
+
+def _env() -> dict[str, str]:
+    path = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
+
+
+def run_measured(cmd: Sequence[str], cwd: Path) -> dict:
+    """Run a command to its end: its wall time, CPU time and its own peak memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = Path(tmp) / "usage.json"
+        proc = subprocess.run([sys.executable, "-S", str(REPO / "bench" / "launch.py"),
+                               str(result), *cmd], stdin=subprocess.DEVNULL,
+                              capture_output=True, cwd=cwd, env=_env(), timeout=120)
+        if proc.returncode != 0 or not result.exists():
+            raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: "
+                               f"{proc.stderr.decode(errors='replace')[-500:]}")
+        return json.loads(result.read_text())
+
+
+def cold_start(settings: Settings, cwd: Path) -> dict:
+    """`kazserb-bot ask` from process start to exit, and what of it is Python and imports."""
+    def runs(cmd: list[str]) -> dict:
+        run_measured(cmd, cwd)  # the first run may write .pyc files: not a cold start
+        measured = [run_measured(cmd, cwd) for _ in range(settings.cold_runs)]
+        return {"wall_s_p50": round(statistics.median(m["wall_s"] for m in measured), 4),
+                "wall_s_min": round(min(m["wall_s"] for m in measured), 4),
+                "cpu_s_p50": round(statistics.median(m["cpu_s"] for m in measured), 4),
+                "peak_mb": round(max(m["peak_mb"] for m in measured), 1),
+                "runs": len(measured)}
+
+    command = bot_command()
+    ask = [*command, "ask", "--knowledge", str(settings.knowledge), QUESTION]
+    return {"command": " ".join([Path(command[0]).name, *command[1:], "ask", repr(QUESTION)]),
+            "ask": runs(ask),
+            "python_only": runs([sys.executable, "-c", "pass"]),
+            "imports_only": runs([sys.executable, "-c",
+                                  "import bot.cli, bot.engine, bot.loader, bot.render"])}
+
+
+def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: Path,
+               baselines: str) -> dict:
+    """Measure one fact base in a fresh process; keep the phases it finished in time."""
+    cases_file = workdir / f"cases-{knowledge.name}.json"
+    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    cmd = [sys.executable, "-m", "bench.worker", str(knowledge), str(cases_file),
+           "--budget", str(settings.budget), "--rounds", str(settings.rounds),
+           "--baselines", baselines]
+    error = None
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=settings.timeout, cwd=REPO,
+                              env=_env())
+        stdout, stderr = proc.stdout, proc.stderr
+        if proc.returncode != 0:
+            lines = stderr.decode(errors="replace").strip().splitlines()
+            error = f"worker exited {proc.returncode}: {lines[-1] if lines else ''}"
+    except subprocess.TimeoutExpired as exc:
+        stdout = exc.stdout or b""
+        error = f"stopped after {settings.timeout:g} s (--timeout)"
+    result: dict[str, Any] = {"baselines": []}
+    for line in stdout.decode(errors="replace").splitlines():
+        phase = json.loads(line)
+        name = phase.pop("phase")
+        if name == "baseline":
+            result["baselines"].append(phase)
+        else:
+            result[name] = phase
+    if error:
+        result["error"] = error
+    return result
+
+
+# ------------------------------------------------------------------- the run
+
+def our_base(settings: Settings, workdir: Path) -> dict:
+    cases = [c.as_dict() for c in load_cases(settings.questions)]
+    return run_worker(settings.knowledge, cases, settings, workdir, "wratio,token_set")
+
+
+def scaling(settings: Settings, workdir: Path, ours: dict) -> list[dict]:
+    rows = [_row(1, settings.knowledge, ours_probe_run(settings, workdir), 0.0)]
+    for factor in settings.sizes:
+        started = time.perf_counter()
+        base = generate(settings.knowledge, workdir / f"x{factor}", factor,
+                        real=REAL_PROBES, oos=OOS_PROBES)
+        generated = time.perf_counter() - started
+        print(f"  {factor}×: {base.entities} entities, {base.facts} facts generated in "
+              f"{generated:.1f} s; measuring …", file=sys.stderr, flush=True)
+        run = run_worker(base.directory, [p.as_case() for p in base.probes], settings,
+                         workdir, "wratio")
+        rows.append(_row(factor, base.directory, run, generated))
+        if rows[-1].get("error") and "--timeout" in rows[-1]["error"]:
+            break  # a larger size would only take longer
+    return rows
+
+
+def ours_probe_run(settings: Settings, workdir: Path) -> dict:
+    """Our own base on the scaling mix, so that the 1× row reads like the others."""
+    probes = [*REAL_PROBES, *OOS_PROBES]
+    return run_worker(settings.knowledge, [p.as_case() for p in probes], settings, workdir,
+                      "wratio")
+
+
+def _row(factor: int, directory: Path, run: dict, generated: float) -> dict:
+    size = sum(p.stat().st_size for p in directory.rglob("*.yaml"))
+    row: dict[str, Any] = {"factor": factor, "yaml_mb": round(size / 2**20, 2),
+                           "generate_s": round(generated, 3)}
+    if "load" in run:
+        row.update(entities=run["load"]["entities"], facts=run["load"]["facts"],
+                   load_s=run["load"]["seconds"])
+    if "index" in run:
+        row["index_s"] = run["index"]["seconds"]
+        row["ready_s"] = round(row["load_s"] + row["index_s"], 4)
+    if "engine" in run:
+        e = run["engine"]
+        row["engine"] = {k: e[k] for k in ("p50_ms", "p99_ms", "max_ms", "rounds", "samples",
+                                            "per_tag")}
+        row["peak_mb"] = e["peak_mb"]
+    if run["baselines"]:
+        b = run["baselines"][0]
+        row["baseline"] = {k: b[k] for k in ("name", "p50_ms", "p99_ms", "per_tag")}
+    if "error" in run:
+        row["error"] = run["error"]
+        row.setdefault("peak_mb", max((p.get("peak_mb", 0) for p in run.values()
+                                       if isinstance(p, dict)), default=None))
+    return row
+
+
+def targets(results: dict) -> list[dict]:
+    """Each target of the issue with the figure reached and whether it holds."""
+    out = []
+
+    def add(name: str, figure: float | None, limit: float, unit: str) -> None:
+        out.append({"target": name, "limit": limit, "unit": unit, "figure": figure,
+                    "met": None if figure is None else figure <= limit})
+
+    warm = results["engine_warm"].get("engine", {})
+    add("engine p99, our base", warm.get("p99_ms"), TARGETS["engine_p99_ms"], "ms")
+    big = next((r for r in results["scaling"] if r["factor"] == 1000), {})
+    add("engine p99, 1000×", big.get("engine", {}).get("p99_ms"),
+        TARGETS["engine_p99_ms_1000x"], "ms")
+    add("load (parse + index), 1000×", big.get("ready_s"), TARGETS["load_s_1000x"], "s")
+    ask = results["cold_start"]["ask"]
+    add("`ask` cold start wall", ask["wall_s_p50"], TARGETS["cold_start_s"], "s")
+    add("`ask` cold start peak memory", ask["peak_mb"], TARGETS["cold_start_mb"], "MB")
+    return out
+
+
+# ------------------------------------------------------------------- the table
+
+def _pct(tally: dict | None) -> str:
+    return f"{tally['right']}/{tally['total']}" if tally else "-"
+
+
+def _fmt(value: Any, spec: str = ".2f") -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def table(results: dict) -> str:
+    ours = results["engine_warm"]
+    lines = [f"kazserb-bot benchmark – {results['meta']['machine']}", ""]
+    e = ours.get("engine")
+    if e:
+        lines += [f"Engine, warm, our base ({ours['load']['entities']} entities, "
+                  f"{ours['load']['facts']} facts): {e['rounds']} rounds of "
+                  f"{e['samples'] // e['rounds']} questions ({results['meta']['questions']}):",
+                  f"  {'':34} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'answerable':>11} "
+                  f"{'abstained':>10}"]
+        for name, m in [("kazserb-bot engine", e)] + [(b["name"], b) for b in ours["baselines"]]:
+            lines.append(f"  {name:34} {m['p50_ms']:8.3f} {m['p99_ms']:8.3f} {m['max_ms']:8.3f} "
+                         f"{m['accuracy']['share']:10.1%} {m['abstention']['share']:10.1%}")
+    if "error" in ours:
+        lines.append(f"  error: {ours['error']}")
+    cold = results["cold_start"]
+    lines += ["", f"Cold start: `{cold['command']}` (median of {cold['ask']['runs']}):",
+              f"  whole process {cold['ask']['wall_s_p50']:.3f} s wall "
+              f"({cold['ask']['cpu_s_p50']:.3f} s CPU), peak {cold['ask']['peak_mb']:.1f} MB; "
+              f"of which Python alone {cold['python_only']['wall_s_p50']:.3f} s / "
+              f"{cold['python_only']['peak_mb']:.1f} MB, Python + imports "
+              f"{cold['imports_only']['wall_s_p50']:.3f} s / "
+              f"{cold['imports_only']['peak_mb']:.1f} MB",
+              f"  fact base load: parse + validate {ours.get('load', {}).get('seconds', 0):.3f} s, "
+              f"index (Engine) {ours.get('index', {}).get('seconds', 0):.3f} s", "",
+              "Scaling (each size in its own process; mix: real / generated / out-of-scope):",
+              f"  {'size':>5} {'entities':>8} {'facts':>7} {'YAML MB':>7} {'load s':>7} "
+              f"{'index s':>7} {'peak MB':>7} {'p50 ms':>7} {'p99 ms':>7} "
+              f"{'real':>6} {'gen':>6} {'oos':>6} | {'FAQ p50':>7} {'FAQ p99':>7} "
+              f"{'real':>6} {'gen':>6} {'oos':>6}"]
+    for r in results["scaling"]:
+        eng, base = r.get("engine", {}), r.get("baseline", {})
+        tags, btags = eng.get("per_tag", {}), base.get("per_tag", {})
+        lines.append(
+            f"  {str(r['factor']) + '×':>5} {_fmt(r.get('entities'), 'd'):>8} "
+            f"{_fmt(r.get('facts'), 'd'):>7} {r['yaml_mb']:7.2f} {_fmt(r.get('load_s')):>7} "
+            f"{_fmt(r.get('index_s')):>7} {_fmt(r.get('peak_mb'), '.0f'):>7} "
+            f"{_fmt(eng.get('p50_ms')):>7} {_fmt(eng.get('p99_ms')):>7} "
+            f"{_pct(tags.get('real')):>6} {_pct(tags.get('generated')):>6} "
+            f"{_pct(tags.get('oos')):>6} | {_fmt(base.get('p50_ms')):>7} "
+            f"{_fmt(base.get('p99_ms')):>7} {_pct(btags.get('real')):>6} "
+            f"{_pct(btags.get('generated')):>6} {_pct(btags.get('oos')):>6}")
+        if "error" in r:
+            lines.append(f"        {r['factor']}×: {r['error']}")
+    lines += ["", "Targets (issue 4):"]
+    for t in results["targets"]:
+        mark = "not measured" if t["met"] is None else "met" if t["met"] else "MISSED"
+        lines.append(f"  {t['target']:32} ≤ {t['limit']:g} {t['unit']:3} "
+                     f"{_fmt(t['figure'], '.3f'):>9} {t['unit']:3} {mark}")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------- main
+
+def _machine() -> str:
+    return (f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
+            f"{os.cpu_count()} CPUs")
+
+
+def _git() -> dict:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], capture_output=True, text=True, cwd=REPO,
+                                  timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "engine_changed": bool(git("status", "--porcelain", "--", "bot"))}
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(s) for s in text.split(",") if s.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes such as 10,100,1000, not {text!r}")
+    if not sizes or min(sizes) < 2:
+        raise argparse.ArgumentTypeError("sizes are factors of 2 or more")
+    return sizes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=_sizes, default=None,
+                    help="factors of our fact base to generate (default 10,100,1000; "
+                         "--quick: 2,5)")
+    ap.add_argument("--quick", action="store_true",
+                    help="a smoke test: small sizes, one round, one cold start")
+    ap.add_argument("--out", type=Path, default=Path("bench-results.json"),
+                    help="where to write the JSON (default bench-results.json)")
+    ap.add_argument("--knowledge", type=Path, default=None, help="fact base (default: ours)")
+    ap.add_argument("--questions", type=Path, default=REPO / "tests" / "questions.yaml",
+                    help="question set for the warm latency and accuracy")
+    ap.add_argument("--timeout", type=float, default=150.0,
+                    help="seconds one size may take before it is stopped (default 150)")
+    args = ap.parse_args(argv)
+    settings = Settings(
+        knowledge=(args.knowledge or default_knowledge()).resolve(),
+        questions=args.questions.resolve(),
+        sizes=args.sizes or ((2, 5) if args.quick else (10, 100, 1000)),
+        rounds=1 if args.quick else 5, budget=0.5 if args.quick else 4.0,
+        cold_runs=1 if args.quick else 5, timeout=args.timeout)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="kazserb-bench-") as tmp:
+        workdir = Path(tmp)
+        print("engine and baseline on our base …", file=sys.stderr, flush=True)
+        ours = our_base(settings, workdir)
+        print("cold start …", file=sys.stderr, flush=True)
+        cold = cold_start(settings, workdir)
+        print("scaling …", file=sys.stderr, flush=True)
+        rows = scaling(settings, workdir, ours)
+    results: dict[str, Any] = {
+        "meta": {"machine": _machine(), **_git(), "quick": args.quick,
+                 "questions": str(settings.questions.relative_to(REPO))
+                 if settings.questions.is_relative_to(REPO) else str(settings.questions),
+                 "sizes": list(settings.sizes), "seconds": None},
+        "engine_warm": ours, "cold_start": cold,
+        "load": {"parse_validate_s": ours.get("load", {}).get("seconds"),
+                 "index_s": ours.get("index", {}).get("seconds")},
+        "scaling": rows,
+    }
+    results["baseline"] = ours.get("baselines", [])
+    results["targets"] = targets(results)
+    results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+    print(table(results))
+    print(f"\n({results['meta']['seconds']} s; JSON in {args.out})")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+                        encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
