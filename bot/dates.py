@@ -100,7 +100,8 @@ def format_date(date: FuzzyDate, language: Language) -> str:
             return str(year)
         name = language.months[month - 1]
         if day is None:
-            text = fmt["month"].format(month=name, year=year)
+            standalone = language.months_standalone or language.months
+            text = fmt["month"].format(month=standalone[month - 1], year=year)
         else:
             text = fmt["day"].format(day=day, month=name, year=year)
         if not with_year:

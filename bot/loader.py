@@ -132,6 +132,11 @@ def _languages(reader: Reader, raws: list[tuple[Path, Any]], base_code: str
         if months is None or len(months) != 12:
             reader.problem(name, line_of(raw, "months"), "months: expected 12 month names")
             months = ()
+        standalone = strings_of(raw.get("months_standalone"))
+        if standalone is None or len(standalone) not in (0, 12):
+            reader.problem(name, line_of(raw, "months_standalone"),
+                           "months_standalone: expected 12 month names")
+            standalone = ()
         templates = raw.get("templates") or {}
         if not isinstance(templates, dict):
             reader.problem(name, line_of(raw, "templates"), "templates: expected a mapping")
@@ -155,6 +160,7 @@ def _languages(reader: Reader, raws: list[tuple[Path, Any]], base_code: str
             qualifiers={str(k): str(v) for k, v in qualifiers.items()},
             templates={str(k): str(v) for k, v in templates.items()},
             date_formats={str(k): str(v) for k, v in formats.items()},
+            months_standalone=standalone,
             fallback=str(raw["fallback"]) if raw.get("fallback") else None,
             letters=str(raw.get("letters") or ""))
     for code, lang in languages.items():

@@ -87,6 +87,9 @@ class Language:
     templates: Mapping[str, str]
     #: How a date reads, e.g. "{day} {month} {year}"; filled in by `dates.format_date`.
     date_formats: Mapping[str, str] = field(default_factory=dict)
+    #: Month names for a month without a day, where the language inflects them
+    #: (Russian "июнь 2017" but "9 июня 2017"); empty means `months`.
+    months_standalone: tuple[str, ...] = ()
     #: Where texts missing in this language come from (Kazakh → Russian), before the base.
     fallback: str | None = None
     #: Letters typical of this language and not of its neighbours, for detecting it.
