@@ -100,8 +100,9 @@ def format_date(date: FuzzyDate, language: Language) -> str:
             return str(year)
         name = language.months[month - 1]
         if day is None:
-            standalone = language.months_standalone or language.months
-            text = fmt["month"].format(month=standalone[month - 1], year=year)
+            # "June 2017" alone, but "early June 2015" takes the inflected form in Russian.
+            names = language.months_standalone if not date.qualifier else ()
+            text = fmt["month"].format(month=(names or language.months)[month - 1], year=year)
         else:
             text = fmt["day"].format(day=day, month=name, year=year)
         if not with_year:
