@@ -62,6 +62,9 @@ class Engine:
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
         self._index_fact_words()
         self._build_postings()
+        #: The letters each language's words are written in, to tell scripts apart.
+        self._alphabets = {code: {ch for w in (*lang.stopwords, *lang.months) for ch in w.lower()
+                                  if ch.isalpha()} for code, lang in kb.languages.items()}
         self._children: dict[str, list[str]] = defaultdict(list)
         for f in kb.facts:
             if f.part_of:
@@ -91,10 +94,11 @@ class Engine:
                 add(word, Term("stop", "", lang.code))
             for word in lang.outside:
                 add(word, Term("outside", "", lang.code))
-            for number, month in enumerate(lang.months, start=1):
-                add(month, Term("month", str(number), lang.code))
+            for number, month in enumerate((*lang.months, *lang.months_standalone)):
+                if all(len(t.stem) > 2 for t in tokens(month)):  # "мая" stems to "ма"
+                    add(month, Term("month", str(number % 12 + 1), lang.code))
             for job, words in lang.grammar.items():
-                self.index.grammar[job].update(t.folded for w in words for t in tokens(w))
+                self.index.add_grammar(job, words, lang.code)
 
     def _profile(self, fact: Fact) -> _Profile:
         p = _Profile()
@@ -152,20 +156,20 @@ class Engine:
 
     def language_of(self, query: Query, question: str, context: Context) -> str | None:
         """The language a question is written in: the one most of its words come from,
-        its typical letters breaking ties; with no such words, the conversation's."""
+        its typical letters breaking ties, then the fact base's order of languages. With
+        no such words ("токаев"), the conversation's language, else the first whose
+        alphabet the question is written in."""
+        order = {code: i for i, code in enumerate((*self.kb.meta.languages, *self.kb.languages))}
         if not query.votes:
-            return context.language
+            if context.language:
+                return context.language
+            letters = {c for c in question.lower() if c.isalpha()}
+            fits = [c for c in self.kb.languages if letters and letters <= self._alphabets[c]]
+            return min(fits, key=order.get) if fits else None
         top = query.votes[0][1]
         tied = [code for code, n in query.votes if n == top]
-        if len(tied) > 1:
-            hits = {c: sum(ch in self.kb.language(c).letters for ch in question.lower())
-                    for c in tied}
-            most = max(hits.values())
-            tied = [c for c in tied if hits[c] == most]
-        for preferred in (context.language, self.kb.meta.language):
-            if preferred in tied:
-                return preferred
-        return tied[0]
+        hits = {c: sum(ch in self.kb.language(c).letters for ch in question.lower()) for c in tied}
+        return min(tied, key=lambda c: (-hits[c], c != context.language, order[c]))
 
     def _build_postings(self) -> None:
         """Term → the facts about it, so a question scores only the facts it could mean."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -67,8 +68,8 @@ class TermIndex:
     def __init__(self) -> None:
         self._phrases: dict[tuple[str, ...], list[Term]] = defaultdict(list)
         self._longest = 1
-        #: Folded words with a grammatical job: owner markers ("of", "'s"), range words.
-        self.grammar: dict[str, set[str]] = defaultdict(set)
+        #: Job → folded word → languages: owner markers ("of", "'s"), place and range words.
+        self._grammar: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
@@ -86,6 +87,18 @@ class TermIndex:
         for w in words:
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
+
+    def add_grammar(self, job: str, words: Iterable[str], language: str) -> None:
+        for phrase in words:
+            for token in tokens(phrase):
+                self._grammar[job][token.folded].add(language)
+
+    def grammar(self, languages: Iterable[str] | None) -> dict[str, set[str]]:
+        """Job → words, of the given languages only (all when None): "по" marks a place in
+        Serbian but not in Russian."""
+        wanted = set(languages) if languages is not None else None
+        return {job: {w for w, langs in words.items() if wanted is None or langs & wanted}
+                for job, words in self._grammar.items()}
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases

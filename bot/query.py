@@ -9,6 +9,8 @@ from .matching import Match, TermIndex
 from .model import Context
 from .text import Token
 
+#: Grammatical job ("owner_before", "place_before", "range") → the words that do it.
+Grammar = dict[str, set[str]]
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 
@@ -56,25 +58,28 @@ def parse(text: str, index: TermIndex) -> Query:
     unknown: list[str] = []
     foreign: list[str] = []
     votes: Counter[str] = Counter()
+    for item in found:
+        if isinstance(item, Match) and item.kind not in ("entity", "demonym"):
+            votes.update(item.languages)
+    top = max(votes.values(), default=0)
+    grammar = index.grammar([code for code, n in votes.items() if n == top] if top else None)
     for pos, item in enumerate(found):
         if isinstance(item, Token):
             m = _YEAR.match(item.folded)
             if m:
                 first = int(m.group(1))
                 years.append((first, int(m.group(2) or first)))
-            elif not item.folded.isdigit() and not _is_possessive_s(found, pos, index):
+            elif not item.folded.isdigit() and not _is_possessive_s(found, pos, grammar):
                 # A capitalised word inside the sentence is a name: one we don't know.
                 (foreign if pos > 0 and item.text[:1].isupper() else unknown).append(item.text)
             continue
         kind = item.kind
-        if kind not in ("entity", "demonym"):
-            votes.update(item.languages)
         if kind == "outside":
             foreign.append(item.text)
         if kind in ("entity", "demonym"):
-            owner = kind == "demonym" or _is_possessive_s(found, pos + 1, index) \
-                or _follows(found, pos, index, "owner_before")
-            role = "owner" if owner else "place" if _follows(found, pos, index, "place_before") \
+            owner = kind == "demonym" or _is_possessive_s(found, pos + 1, grammar) \
+                or _follows(found, pos, grammar, "owner_before")
+            role = "owner" if owner else "place" if _follows(found, pos, grammar, "place_before") \
                 else "any"
             mentions.append(Mention("entity", item.ids, item.text, role))
         elif kind in ("concept", "word"):
@@ -88,7 +93,7 @@ def parse(text: str, index: TermIndex) -> Query:
         elif kind == "month":
             months.update(int(i) for i in item.ids)
     if len(years) == 2 and years[0][0] == years[0][1] and years[1][0] == years[1][1] \
-            and _says_range(found, index):
+            and _says_range(found, grammar):
         years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
     return Query(text=text, mentions=tuple(_dedupe(mentions)), intents=frozenset(intents),
                  modifiers=frozenset(modifiers), years=tuple(years), months=frozenset(months),
@@ -115,22 +120,22 @@ def _words(item: Match | Token | None) -> tuple[Token, ...]:
     return item.words if isinstance(item, Match) else (item,) if item else ()
 
 
-def _is_possessive_s(found: list, pos: int, index: TermIndex) -> bool:
+def _is_possessive_s(found: list, pos: int, grammar: Grammar) -> bool:
     """'s after a name: "Kazakhstan's embassy" names the owner."""
     words = _words(found[pos] if 0 <= pos < len(found) else None)
-    return len(words) == 1 and words[0].folded in index.grammar["owner_after"]
+    return len(words) == 1 and words[0].folded in grammar.get("owner_after", ())
 
 
-def _follows(found: list, pos: int, index: TermIndex, job: str) -> bool:
+def _follows(found: list, pos: int, grammar: Grammar, job: str) -> bool:
     """True when the word before is one with this grammatical job: "embassy *of* Serbia"
     names the owner, "opened *in* Serbia" the place."""
     words = _words(found[pos - 1] if pos > 0 else None)
-    return bool(words) and words[-1].folded in index.grammar[job]
+    return bool(words) and words[-1].folded in grammar.get(job, ())
 
 
-def _says_range(found: list, index: TermIndex) -> bool:
+def _says_range(found: list, grammar: Grammar) -> bool:
     """"between 2010 and 2016", "from 2010 to 2016": two years that bound a range."""
-    return any(w.folded in index.grammar["range"] for item in found for w in _words(item))
+    return any(w.folded in grammar.get("range", ()) for item in found for w in _words(item))
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

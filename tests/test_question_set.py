@@ -69,6 +69,37 @@ def test_own_question_set(engine):
     assert abstain >= 0.95, f"abstain {abstain:.1%}\n{report}"
 
 
+ML_SETS = sorted(Path(__file__).parent.glob("questions_*.yaml"))
+
+
+@pytest.mark.parametrize("path", ML_SETS, ids=[p.stem for p in ML_SETS])
+def test_question_set_in_other_languages(engine, path):
+    """Questions in Russian, Serbian (both scripts) and Kazakh, answered in kind."""
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+    answerable = [c for c in cases if not c.get("abstain")]
+    assert len(answerable) >= 10
+    failures = []
+    right = 0
+    for case in cases:
+        answer = engine.answer(case["q"])
+        ok = judge(case, answer.answered, answer.text)
+        right += ok
+        if not ok:
+            failures.append(f"{case['q']!r} -> {answer.text[:120]!r}")
+        elif not case.get("abstain") and case.get("lang"):
+            assert answer.language in (case["lang"], engine.kb.language(case["lang"]).fallback), \
+                (case["q"], answer.language)
+    assert right / len(cases) >= 0.9, "\n".join(failures)
+
+
+def test_shared_multilingual_questions(engine):
+    cases = [c for c in yaml.safe_load((SHARED / "eval" / "dev_questions.yaml").read_text(
+        encoding="utf-8")) if c.get("tag") == "ml"] if SHARED.exists() else []
+    for case in cases:
+        answer = engine.answer(case["q"])
+        assert judge(case, answer.answered, answer.text), (case["q"], answer.text)
+
+
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no ../shared beside the repo")
 def test_shared_dev_set_through_the_cli():
     """The same run as the acceptance check: score.py driving `kazserb-bot ask --json -`."""
