@@ -67,7 +67,7 @@ def about(engine: Engine, language: str | None = None) -> str:
 
 def help_text(engine: Engine, language: str | None = None) -> str:
     meta = engine.kb.meta
-    examples = "\n".join(f"  {q}" for q in meta.examples)
+    examples = "\n".join(f"  {q}" for q in engine.examples(language))
     return engine.kb.language(language).templates["help"].format(
         title=meta.title, examples=examples)
 

@@ -34,7 +34,9 @@ class ConsoleSession:
         return plain(answer, title)
 
     def cmd_help(self, _: str) -> str:
-        return browse.help_text(self.engine, self.context.language) + "\n/quit – leave the console"
+        templates = self.engine.kb.language(self.context.language).templates
+        return browse.help_text(self.engine, self.context.language) + \
+            f"\n/quit – {templates['cmd_quit']}"
 
     def cmd_start(self, argument: str) -> str:
         return self.cmd_help(argument)

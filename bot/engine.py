@@ -71,9 +71,7 @@ class Engine:
                 self._children[f.part_of].append(f.id)
         self._dated = sorted((f for f in kb.facts if f.date), key=lambda f: sort_key(f.date))
         #: The facts the fact base's example questions lead to: the fallback suggestions.
-        self._example_facts = [scored[0][1].id for scored in
-                               (self._score(parse(q, self.index)) for q in kb.meta.examples)
-                               if scored and scored[0][1].questions]
+        self._example_facts = list(kb.meta.examples)
 
     # ----------------------------------------------------------------- building
 
@@ -154,6 +152,10 @@ class Engine:
                     elif isinstance(item, Match) and item.kind == "word":
                         self._profiles[fact.id].add("about", item.ids[0], IN_TEXT)
 
+    def examples(self, language: str | None) -> list[str]:
+        """The example questions, in the reader's language."""
+        return [self.kb.text(self.kb.fact(f).questions, language) for f in self.kb.meta.examples]
+
     def language_of(self, query: Query, question: str, context: Context) -> str | None:
         """The language a question is written in: the one most of its words come from,
         its typical letters breaking ties, then the fact base's order of languages. With
@@ -218,7 +220,7 @@ class Engine:
         question = "".join(ch for ch in str(question) if ch.isprintable() or ch in "\n\t")
         if not question.strip():
             return self._decline(question, templates["empty_question"].format(
-                example=self.kb.meta.examples[0] if self.kb.meta.examples else ""), context, ())
+                example=next(iter(self.examples(context.language)), "")), context, ())
         if len(question) > MAX_QUESTION:
             return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
                                  context, ())

@@ -286,6 +286,11 @@ def run(engine: Engine, file: str | Path, out: IO[str], err: IO[str], *,
         min_accuracy: float | None = None, min_abstain: float | None = None,
         as_json: bool = False) -> int:
     """The `eval` command: 0 thresholds held, 1 one was missed, 2 the file is unusable."""
+    for name, value in (("--min-accuracy", min_accuracy), ("--min-abstain", min_abstain)):
+        if value is not None and not 0 <= value <= 1:
+            err.write(f"kazserb-bot eval: {name} is a share between 0 and 1 (0.95), "
+                      f"not {value:g}\n")
+            return 2
     try:
         cases = load_cases(file)
     except QuestionSetError as exc:

@@ -50,6 +50,10 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
     concepts = set(base.concepts) if base else set()
     entities = _entities(reader, entities_raw, meta.language if meta else "en", concepts)
     facts = _facts(reader, facts_raw, entities, concepts, meta.language if meta else "en")
+    for example in meta.examples if meta else ():
+        if example not in facts or not facts[example].questions:
+            reader.problem("meta.yaml", line_of(meta_raw, "examples"),
+                           f"examples: {example!r} is not a fact with a question")
     if reader.problems or meta is None:
         raise KnowledgeError(reader.problems)
     merge_translations(reader, root, entities, facts, languages, derived)
@@ -76,7 +80,7 @@ def _meta(reader: Reader, raw: Any) -> Meta | None:
         source = {}
     examples = strings_of(raw.get("examples"))
     if examples is None:
-        reader.problem("meta.yaml", line_of(raw, "examples"), "examples: expected a list of strings")
+        reader.problem("meta.yaml", line_of(raw, "examples"), "examples: expected a list of fact ids")
     promised = strings_of(raw.get("languages"))
     if promised is None:
         reader.problem("meta.yaml", line_of(raw, "languages"), "languages: expected a list of codes")

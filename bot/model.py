@@ -104,6 +104,7 @@ class Meta:
     description: str
     source: Mapping[str, str]
     language: str
+    #: Fact ids whose questions serve as examples.
     examples: tuple[str, ...]
     missions: tuple[str, ...] = ()
     #: Languages every fact and name must be available in (directly or by fallback).

@@ -225,7 +225,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     kb = state.engine.kb
     templates = _language(state, _chat_context(context, update)).templates
     text = _escape(templates["start"].format(title=kb.meta.title))
-    await _send(update, context, [text], example_buttons(kb.meta.examples))
+    await _send(update, context, [text], example_buttons(
+        state.engine.examples(_chat_context(context, update).language)))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -336,7 +337,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if kind == "q" and (fact := state.engine.kb.fact(rest)):
         question = state.engine.kb.text(fact.questions, _chat_context(context, update).language)
     elif kind == "ex" and rest.isdigit() and int(rest) < len(state.engine.kb.meta.examples):
-        question = state.engine.kb.meta.examples[int(rest)]
+        question = state.engine.examples(_chat_context(context, update).language)[int(rest)]
     elif kind == "tl":
         page, _, filter_text = rest.partition(":")
         if page.isdigit() and query.message:
@@ -377,7 +378,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     chat_context = Context(language=code if code in engine.kb.languages else None)
     text = query.query.strip()
     answers = [engine.answer(text, chat_context)] if text else \
-        [engine.answer(q, chat_context) for q in engine.kb.meta.examples]
+        [engine.answer(q, chat_context) for q in engine.examples(chat_context.language)]
     results = []
     seen: set[str] = set()
     for answer in answers:

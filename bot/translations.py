@@ -18,11 +18,13 @@ from .yamlfile import Reader, line_of, strings_of
 
 #: Keys of a language file that describe the language itself, not its words.
 OWN_KEYS = ("language", "name", "letters", "derive", "fallback")
-_PLACEHOLDER = re.compile(r"(\{[a-z_]+\})")
+#: What transliteration leaves alone: {placeholders} and /commands.
+_PLACEHOLDER = re.compile(r"(\{[a-z_]+\}|/[a-z]+\b)")
 
 
 class Transliterator:
-    """Applies a letter table, longest keys first ("lj" before "l"); {placeholders} stay."""
+    """Applies a letter table, longest keys first ("lj" before "l"); {placeholders} and
+    /commands stay as they are."""
 
     def __init__(self, table: Mapping[str, str]):
         self.table = dict(table)
@@ -97,8 +99,10 @@ def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
             reader.problem(name, line_of(raw, "language"),
                            f"language {code!r} must match the file name and have a languages/ file")
             continue
+        scripts = [t for source, t in derived.values() if source == code]
         _merge(reader, name, code, raw.get("entities") or {}, entities,
-               ("name", "description", "aliases"), _apply_entity)
+               ("name", "description", "aliases"),
+               lambda *args: _apply_entity(*args, scripts=scripts))
         _merge(reader, name, code, raw.get("facts") or {}, facts, ("text", "question"),
                _apply_fact)
     for code, (source, translit) in derived.items():
@@ -128,11 +132,13 @@ def _merge(reader: Reader, file: str, code: str, section: Any, target: dict, fie
 
 
 def _apply_entity(reader: Reader, file: str, line: int, code: str, e: Entity,
-                  values: dict) -> Entity:
+                  values: dict, scripts: list[Transliterator]) -> Entity:
+    """Merge one entity's translation; its aliases also in every script derived from it."""
     aliases = strings_of(values.get("aliases"))
     if aliases is None:
         reader.problem(file, line, f"{e.id}: aliases: expected a list of names")
         aliases = ()
+    aliases = (*aliases, *(t(a) for t in scripts for a in aliases))
     return replace(e, names=_with(e.names, code, values.get("name")),
                    descriptions=_with(e.descriptions, code, values.get("description")),
                    aliases=e.aliases + tuple(a for a in aliases if a not in e.aliases))
