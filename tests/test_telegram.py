@@ -311,3 +311,36 @@ def test_webhook_mode(api, tmp_path):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 403
+
+
+def test_languages(api, bot):
+    """A Russian user is greeted and answered in Russian; /language switches; questions in
+    Serbian (both scripts) and Kazakh are answered in kind; menus exist per language."""
+    assert [c["command"] for c in api.commands_for(None, "ru")][:2] == ["start", "help"]
+    assert api.commands_for(None, "ru")[0]["description"] != api.commands[0]["description"]
+    chat = 8001
+    api.send_text(chat, "/start", language_code="ru")
+    greeting = last(api, chat)
+    assert "Здравствуйте" in greeting.plain_text
+    assert any("Назарбаев" in b["text"] for b in buttons(greeting))
+    api.send_text(chat, "Когда Назарбаев посетил Белград?", language_code="ru")
+    assert "23–25 августа 2016" in last(api, chat, 2).plain_text
+    api.send_text(chat, "токаев", language_code="ru")
+    assert "Токаев" in last(api, chat, 3).plain_text
+    api.send_text(chat, "/language sr", language_code="ru")
+    assert "jeziku" in last(api, chat, 4).plain_text
+    api.send_text(chat, "/timeline 2016", language_code="ru")
+    assert "avgust" in last(api, chat, 5).plain_text
+    api.send_text(chat, "Gde je ambasada Srbije?", language_code="ru")
+    assert "Astan" in last(api, chat, 6).plain_text
+    api.send_text(chat, "Када су успостављени дипломатски односи?", language_code="ru")
+    assert "децембра 1996" in last(api, chat, 7).plain_text
+    api.send_text(chat, "Тоқаев Сербияға қашан барды?", language_code="ru")
+    assert "2024" in last(api, chat, 8).plain_text
+    api.send_text(chat, "/language", language_code="ru")
+    choice = last(api, chat, 9)
+    kazakh = [b for b in buttons(choice) if b["callback_data"] == "lang:kk"][0]
+    api.press_button(chat, choice.message_id, kazakh["callback_data"])
+    api.send_text(chat, "/missions", language_code="ru")
+    assert "Белград" in last(api, chat, 11).plain_text
+    api.assert_no_violations()
