@@ -70,6 +70,9 @@ def test_check_ok(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0
     assert "OK" in result.stdout.decode() and len(result.stdout.decode().splitlines()) == 1
+    # The installed package ships the whole fact base: the same counts as the repository's.
+    repo = run("check", "--knowledge", str(Path(__file__).resolve().parents[1] / "knowledge"))
+    assert result.stdout.decode().split("OK")[1] == repo.stdout.decode().split("OK")[1]
 
 
 def test_check_broken_fact_base(knowledge_copy):
