@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -77,6 +78,10 @@ class Settings:
     budget: float
     cold_runs: int
     timeout: float
+    #: Seconds the whole run may take (0: no limit); a size that would run past it is
+    #: stopped, and larger ones are skipped.
+    deadline: float
+    base_only: bool
 
 
 # ------------------------------------------------------------------- processes
@@ -126,8 +131,9 @@ def cold_start(settings: Settings, cwd: Path) -> dict:
 
 
 def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: Path,
-               baselines: str) -> dict:
+               baselines: str, timeout: float | None = None) -> dict:
     """Measure one fact base in a fresh process; keep the phases it finished in time."""
+    timeout = settings.timeout if timeout is None else timeout
     cases_file = workdir / f"cases-{knowledge.name}.json"
     cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     cmd = [sys.executable, "-m", "bench.worker", str(knowledge), str(cases_file),
@@ -135,7 +141,7 @@ def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: 
            "--baselines", baselines]
     error = None
     try:
-        proc = subprocess.run(cmd, capture_output=True, timeout=settings.timeout, cwd=REPO,
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, cwd=REPO,
                               env=_env())
         stdout, stderr = proc.stdout, proc.stderr
         if proc.returncode != 0:
@@ -143,7 +149,7 @@ def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: 
             error = f"worker exited {proc.returncode}: {lines[-1] if lines else ''}"
     except subprocess.TimeoutExpired as exc:
         stdout = exc.stdout or b""
-        error = f"stopped after {settings.timeout:g} s (--timeout)"
+        error = f"stopped after {timeout:.0f} s"
     result: dict[str, Any] = {"baselines": []}
     for line in stdout.decode(errors="replace").splitlines():
         phase = json.loads(line)
@@ -153,7 +159,8 @@ def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: 
         else:
             result[name] = phase
     if error:
-        result["error"] = error
+        during = next((p for p in ("load", "index", "engine") if p not in result), "baseline")
+        result["error"] = f"{error}, during {during}"
     return result
 
 
@@ -164,20 +171,28 @@ def our_base(settings: Settings, workdir: Path) -> dict:
     return run_worker(settings.knowledge, cases, settings, workdir, "wratio,token_set")
 
 
-def scaling(settings: Settings, workdir: Path, ours: dict) -> list[dict]:
+def scaling(settings: Settings, workdir: Path, deadline: float) -> list[dict]:
+    """Our base, then each size; a size that ran out of time ends the series."""
     rows = [_row(1, settings.knowledge, ours_probe_run(settings, workdir), 0.0)]
-    for factor in settings.sizes:
+    for factor in sorted(settings.sizes):
+        left = deadline - time.perf_counter()
+        if left < 15:
+            rows.append({"factor": factor, "error": "skipped: the run's time is up (--deadline)"})
+            continue
         started = time.perf_counter()
         base = generate(settings.knowledge, workdir / f"x{factor}", factor,
-                        real=REAL_PROBES, oos=OOS_PROBES)
+                        real=REAL_PROBES, oos=OOS_PROBES, base_only=settings.base_only)
         generated = time.perf_counter() - started
         print(f"  {factor}×: {base.entities} entities, {base.facts} facts generated in "
               f"{generated:.1f} s; measuring …", file=sys.stderr, flush=True)
+        timeout = min(settings.timeout, max(deadline - time.perf_counter(), 1.0))
         run = run_worker(base.directory, [p.as_case() for p in base.probes], settings,
-                         workdir, "wratio")
+                         workdir, "wratio", timeout)
         rows.append(_row(factor, base.directory, run, generated))
-        if rows[-1].get("error") and "--timeout" in rows[-1]["error"]:
-            break  # a larger size would only take longer
+        rows[-1].update(entities=base.entities, facts=base.facts)
+        shutil.rmtree(base.directory, ignore_errors=True)
+        if "stopped" in run.get("error", ""):
+            deadline = 0.0  # a larger size would only take longer
     return rows
 
 
@@ -201,7 +216,7 @@ def _row(factor: int, directory: Path, run: dict, generated: float) -> dict:
     if "engine" in run:
         e = run["engine"]
         row["engine"] = {k: e[k] for k in ("p50_ms", "p99_ms", "max_ms", "rounds", "samples",
-                                            "per_tag")}
+                                            "per_tag", "slowest")}
         row["peak_mb"] = e["peak_mb"]
     if run["baselines"]:
         b = run["baselines"][0]
@@ -278,7 +293,7 @@ def table(results: dict) -> str:
         tags, btags = eng.get("per_tag", {}), base.get("per_tag", {})
         lines.append(
             f"  {str(r['factor']) + '×':>5} {_fmt(r.get('entities'), 'd'):>8} "
-            f"{_fmt(r.get('facts'), 'd'):>7} {r['yaml_mb']:7.2f} {_fmt(r.get('load_s')):>7} "
+            f"{_fmt(r.get('facts'), 'd'):>7} {_fmt(r.get('yaml_mb')):>7} {_fmt(r.get('load_s')):>7} "
             f"{_fmt(r.get('index_s')):>7} {_fmt(r.get('peak_mb'), '.0f'):>7} "
             f"{_fmt(eng.get('p50_ms')):>7} {_fmt(eng.get('p99_ms')):>7} "
             f"{_pct(tags.get('real')):>6} {_pct(tags.get('generated')):>6} "
@@ -338,13 +353,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="question set for the warm latency and accuracy")
     ap.add_argument("--timeout", type=float, default=150.0,
                     help="seconds one size may take before it is stopped (default 150)")
+    ap.add_argument("--deadline", type=float, default=180.0,
+                    help="seconds the whole run may take, 0 for no limit (default 180): "
+                         "the size running then is stopped, larger ones are skipped")
+    ap.add_argument("--base-language-only", action="store_true",
+                    help="clones without translations (lighter; ours keeps them)")
     args = ap.parse_args(argv)
     settings = Settings(
         knowledge=(args.knowledge or default_knowledge()).resolve(),
         questions=args.questions.resolve(),
         sizes=args.sizes or ((2, 5) if args.quick else (10, 100, 1000)),
         rounds=1 if args.quick else 5, budget=0.5 if args.quick else 4.0,
-        cold_runs=1 if args.quick else 5, timeout=args.timeout)
+        cold_runs=1 if args.quick else 5, timeout=args.timeout, deadline=args.deadline,
+        base_only=args.base_language_only)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kazserb-bench-") as tmp:
         workdir = Path(tmp)
@@ -353,12 +374,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("cold start …", file=sys.stderr, flush=True)
         cold = cold_start(settings, workdir)
         print("scaling …", file=sys.stderr, flush=True)
-        rows = scaling(settings, workdir, ours)
+        deadline = started + settings.deadline if settings.deadline > 0 else float("inf")
+        rows = scaling(settings, workdir, deadline)
     results: dict[str, Any] = {
         "meta": {"machine": _machine(), **_git(), "quick": args.quick,
                  "questions": str(settings.questions.relative_to(REPO))
                  if settings.questions.is_relative_to(REPO) else str(settings.questions),
-                 "sizes": list(settings.sizes), "seconds": None},
+                 "sizes": list(settings.sizes), "base_language_only": settings.base_only,
+                 "seconds": None},
         "engine_warm": ours, "cold_start": cold,
         "load": {"parse_validate_s": ours.get("load", {}).get("seconds"),
                  "index_s": ours.get("index", {}).get("seconds")},

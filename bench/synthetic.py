@@ -20,10 +20,12 @@ import json
 import random
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
+
+import yaml
 
 from bot.dates import format_date
 from bot.loader import load_knowledge
@@ -252,9 +254,13 @@ def _surfaces(e: Entity) -> list[str]:
 
 
 def _clone_entity(e: Entity, c: _Clone) -> Entity:
-    names = {k: c.text(v) for k, v in e.names.items()}
-    if names == dict(e.names):  # no name word in it: give it one, so it stays unique
-        names = {k: f"{c.word('#' + e.id).capitalize()} {v}" for k, v in names.items()}
+    names = {}
+    for code, name in e.names.items():
+        new = c.text(name)
+        if new == name:  # no name word in it: give it one, so it stays unique
+            word = c.word("#" + e.id).capitalize()
+            new = f"{word.translate(_TO_CYRILLIC) if _key(name) != fold(name) else word} {name}"
+        names[code] = new
     own = set(names.values())
 
     def fresh(values: Iterable[str]) -> tuple[str, ...]:
@@ -285,31 +291,58 @@ def _clone_fact(f: Fact, c: _Clone, entities: set[str]) -> Fact:
                 questions={k: c.text(v) for k, v in f.questions.items()})
 
 
+def _base_only(kb: KnowledgeBase, source: Path) -> KnowledgeBase:
+    """Our base without its translations: names, aliases and texts of the base language."""
+    base = kb.meta.language
+    raw = yaml.load((source / "entities.yaml").read_text(encoding="utf-8"),
+                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    own = {str(e["id"]): tuple(str(a) for a in e.get("aliases") or ()) for e in raw}
+
+    def only(texts: dict) -> dict:
+        return {base: texts[base]} if base in texts else dict(texts)
+
+    entities = {i: replace(e, names=only(dict(e.names)), aliases=own.get(i, e.aliases),
+                           descriptions=only(dict(e.descriptions)))
+                for i, e in kb.entities.items()}
+    facts = tuple(replace(f, texts=only(dict(f.texts)), questions=only(dict(f.questions)))
+                  for f in kb.facts)
+    return replace(kb, entities=entities, facts=facts)
+
+
 def generate(source: Path, target: Path, factor: int, *, seed: int = 1,
              real: Iterable[Probe] = (), oos: Iterable[Probe] = (),
-             generated_probes: int = 24) -> SyntheticBase:
+             generated_probes: int = 24, base_only: bool = False) -> SyntheticBase:
     """Write a fact base `factor` times ours into `target`; return it with its question mix.
 
     The mix is `real` questions (about entities that still exist), questions about
     generated facts (each a clone's own canonical question, expecting the clone's date),
-    and `oos` questions (to be declined).
+    and `oos` questions (to be declined). With `base_only`, clones are written in the
+    base language only and the copy promises no other language (meta.yaml `languages`):
+    a lighter base, for when the translations would make the largest size too slow.
     """
     kb = load_knowledge(source)
+    full = kb
+    if base_only:
+        kb = _base_only(kb, source)
     base = kb.meta.language
     language: Language = kb.language(base)
     vocabulary = _vocabulary(kb)
-    name_words = {_key(t) for e in kb.entities.values() for s in _surfaces(e)
+    name_words = {_key(t) for e in full.entities.values() for s in _surfaces(e)
                   for t in _TOKEN.findall(s) if not t.isdigit()}
     name_words = {w for w in name_words if stems(w) and (stems(w)[0],) not in vocabulary}
-    reserved = vocabulary | {(s,) for e in kb.entities.values() for v in _surfaces(e)
+    reserved = vocabulary | {(s,) for e in full.entities.values() for v in _surfaces(e)
                              for s in stems(v)}
-    reserved |= {(s,) for f in kb.facts for t in f.texts.values() for s in stems(t)}
+    reserved |= {(s,) for f in full.facts for t in f.texts.values() for s in stems(t)}
     words = _Words(reserved, seed * 104729)
     rewriter = _Rewriter(name_words)
 
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.md"))
+    if base_only:
+        meta = target / "meta.yaml"
+        meta.write_text(re.sub(r"(?m)^languages:.*$", f"languages: [{base}]",
+                               meta.read_text(encoding="utf-8")), encoding="utf-8")
     # Only questions that name something: a clone's "When were relations established?"
     # is the same question as ours, and could be any clone's.
     probe_facts = [f for f in kb.facts if f.questions and f.date and any(

@@ -48,16 +48,27 @@ def _cases(path: str) -> list[Case]:
                  abstain=bool(c.get("abstain"))) for c in raw]
 
 
-def _summary(report: Report, samples: list[float], rounds: int) -> dict:
+def _summary(report: Report, samples: list[tuple[Case, float]], rounds: int) -> dict:
     def tally(t: Any) -> dict:
         return {"right": t.right, "total": t.total, "share": round(t.share, 4)}
 
-    return {"rounds": rounds, "samples": len(samples),
-            "p50_ms": round(1000 * percentile(samples, 50), 3),
-            "p99_ms": round(1000 * percentile(samples, 99), 3),
-            "max_ms": round(1000 * max(samples, default=0.0), 3),
+    def ms(values: list[float], q: float) -> float:
+        return round(1000 * percentile(values, q), 3)
+
+    times = [s for _, s in samples]
+    by_tag: dict[str, list[float]] = {}
+    by_question: dict[str, float] = {}
+    for case, took in samples:
+        by_tag.setdefault(case.tag, []).append(took)
+        by_question[case.q] = max(took, by_question.get(case.q, 0.0))
+    slowest = sorted(by_question.items(), key=lambda qs: -qs[1])[:5]
+    return {"rounds": rounds, "samples": len(times), "p50_ms": ms(times, 50),
+            "p99_ms": ms(times, 99), "max_ms": ms(times, 100),
             "accuracy": tally(report.accuracy), "abstention": tally(report.abstention),
-            "per_tag": {tag: tally(t) for tag, t in report.per_tag().items()}}
+            "per_tag": {tag: {**tally(t), "p50_ms": ms(by_tag[tag], 50),
+                              "p99_ms": ms(by_tag[tag], 99)}
+                        for tag, t in report.per_tag().items()},
+            "slowest": [{"q": q, "ms": round(1000 * s, 3)} for q, s in slowest]}
 
 
 def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget: float,
@@ -67,7 +78,7 @@ def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget
     The first timed round is the one judged; every round's timings are samples.
     """
     answer(cases[0].q)
-    samples: list[float] = []
+    samples: list[tuple[Case, float]] = []
     outcomes: list[Outcome] = []
     started = time.perf_counter()
     rounds = 0
@@ -77,7 +88,7 @@ def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget
             t0 = clock()
             answered, text = answer(case.q)
             took = clock() - t0
-            samples.append(took)
+            samples.append((case, took))
             if rounds == 0:
                 ok, why = judge(case.as_dict(), answered, text)
                 outcomes.append(Outcome(case, ok, why, answered, text, took))

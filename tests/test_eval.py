@@ -117,9 +117,11 @@ def test_broken_question_file(tmp_path, content, message):
     assert result.stdout == b""
 
 
-def test_eval_usage():
+def test_eval_usage(small):
     result = run("eval")
     assert result.returncode == 2 and b"usage:" in result.stderr
+    result = run("eval", str(small), "--min-accuracy", "95")
+    assert result.returncode == 2 and b"between 0 and 1" in result.stderr
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no ../shared beside the repo")
