@@ -70,8 +70,6 @@ class Engine:
             if f.part_of:
                 self._children[f.part_of].append(f.id)
         self._dated = sorted((f for f in kb.facts if f.date), key=lambda f: sort_key(f.date))
-        #: The facts the fact base's example questions lead to: the fallback suggestions.
-        self._example_facts = list(kb.meta.examples)
 
     # ----------------------------------------------------------------- building
 
@@ -417,7 +415,7 @@ class Engine:
                     out.append(Suggestion(self.kb.text(fact.questions, code), fact.id))
                 if len(out) == 3:
                     return tuple(out)
-        for fid in self._example_facts:
+        for fid in self.kb.meta.examples:
             fact = self.kb.fact(fid)
             if len(out) < 3 and fact and all(s.fact_id != fid for s in out):
                 out.append(Suggestion(self.kb.text(fact.questions, code), fid))

@@ -37,7 +37,11 @@ class LocatedMap(dict):
     key_lines: dict[str, int]
 
 
-class _LineLoader(yaml.SafeLoader):
+#: libyaml's parser where PyYAML was built with it (several times faster), else PyYAML's own.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
     """PyYAML's safe loader, plus line numbers and a refusal of duplicate keys."""
 
     duplicate_keys: list[tuple[int, str]]
