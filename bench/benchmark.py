@@ -139,16 +139,18 @@ def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: 
     cmd = [sys.executable, "-m", "bench.worker", str(knowledge), str(cases_file),
            "--budget", str(settings.budget), "--rounds", str(settings.rounds),
            "--baselines", baselines]
-    error = None
+    error, peak = None, None
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+                            env=_env())
     try:
-        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, cwd=REPO,
-                              env=_env())
-        stdout, stderr = proc.stdout, proc.stderr
+        stdout, stderr = proc.communicate(timeout=timeout)
         if proc.returncode != 0:
             lines = stderr.decode(errors="replace").strip().splitlines()
             error = f"worker exited {proc.returncode}: {lines[-1] if lines else ''}"
-    except subprocess.TimeoutExpired as exc:
-        stdout = exc.stdout or b""
+    except subprocess.TimeoutExpired:
+        peak = _peak_of(proc.pid)  # how big it had grown when it was stopped
+        proc.kill()
+        stdout, _ = proc.communicate()
         error = f"stopped after {timeout:.0f} s"
     result: dict[str, Any] = {"baselines": []}
     for line in stdout.decode(errors="replace").splitlines():
@@ -161,7 +163,21 @@ def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: 
     if error:
         during = next((p for p in ("load", "index", "engine") if p not in result), "baseline")
         result["error"] = f"{error}, during {during}"
+        if peak:
+            result["stopped"] = {"peak_mb": round(peak, 1)}
     return result
+
+
+def _peak_of(pid: int) -> float | None:
+    """A running process's peak resident memory so far, in MB (Linux), else None."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
 
 
 # ------------------------------------------------------------------- the run
@@ -223,8 +239,9 @@ def _row(factor: int, directory: Path, run: dict, generated: float) -> dict:
         row["baseline"] = {k: b[k] for k in ("name", "p50_ms", "p99_ms", "per_tag")}
     if "error" in run:
         row["error"] = run["error"]
-        row.setdefault("peak_mb", max((p.get("peak_mb", 0) for p in run.values()
-                                       if isinstance(p, dict)), default=None))
+        if "stopped" in run and "peak_mb" not in row:
+            row["peak_mb"] = run["stopped"]["peak_mb"]
+            row["error"] += f" (peak {row['peak_mb']:.0f} MB by then)"
     return row
 
 
