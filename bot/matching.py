@@ -70,6 +70,7 @@ class TermIndex:
         self._longest = 1
         #: Job → folded word → languages: owner markers ("of", "'s"), place and range words.
         self._grammar: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._grammar_cache: dict[frozenset[str] | None, dict[str, frozenset[str]]] = {}
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
@@ -89,16 +90,20 @@ class TermIndex:
                 self._vocab = None
 
     def add_grammar(self, job: str, words: Iterable[str], language: str) -> None:
+        self._grammar_cache.clear()
         for phrase in words:
             for token in tokens(phrase):
                 self._grammar[job][token.folded].add(language)
 
-    def grammar(self, languages: Iterable[str] | None) -> dict[str, set[str]]:
+    def grammar(self, languages: Iterable[str] | None) -> dict[str, frozenset[str]]:
         """Job → words, of the given languages only (all when None): "по" marks a place in
         Serbian but not in Russian."""
-        wanted = set(languages) if languages is not None else None
-        return {job: {w for w, langs in words.items() if wanted is None or langs & wanted}
+        key = frozenset(languages) if languages is not None else None
+        if key not in self._grammar_cache:
+            self._grammar_cache[key] = {
+                job: frozenset(w for w, langs in words.items() if key is None or langs & key)
                 for job, words in self._grammar.items()}
+        return self._grammar_cache[key]
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases

@@ -10,7 +10,7 @@ from .model import Context
 from .text import Token
 
 #: Grammatical job ("owner_before", "place_before", "range") → the words that do it.
-Grammar = dict[str, set[str]]
+Grammar = dict[str, frozenset[str]]
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 

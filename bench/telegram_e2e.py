@@ -1,0 +1,114 @@
+"""End to end: `kazserb-bot telegram` against the local fake Bot API server, many chats at once.
+
+`python -m bench.telegram_e2e [--chats 200] [--messages 5] [--out F]`
+
+Two runs, both with the sending limit off (TELEGRAM_MAX_SENDS_PER_SECOND=0) so the bot's
+own capacity is measured, not Telegram's 30 per second:
+
+- burst: every chat sends all its messages at once, all chats together: the bot's
+  capacity in replies per second (latency here is mostly waiting in line);
+- paced: the same messages arrive at a steady rate (default 200 a second, spread over the
+  chats): the latency from an update being available to its reply reaching the server,
+  p50/p99, at a load the bot can carry.
+
+Both check that every message got exactly one reply and nothing Telegram would refuse was
+sent.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Sequence
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [p for p in (str(REPO), str(REPO / "tests")) if p not in sys.path]
+
+from fake_bot_api import FakeBotApi  # noqa: E402
+
+QUESTIONS = ("When did Nazarbayev visit Belgrade?", "What did he say?", "tokaev",
+             "Where is Kazakhstan's embassy?", "When did Vučić visit China?",
+             "Когда Назарбаев посетил Белград?", "/timeline 2016", "What happened in 2018?")
+
+
+def bot_command() -> list[str]:
+    script = Path(sys.executable).with_name("kazserb-bot")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
+
+
+def measure(chats: int = 200, messages: int = 5, rate: float = 0.0, timeout: float = 120.0
+            ) -> dict:
+    """Run the bot against a fresh fake server and time `chats` × `messages` questions,
+    sent all at once (rate 0) or at `rate` messages a second."""
+    with FakeBotApi() as api, tempfile.TemporaryFile() as log:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token,
+               "TELEGRAM_API_BASE_URL": api.base_url, "TELEGRAM_MAX_SENDS_PER_SECOND": "0",
+               "PYTHONPATH": str(REPO)}
+        bot = subprocess.Popen([*bot_command(), "telegram"], env=env, stdin=subprocess.DEVNULL,
+                               stdout=log, stderr=log)
+        try:
+            api.wait_for(lambda: api.calls("getUpdates"), timeout=30,
+                         message="bot did not start")
+            queued: dict[int, list[float]] = {}
+            start = time.monotonic()
+            for i, (round_, chat) in enumerate((r, c) for r in range(messages)
+                                               for c in range(1, chats + 1)):
+                if rate:
+                    time.sleep(max(0.0, start + i / rate - time.monotonic()))
+                api.send_text(100_000 + chat, QUESTIONS[(chat + round_) % len(QUESTIONS)])
+                queued.setdefault(100_000 + chat, []).append(time.monotonic())
+            total = chats * messages
+            api.wait_for(lambda: sum(api.replies_by_chat().values()) >= total,
+                         timeout=timeout, message="not every message was answered")
+            end = time.monotonic()
+            time.sleep(0.5)  # anything answered twice would show up now
+        finally:
+            bot.terminate()
+            bot.wait(timeout=30)
+        latencies = []
+        for chat, times in queued.items():
+            replies = sorted(m.sent_at for m in api.sent_messages(chat))
+            latencies += [r - q for q, r in zip(times, replies)]
+        counts = api.replies_by_chat()
+        latencies.sort()
+        return {
+            "mode": f"paced at {rate:g}/s" if rate else "burst",
+            "chats": chats, "messages_per_chat": messages, "messages": total,
+            "seconds": round(end - start, 3),
+            "replies_per_second": round(total / (end - start), 1),
+            "latency_ms": {"p50": round(1000 * statistics.median(latencies), 1),
+                           "p99": round(1000 * latencies[int(0.99 * (len(latencies) - 1))], 1),
+                           "max": round(1000 * latencies[-1], 1)},
+            "exactly_one_reply_each": all(counts[c] == messages for c in queued),
+            "violations": len(api.violations),
+        }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--chats", type=int, default=200)
+    ap.add_argument("--messages", type=int, default=5)
+    ap.add_argument("--rate", type=float, default=200.0,
+                    help="messages a second in the paced run (default 200)")
+    ap.add_argument("--out", type=Path, default=None, help="also write the figures as JSON")
+    args = ap.parse_args(argv)
+    results = [measure(args.chats, args.messages), measure(args.chats, args.messages, args.rate)]
+    for r in results:
+        print(f"end to end, {r['mode']}: {r['messages']} messages from {r['chats']} chats in "
+              f"{r['seconds']} s: {r['replies_per_second']} replies/s, latency p50 "
+              f"{r['latency_ms']['p50']} ms, p99 {r['latency_ms']['p99']} ms; "
+              f"exactly one reply each: {r['exactly_one_reply_each']}, "
+              f"violations: {r['violations']}")
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0 if all(r["exactly_one_reply_each"] and not r["violations"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
