@@ -60,7 +60,8 @@ def missions(engine: Engine, language: str | None = None) -> tuple[Line, list[Li
 
 def about(engine: Engine, language: str | None = None) -> str:
     meta = engine.kb.meta
-    source = {"title": meta.title, "url": "", "licence": "", "licence_url": "",
+    source = {"title": engine.kb.title(language), "url": "", "licence": "",
+              "licence_url": "",
               **meta.source}
     return engine.kb.language(language).templates["about"].format(**source)
 
@@ -69,7 +70,7 @@ def help_text(engine: Engine, language: str | None = None) -> str:
     meta = engine.kb.meta
     examples = "\n".join(f"  {q}" for q in engine.examples(language))
     return engine.kb.language(language).templates["help"].format(
-        title=meta.title, examples=examples)
+        title=engine.kb.title(language), examples=examples)
 
 
 def choose_language(engine: Engine, current: str | None, argument: str

@@ -6,6 +6,7 @@ first traceback: so loading collects `Problem`s and raises one `KnowledgeError`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,8 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
                            f"examples: {example!r} is not a fact with a question")
     if reader.problems or meta is None:
         raise KnowledgeError(reader.problems)
-    merge_translations(reader, root, entities, facts, languages, derived)
+    meta = replace(meta, titles=merge_translations(reader, root, entities, facts, languages,
+                                                   derived))
     check_coverage(reader, meta.languages, meta.language, languages, entities, facts)
     if not reader.problems:
         for message in alias_collisions(entities):

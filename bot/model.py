@@ -109,6 +109,8 @@ class Meta:
     missions: tuple[str, ...] = ()
     #: Languages every fact and name must be available in (directly or by fallback).
     languages: tuple[str, ...] = ()
+    #: The title in other languages (translations/CODE.yaml `title`).
+    titles: Texts = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,9 @@ class KnowledgeBase:
                 and lang.fallback not in chain:
             chain.append(lang.fallback)
         return (*chain, self.meta.language)
+
+    def title(self, code: str | None) -> str:
+        return self.text({self.meta.language: self.meta.title, **self.meta.titles}, code)
 
     def text(self, texts: Texts, code: str | None) -> str:
         """`texts` in the reader's language, else the nearest one it falls back to."""

@@ -229,7 +229,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = _state(context)
     kb = state.engine.kb
     templates = _language(state, _chat_context(context, update)).templates
-    text = _escape(templates["start"].format(title=kb.meta.title))
+    language = _chat_context(context, update).language
+    text = _escape(templates["start"].format(title=kb.title(language)))
     await _send(update, context, [text], example_buttons(
         state.engine.examples(_chat_context(context, update).language)))
 

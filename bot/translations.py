@@ -84,8 +84,10 @@ def derive_languages(reader: Reader, raws: list[tuple[Path, Any]]
 
 def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
                        facts: dict[str, Fact], languages: Mapping[str, Language],
-                       derived: Mapping[str, tuple[str, Transliterator]]) -> None:
-    """Add translated names, descriptions, aliases, fact texts and questions, in place."""
+                       derived: Mapping[str, tuple[str, Transliterator]]) -> dict[str, str]:
+    """Add translated names, descriptions, aliases, fact texts and questions, in place;
+    return the translated titles of the fact base."""
+    titles: dict[str, str] = {}
     for path in sorted((root / "translations").glob("*.yaml")):
         raw = reader.load(path)
         name = f"translations/{path.name}"
@@ -99,6 +101,8 @@ def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
             reader.problem(name, line_of(raw, "language"),
                            f"language {code!r} must match the file name and have a languages/ file")
             continue
+        if isinstance(raw.get("title"), str):
+            titles[code] = raw["title"]
         scripts = [t for source, t in derived.values() if source == code]
         _merge(reader, name, code, raw.get("entities") or {}, entities,
                ("name", "description", "aliases"),
@@ -106,6 +110,8 @@ def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
         _merge(reader, name, code, raw.get("facts") or {}, facts, ("text", "question"),
                _apply_fact)
     for code, (source, translit) in derived.items():
+        if source in titles and code not in titles:
+            titles[code] = translit(titles[source])
         for eid, e in entities.items():
             entities[eid] = replace(
                 e, names=_derive(e.names, source, code, translit),
@@ -113,6 +119,7 @@ def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
         for fid, f in facts.items():
             facts[fid] = replace(f, texts=_derive(f.texts, source, code, translit),
                                  questions=_derive(f.questions, source, code, translit))
+    return titles
 
 
 def _merge(reader: Reader, file: str, code: str, section: Any, target: dict, fields: tuple,
