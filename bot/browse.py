@@ -59,15 +59,13 @@ def missions(engine: Engine, language: str | None = None) -> tuple[Line, list[Li
 
 
 def about(engine: Engine, language: str | None = None) -> str:
+    """Where the facts come from: the source's own title, address and licence."""
     meta = engine.kb.meta
-    source = {"title": engine.kb.title(language), "url": "", "licence": "",
-              "licence_url": "",
-              **meta.source}
+    source = {"title": meta.title, "url": "", "licence": "", "licence_url": "", **meta.source}
     return engine.kb.language(language).templates["about"].format(**source)
 
 
 def help_text(engine: Engine, language: str | None = None) -> str:
-    meta = engine.kb.meta
     examples = "\n".join(f"  {q}" for q in engine.examples(language))
     return engine.kb.language(language).templates["help"].format(
         title=engine.kb.title(language), examples=examples)

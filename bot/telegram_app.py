@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import html
 import logging
 import os
 from collections import Counter
@@ -159,10 +160,10 @@ async def _send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE,
     templates = _state(context).engine.kb.language(answer.language).templates
     lines = list(answer.lines)
     if answer.suggestions:
-        lines.append(((Segment(templates["did_you_mean"], strong=False),)))
-        markup = question_buttons(None, answer.suggestions)
+        lines.append((Segment(templates["did_you_mean"]),))
+        markup = question_buttons(answer.suggestions)
     else:
-        markup = question_buttons(None, answer.related)
+        markup = question_buttons(answer.related)
     await _send(update, context, chunks(lines), markup)
 
 
@@ -515,5 +516,4 @@ def run(state: BotState, webhook_url: str | None = None, listen: str = "0.0.0.0"
 
 
 def _escape(text: str) -> str:
-    import html
     return html.escape(text, quote=False)

@@ -88,8 +88,7 @@ def _words(text: str, limit: int) -> list[str]:
     return [w for w in out if w]
 
 
-def question_buttons(title: str | None, suggestions: Sequence[Suggestion]
-                     ) -> InlineKeyboardMarkup | None:
+def question_buttons(suggestions: Sequence[Suggestion]) -> InlineKeyboardMarkup | None:
     """One button per suggested question; pressing it asks that question."""
     rows = []
     for s in suggestions:
