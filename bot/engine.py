@@ -15,7 +15,7 @@ from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
 from .query import Mention, Query, parse, with_context
-from .text import tokens
+from .text import scripts, tokens
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
 EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
@@ -62,9 +62,9 @@ class Engine:
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
         self._index_fact_words()
         self._build_postings()
-        #: The letters each language's words are written in, to tell scripts apart.
-        self._alphabets = {code: {ch for w in (*lang.stopwords, *lang.months) for ch in w.lower()
-                                  if ch.isalpha()} for code, lang in kb.languages.items()}
+        #: The scripts (Latin, Cyrillic…) each language's words are written in.
+        self._scripts = {code: scripts(" ".join((*lang.stopwords, *lang.months)))
+                         for code, lang in kb.languages.items()}
         self._children: dict[str, list[str]] = defaultdict(list)
         for f in kb.facts:
             if f.part_of:
@@ -139,16 +139,18 @@ class Engine:
             place, strength = e.within or "", CONTAINER
 
     def _index_fact_words(self) -> None:
-        """Every other word of a fact's text becomes a term of its own ("song", "labor")."""
+        """Every other word of a fact's text becomes a term of its own ("song", "labor").
+        Such a word counts less in a question (WORD) than a curated concept, but where it
+        appears it appears fully: it has no tagged form to prefer."""
         for fact in self.kb.facts:
             for code, text in fact.texts.items():
                 for item in self.index.find(text, fuzzy=False):
                     if not isinstance(item, Match) and not item.folded.isdigit() \
                             and len(item.folded) > 1:
                         self.index.add(item.folded, Term("word", "w:" + item.stem, code))
-                        self._profiles[fact.id].add("about", "w:" + item.stem, IN_TEXT)
+                        self._profiles[fact.id].add("about", "w:" + item.stem, EXPLICIT)
                     elif isinstance(item, Match) and item.kind == "word":
-                        self._profiles[fact.id].add("about", item.ids[0], IN_TEXT)
+                        self._profiles[fact.id].add("about", item.ids[0], EXPLICIT)
 
     def examples(self, language: str | None) -> list[str]:
         """The example questions, in the reader's language."""
@@ -157,14 +159,15 @@ class Engine:
     def language_of(self, query: Query, question: str, context: Context) -> str | None:
         """The language a question is written in: the one most of its words come from,
         its typical letters breaking ties, then the fact base's order of languages. With
-        no such words ("токаев"), the conversation's language, else the first whose
-        alphabet the question is written in."""
-        order = {code: i for i, code in enumerate((*self.kb.meta.languages, *self.kb.languages))}
+        no such words ("токаев"), the conversation's language, else the first written in
+        the question's script."""
+        order = {code: i for i, code in enumerate(dict.fromkeys(
+            (*self.kb.meta.languages, *self.kb.languages)))}
         if not query.votes:
             if context.language:
                 return context.language
-            letters = {c for c in question.lower() if c.isalpha()}
-            fits = [c for c in self.kb.languages if letters and letters <= self._alphabets[c]]
+            written = scripts(question)
+            fits = [c for c in self.kb.languages if written and written <= self._scripts[c]]
             return min(fits, key=order.get) if fits else None
         top = query.votes[0][1]
         tied = [code for code, n in query.votes if n == top]

@@ -39,6 +39,8 @@ class Match:
 
     terms: tuple[Term, ...]
     words: tuple[Token, ...]
+    #: True when a word was taken for another by typo correction: no evidence of language.
+    corrected: bool = False
 
     @property
     def kind(self) -> str:
@@ -128,7 +130,8 @@ class TermIndex:
             for size in range(min(self._longest, len(words) - i), 0, -1):
                 key = tuple(f or "" for f in fixed[i:i + size])
                 if all(key) and key in self._phrases:
-                    out.append(Match(self.meanings(key), tuple(words[i:i + size])))
+                    corrected = any(f != w.stem for f, w in zip(key, words[i:i + size]))
+                    out.append(Match(self.meanings(key), tuple(words[i:i + size]), corrected))
                     i += size
                     break
             else:

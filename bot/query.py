@@ -59,10 +59,12 @@ def parse(text: str, index: TermIndex) -> Query:
     foreign: list[str] = []
     votes: Counter[str] = Counter()
     for item in found:
-        if isinstance(item, Match) and item.kind not in ("entity", "demonym"):
+        if isinstance(item, Match) and item.kind not in ("entity", "demonym") \
+                and not item.corrected:
             votes.update(item.languages)
     top = max(votes.values(), default=0)
     grammar = index.grammar([code for code, n in votes.items() if n == top] if top else None)
+    last_entity = -9
     for pos, item in enumerate(found):
         if isinstance(item, Token):
             m = _YEAR.match(item.folded)
@@ -81,7 +83,14 @@ def parse(text: str, index: TermIndex) -> Query:
                 or _follows(found, pos, grammar, "owner_before")
             role = "owner" if owner else "place" if _follows(found, pos, grammar, "place_before") \
                 else "any"
-            mentions.append(Mention("entity", item.ids, item.text, role))
+            mention = Mention("entity", item.ids, item.text, role)
+            if _follows(found, pos, grammar, "alternative") and last_entity == pos - 2:
+                # "Tokayev or Nazarbayev": one mention that either of them answers.
+                previous = mentions.pop()
+                mention = replace(previous, ids=tuple(dict.fromkeys(previous.ids + item.ids)),
+                                  text=f"{previous.text} / {item.text}")
+            mentions.append(mention)
+            last_entity = pos
         elif kind in ("concept", "word"):
             mentions.append(Mention(kind, item.ids, item.text))
         elif kind == "intent":

@@ -63,6 +63,12 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+def scripts(text: str) -> frozenset[str]:
+    """The scripts a text's letters belong to ("LATIN", "CYRILLIC"), from Unicode names."""
+    return frozenset(unicodedata.name(ch, "?").split(" ")[0] for ch in set(text)
+                     if ch.isalpha())
+
+
 def stems(text: str) -> tuple[str, ...]:
     """The stems of a phrase, as the index keys it."""
     return tuple(t.stem for t in tokens(text))
