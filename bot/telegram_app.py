@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 from telegram import (BotCommand, InlineQueryResultArticle, InputTextMessageContent, Message,
                       Update)
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
                           CommandHandler, ContextTypes, InlineQueryHandler, MessageHandler,
                           filters)
@@ -414,6 +414,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(context.error, InvalidToken):
         _state(context).fatal = "Telegram refused the bot token (revoked or wrong)"
         context.application.stop_running()
+        return
+    if update is None and isinstance(context.error, (NetworkError, RetryAfter)):
+        # Fetching updates failed; python-telegram-bot tries again by itself.
+        log.warning("Fetching updates failed (%s); trying again", context.error)
         return
     log.error("Error while handling an update (%s)", _describe(update), exc_info=context.error)
 

@@ -344,3 +344,17 @@ def test_languages(api, bot):
     api.send_text(chat, "/missions", language_code="ru")
     assert "Белград" in last(api, chat, 11).plain_text
     api.assert_no_violations()
+
+
+def test_receiving_survives_faults(api, bot):
+    """getUpdates answered with 502, 429 and a dropped connection: the bot keeps polling
+    and every message is answered once."""
+    for kind in ("502", "429", "drop"):
+        api.fail_next("getUpdates", kind, retry_after=1)
+        api.wait_for(lambda: kind in {f.kind for f in api.failed_requests}, timeout=30)
+    for chat in (9001, 9002):
+        api.send_text(chat, "tokaev")
+    api.wait_for(lambda: all(api.replies_by_chat()[c] for c in (9001, 9002)), timeout=40)
+    time.sleep(0.5)
+    assert api.replies_by_chat()[9001] == api.replies_by_chat()[9002] == 1
+    assert {f.kind for f in api.failed_requests} >= {"502", "429", "drop"}
