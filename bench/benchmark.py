@@ -232,7 +232,7 @@ def _row(factor: int, directory: Path, run: dict, generated: float) -> dict:
     if "engine" in run:
         e = run["engine"]
         row["engine"] = {k: e[k] for k in ("p50_ms", "p99_ms", "max_ms", "rounds", "samples",
-                                            "per_tag", "slowest")}
+                                            "per_tag", "slowest", "failures")}
         row["peak_mb"] = e["peak_mb"]
     if run["baselines"]:
         b = run["baselines"][0]
@@ -331,7 +331,15 @@ def table(results: dict) -> str:
 
 def _machine() -> str:
     return (f"Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-            f"{os.cpu_count()} CPUs")
+            f"{os.cpu_count()} CPUs, load average {_load():.2f}")
+
+
+def _load() -> float:
+    """Other work on the machine skews every figure: the 1-minute load average says how much."""
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return -1.0
 
 
 def _git() -> dict:
@@ -407,6 +415,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["baseline"] = ours.get("baselines", [])
     results["targets"] = targets(results)
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
+    results["meta"]["load_average_end"] = round(_load(), 2)
     print(table(results))
     print(f"\n({results['meta']['seconds']} s; JSON in {args.out})")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -68,7 +68,9 @@ def _summary(report: Report, samples: list[tuple[Case, float]], rounds: int) -> 
             "per_tag": {tag: {**tally(t), "p50_ms": ms(by_tag[tag], 50),
                               "p99_ms": ms(by_tag[tag], 99)}
                         for tag, t in report.per_tag().items()},
-            "slowest": [{"q": q, "ms": round(1000 * s, 3)} for q, s in slowest]}
+            "slowest": [{"q": q, "ms": round(1000 * s, 3)} for q, s in slowest],
+            "failures": [{"q": o.case.q, "tag": o.case.tag, "why": o.why,
+                          "answer": o.answer[:160]} for o in report.outcomes if not o.ok]}
 
 
 def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget: float,
