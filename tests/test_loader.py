@@ -83,3 +83,28 @@ def test_unsafe_yaml_is_refused(knowledge_copy):
 
 def test_not_a_directory(tmp_path):
     assert "not a directory" in problems(tmp_path / "nope")[0]
+
+
+def test_a_missing_translation_is_reported(knowledge_copy):
+    """meta.yaml promises Russian: a fact without a Russian text is a problem; Kazakh falls
+    back to Russian, so a missing Kazakh text is not."""
+    import yaml
+    ru = knowledge_copy / "translations" / "ru.yaml"
+    data = yaml.safe_load(ru.read_text(encoding="utf-8"))
+    del data["facts"]["tokayev_visit_2024"]
+    ru.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    kk = knowledge_copy / "translations" / "kk.yaml"
+    data = yaml.safe_load(kk.read_text(encoding="utf-8"))
+    del data["facts"]["relations_established"]
+    kk.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    found = problems(knowledge_copy)
+    assert found == ["translations/ru.yaml:0: fact 'tokayev_visit_2024' has no ru question",
+                     "translations/ru.yaml:0: fact 'tokayev_visit_2024' has no ru text"]
+
+
+def test_translation_of_an_unknown_fact_is_reported(knowledge_copy):
+    sr = knowledge_copy / "translations" / "sr.yaml"
+    sr.write_text(sr.read_text(encoding="utf-8") + "\n  no_such_fact: {text: x}\n",
+                  encoding="utf-8")
+    found = "\n".join(problems(knowledge_copy))
+    assert "translations/sr.yaml:" in found and "'no_such_fact' is not an id" in found
