@@ -33,8 +33,8 @@ UNKNOWN = 1.2
 WORD = 0.6
 #: Questions longer than this are declined rather than read.
 MAX_QUESTION = 1000
-#: The most facts a profile ("Who is X?") lists.
-PROFILE_FACTS = 12
+#: The most facts a profile ("Who is X?") lists, and the most any answer lists.
+PROFILE_FACTS, MAX_FACTS = 12, 30
 
 
 @dataclass
@@ -58,6 +58,7 @@ class Engine:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.index = TermIndex()
+        self._role_cache: dict[str, frozenset[str]] = {}
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
         self._index_fact_words()
@@ -69,7 +70,11 @@ class Engine:
         for f in kb.facts:
             if f.part_of:
                 self._children[f.part_of].append(f.id)
-        self._dated = sorted((f for f in kb.facts if f.date), key=lambda f: sort_key(f.date))
+        #: Dated facts of each kind in date order, and each one's place there: next/previous.
+        self._by_kind: dict[str, list[Fact]] = defaultdict(list)
+        for f in sorted((f for f in kb.facts if f.date), key=chronological):
+            self._by_kind[f.kind].append(f)
+        self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
 
     # ----------------------------------------------------------------- building
 
@@ -113,9 +118,18 @@ class Engine:
             self._read_into(p, text, IN_TEXT)
         for ref in fact.who:
             # What its people are (president, prime minister) is a little of what it is about.
-            for text in entities[ref].descriptions.values():
-                self._read_into(p, text, ROLE, kinds=("concept",))
+            for concept in self._roles(ref):
+                p.add("about", concept, ROLE)
         return p
+
+    def _roles(self, entity_id: str) -> frozenset[str]:
+        """The concepts an entity's descriptions name, read once per entity."""
+        if entity_id not in self._role_cache:
+            roles = _Profile()
+            for text in self.kb.entities[entity_id].descriptions.values():
+                self._read_into(roles, text, ROLE, kinds=("concept",))
+            self._role_cache[entity_id] = frozenset(roles.about)
+        return self._role_cache[entity_id]
 
     def _read_into(self, p: _Profile, text: str, strength: float,
                    kinds: tuple[str, ...] = ("entity", "demonym", "concept")) -> None:
@@ -190,10 +204,17 @@ class Engine:
         self._postings = dict(postings)
         self._weights = {k: math.log(1 + n / len(v)) for k, v in postings.items()}
 
-    def _candidates(self, query: Query) -> list[Fact]:
+    def _candidates(self, terms: list[object]) -> list[Fact]:
+        """The facts any of the terms leads to (through the postings)."""
         found: dict[str, Fact] = {}
-        for m in query.mentions:
-            if m.kind == "context":
+        for m in terms:
+            if isinstance(m, tuple):
+                what, value = m
+                keys = ([f"year:{y}" for y in range(value[0], min(value[1], value[0] + 200) + 1)]
+                        if what == "year" else [f"month:{n}" for n in value])
+                for key in keys:
+                    found.update((f.id, f) for f in self._postings.get(key, ()))
+            elif m.kind == "context":
                 parents = {f.part_of or f.id for i in m.ids if (f := self.kb.fact(i))}
                 for i in (*m.ids, *parents, *(c for p in parents for c in self._children.get(p, ()))):
                     if fact := self.kb.fact(i):
@@ -201,11 +222,6 @@ class Engine:
             else:
                 for i in m.ids:
                     found.update((f.id, f) for f in self._postings.get(i, ()))
-        for first, last in query.years:
-            for year in range(first, min(last, first + 200) + 1):
-                found.update((f.id, f) for f in self._postings.get(f"year:{year}", ()))
-        for month in query.months:
-            found.update((f.id, f) for f in self._postings.get(f"month:{month}", ()))
         return list(found.values())
 
     def weight(self, term_id: str) -> float:
@@ -252,7 +268,15 @@ class Engine:
         chosen = self._apply_modifiers(query, chosen)
         return self._compose(query, chosen, best, context)
 
-    def _score(self, query: Query) -> list[tuple[float, Fact]]:
+    def _score(self, query: Query, via: list[Mention] | None = None
+               ) -> list[tuple[float, Fact]]:
+        """Facts that share a term with the query, best first, with their share of it.
+
+        The facts found only through the question's commonest terms are not scored at all
+        when those terms together weigh too little to make an answer: "visit" alone cannot
+        answer "When did Tokayev visit Serbia?", so its postings are skipped. `via` names
+        the terms whose facts to score instead.
+        """
         terms: list[tuple[float, object]] = []
         for m in query.mentions:
             if m.kind == "context":
@@ -265,8 +289,15 @@ class Engine:
         if query.months:
             terms.append((1.5, ("month", query.months)))
         total = sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
+        leading: list[object] = list(via or [])
+        if via is None:
+            light = 0.0
+            for w, term in sorted(terms, key=lambda wt: wt[0]):
+                light += w
+                if light >= ANSWER_THRESHOLD * total:
+                    leading.append(term)
         out = []
-        for fact in self._candidates(query):
+        for fact in self._candidates(leading):
             p = self._profiles[fact.id]
             strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
             score = sum(w * s for w, s in strengths) / total
@@ -335,10 +366,13 @@ class Engine:
         code = self.kb.language(context.language).code
         facts = sorted(facts, key=chronological)
         lines: list[Line] = []
+        templates = self.kb.language(code).templates
         if "how_many" in query.intents:
-            template = self.kb.language(code).templates["count"]
-            lines.append((Segment(template.format(count=len(facts)), strong=True),))
-        lines.extend(self.fact_line(f, code) for f in facts)
+            lines.append((Segment(templates["count"].format(count=len(facts)), strong=True),))
+        lines.extend(self.fact_line(f, code) for f in facts[:MAX_FACTS])
+        if len(facts) > MAX_FACTS:
+            lines.append((Segment(templates["more"].format(count=len(facts) - MAX_FACTS)),))
+            facts = facts[:MAX_FACTS]
         return Answer(question=query.text, answered=True, lines=tuple(lines),
                       confidence=round(min(best, 1.0), 3), facts=tuple(f.id for f in facts),
                       related=self._related(facts, code),
@@ -380,9 +414,9 @@ class Engine:
         top = facts[0]
         root = top.part_of or top.id
         candidates = [root, *self._children.get(root, [])]
-        same_kind = [f for f in self._dated if f.kind == top.kind]
-        if top in same_kind:
-            i = same_kind.index(top)
+        same_kind = self._by_kind.get(top.kind, [])
+        if top.id in self._position:
+            i = self._position[top.id]
             candidates += [f.id for f in same_kind[i + 1:i + 2] + same_kind[max(i - 1, 0):i]]
         out: list[Suggestion] = []
         for fid in candidates:
@@ -410,10 +444,12 @@ class Engine:
     def suggest(self, mentions: tuple[Mention, ...], code: str) -> tuple[Suggestion, ...]:
         """Questions the bot can answer, close to what was asked where anything was known."""
         out: list[Suggestion] = []
-        if mentions:
-            query = Query("", tuple(m for m in mentions if m.kind != "context"), frozenset(),
-                          frozenset(), (), frozenset(), frozenset(), ())
-            for _, fact in self._score(query) if query.mentions else ():
+        if any(m.kind != "context" for m in mentions):
+            known = tuple(m for m in mentions if m.kind != "context")
+            query = Query("", known, frozenset(), frozenset(), (), frozenset(), frozenset(), ())
+            # The facts of the rarest thing named, ranked by everything named.
+            rarest = max(known, key=lambda m: max(self.weight(i) for i in m.ids), default=None)
+            for _, fact in self._score(query, via=[rarest]) if rarest else ():
                 if fact.questions and all(s.fact_id != fact.id for s in out):
                     out.append(Suggestion(self.kb.text(fact.questions, code), fact.id))
                 if len(out) == 3:

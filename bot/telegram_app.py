@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gc
 import html
 import logging
 import os
@@ -304,6 +305,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                              *((p,) for p in problems)]))
         return
     state.engine = engine
+    gc.collect()
+    gc.freeze()  # as at start-up: the new fact base lives on
     summary = f"{len(kb.entities)} entities, {len(kb.facts)} facts"
     await _send(update, context, [_escape(templates["reload_ok"].format(summary=summary))])
 

@@ -40,7 +40,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """The stem of a folded word; numbers and one-letter words stay as they are."""
     if len(word) < 3 or word.isdigit():
@@ -51,16 +51,16 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """Split text into word tokens; a year range such as "2010-2016" stays one token."""
-    out = []
-    for m in _WORD.finditer(text):
-        raw = m.group(0)
-        folded = fold(raw).replace("_", "")
-        if not folded:
-            continue
-        if "-" in raw or "–" in raw or "—" in raw:
-            folded = re.sub(r"\s*[-–—]\s*", "-", folded)
-        out.append(Token(raw, folded, stem(folded)))
-    return out
+    return [t for t in map(_token, _WORD.findall(text)) if t.folded]
+
+
+@lru_cache(maxsize=1 << 18)
+def _token(raw: str) -> Token:
+    """One word, folded and stemmed; cached, as fact bases repeat their words a lot."""
+    folded = fold(raw).replace("_", "")
+    if "-" in raw or "–" in raw or "—" in raw:
+        folded = re.sub(r"\s*[-–—]\s*", "-", folded)
+    return Token(raw, folded, stem(folded))
 
 
 def scripts(text: str) -> frozenset[str]:
