@@ -61,7 +61,6 @@ class Engine:
         self._role_cache: dict[str, frozenset[str]] = {}
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
-        self._index_fact_words()
         self._build_postings()
         #: The scripts (Latin, Cyrillic…) each language's words are written in.
         self._scripts = {code: scripts(" ".join((*lang.stopwords, *lang.months)))
@@ -114,8 +113,8 @@ class Engine:
                 p.add("nationality", e.country, EXPLICIT)
         for ref in fact.where:
             self._locate(p, ref, EXPLICIT)
-        for text in fact.texts.values():
-            self._read_into(p, text, IN_TEXT)
+        for code, text in fact.texts.items():
+            self._read_text(p, text, code)
         for ref in fact.who:
             # What its people are (president, prime minister) is a little of what it is about.
             for concept in self._roles(ref):
@@ -125,19 +124,27 @@ class Engine:
     def _roles(self, entity_id: str) -> frozenset[str]:
         """The concepts an entity's descriptions name, read once per entity."""
         if entity_id not in self._role_cache:
-            roles = _Profile()
-            for text in self.kb.entities[entity_id].descriptions.values():
-                self._read_into(roles, text, ROLE, kinds=("concept",))
-            self._role_cache[entity_id] = frozenset(roles.about)
+            self._role_cache[entity_id] = frozenset(
+                term.id for text in self.kb.entities[entity_id].descriptions.values()
+                for item in self.index.find(text, fuzzy=False) if isinstance(item, Match)
+                for term in item.terms if term.kind == "concept")
         return self._role_cache[entity_id]
 
-    def _read_into(self, p: _Profile, text: str, strength: float,
-                   kinds: tuple[str, ...] = ("entity", "demonym", "concept")) -> None:
+
+    def _read_text(self, p: _Profile, text: str, code: str) -> None:
+        """What a fact's own text names counts a little (IN_TEXT); every other word of it
+        becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
+        than a curated concept but, having no tagged form to prefer, fully where it is."""
         for item in self.index.find(text, fuzzy=False):
             if isinstance(item, Match):
                 for term in item.terms:
-                    if term.kind in kinds:
-                        p.add("about", term.id, strength)
+                    if term.kind in ("entity", "demonym", "concept"):
+                        p.add("about", term.id, IN_TEXT)
+                    elif term.kind == "word":
+                        p.add("about", term.id, EXPLICIT)
+            elif not item.folded.isdigit() and len(item.folded) > 1:
+                self.index.add(item.folded, Term("word", "w:" + item.stem, code))
+                p.add("about", "w:" + item.stem, EXPLICIT)
 
     def _locate(self, p: _Profile, place: str, strength: float) -> None:
         """A fact in New Belgrade is also in Belgrade and in Serbia, a little less."""
@@ -151,20 +158,6 @@ class Engine:
             if e.country and e.country != place:
                 p.add("located", e.country, CONTAINER)
             place, strength = e.within or "", CONTAINER
-
-    def _index_fact_words(self) -> None:
-        """Every other word of a fact's text becomes a term of its own ("song", "labor").
-        Such a word counts less in a question (WORD) than a curated concept, but where it
-        appears it appears fully: it has no tagged form to prefer."""
-        for fact in self.kb.facts:
-            for code, text in fact.texts.items():
-                for item in self.index.find(text, fuzzy=False):
-                    if not isinstance(item, Match) and not item.folded.isdigit() \
-                            and len(item.folded) > 1:
-                        self.index.add(item.folded, Term("word", "w:" + item.stem, code))
-                        self._profiles[fact.id].add("about", "w:" + item.stem, EXPLICIT)
-                    elif isinstance(item, Match) and item.kind == "word":
-                        self._profiles[fact.id].add("about", item.ids[0], EXPLICIT)
 
     def examples(self, language: str | None) -> list[str]:
         """The example questions, in the reader's language."""

@@ -23,6 +23,9 @@ KINDS = ("entity", "demonym", "outside", "intent", "modifier", "month", "concept
          "stop", "word")
 
 
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
 @dataclass(frozen=True)
 class Term:
     """One meaning of a phrase: ("entity", "aleksandar_vucic"), ("intent", "when"), ..."""
@@ -69,7 +72,8 @@ class TermIndex:
 
     def __init__(self) -> None:
         self._phrases: dict[tuple[str, ...], list[Term]] = defaultdict(list)
-        self._longest = 1
+        #: The longest phrase starting with each word: most words start none, or short ones.
+        self._longest_from: dict[str, int] = {}
         #: Job → folded word → languages: owner markers ("of", "'s"), place and range words.
         self._grammar: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._grammar_cache: dict[frozenset[str] | None, dict[str, frozenset[str]]] = {}
@@ -85,8 +89,8 @@ class TermIndex:
         entries = self._phrases[key]
         if term not in entries:
             entries.append(term)
-            entries.sort(key=lambda t: KINDS.index(t.kind))
-        self._longest = max(self._longest, len(key))
+            entries.sort(key=lambda t: _RANK[t.kind])
+        self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         for w in words:
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
@@ -127,7 +131,8 @@ class TermIndex:
         out: list[Match | Token] = []
         i = 0
         while i < len(words):
-            for size in range(min(self._longest, len(words) - i), 0, -1):
+            longest = self._longest_from.get(fixed[i] or "", 0)
+            for size in range(min(longest, len(words) - i), 0, -1):
                 key = tuple(f or "" for f in fixed[i:i + size])
                 if all(key) and key in self._phrases:
                     corrected = any(f != w.stem for f, w in zip(key, words[i:i + size]))

@@ -69,6 +69,7 @@ def scripts(text: str) -> frozenset[str]:
                      if ch.isalpha())
 
 
+@lru_cache(maxsize=1 << 18)
 def stems(text: str) -> tuple[str, ...]:
     """The stems of a phrase, as the index keys it."""
     return tuple(t.stem for t in tokens(text))
