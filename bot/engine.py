@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Mapping
 
 from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
@@ -239,9 +240,8 @@ class Engine:
         templates = self.kb.language(context.language).templates
         query = with_context(query, context)
         if query.foreign:
-            words = ", ".join(f"“{w}”" for w in query.foreign[:3])
-            return self._decline(question, templates["dont_know_words"].format(words=words),
-                                 context, query.mentions)
+            return self._decline(question, _not_known(templates, query.foreign), context,
+                                 query.mentions)
         if not query.mentions and not query.years and not query.months:
             return self._decline(question, templates["dont_know"], context, ())
         profile = self._profile_answer(query, context)
@@ -250,12 +250,8 @@ class Engine:
         scored = self._score(query)
         best = scored[0][0] if scored else 0.0
         if best < ANSWER_THRESHOLD:
-            if query.unknown:
-                words = ", ".join(f"“{w}”" for w in query.unknown[:3])
-                message = templates["dont_know_words"].format(words=words)
-            else:
-                message = templates["dont_know"]
-            return self._decline(question, message, context, query.mentions)
+            return self._decline(question, _not_known(templates, query.unknown), context,
+                                 query.mentions)
         margin = BROAD if query.modifiers else TIE
         chosen = [f for s, f in scored if s >= max(best - margin, ANSWER_THRESHOLD)]
         chosen = self._apply_modifiers(query, chosen)
@@ -452,3 +448,10 @@ class Engine:
             if len(out) < 3 and fact and all(s.fact_id != fid for s in out):
                 out.append(Suggestion(self.kb.text(fact.questions, code), fid))
         return tuple(out)
+
+
+def _not_known(templates: Mapping[str, str], words: tuple[str, ...]) -> str:
+    """"I don't know that", naming the words we could not place, if any."""
+    if not words:
+        return templates["dont_know"]
+    return templates["dont_know_words"].format(words=", ".join(f"“{w}”" for w in words[:3]))
