@@ -34,6 +34,8 @@ UNKNOWN = 1.2
 WORD = 0.6
 #: Questions longer than this are declined rather than read.
 MAX_QUESTION = 1000
+#: How many facts of the rarest thing named are ranked for suggestions, at most.
+SUGGESTION_POOL = 300
 #: The most facts a profile ("Who is X?") lists, and the most any answer lists.
 PROFILE_FACTS, MAX_FACTS = 12, 30
 
@@ -286,7 +288,10 @@ class Engine:
                 if light >= ANSWER_THRESHOLD * total:
                     leading.append(term)
         out = []
-        for fact in self._candidates(leading):
+        candidates = self._candidates(leading)
+        if via is not None:
+            candidates = candidates[:SUGGESTION_POOL]
+        for fact in candidates:
             p = self._profiles[fact.id]
             strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
             score = sum(w * s for w, s in strengths) / total

@@ -152,6 +152,9 @@ class TermIndex:
             return word.stem
         folded = word.folded
         limit = max_typos(folded)
+        name_like = word.text[:1].isupper()
+        if name_like:
+            limit = min(limit, 1)  # a name we don't know must not become one we do by chance
         found: list[tuple[str, float]] = []
         for length in range(len(folded) - limit, len(folded) + limit + 1) if limit else ():
             choices = by_length.get((folded[:1], length))
@@ -163,6 +166,8 @@ class TermIndex:
         # Fewest edits first; among equals, the most similar overall ("nikolc" → "nikolic",
         # not "nikola"), then alphabetical, so the choice never depends on dict order.
         best = min(found, key=lambda cd: (cd[1], -fuzz.ratio(folded, cd[0]), cd[0]))
+        if name_like and len({self._surface[c] for c, d in found if d == best[1]}) > 1:
+            return None  # several names are as close: none of them is meant
         return self._surface[best[0]]
 
     def _vocabulary(self) -> tuple[dict[tuple[str, int], list[str]], set[str]]:
