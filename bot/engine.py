@@ -64,6 +64,7 @@ class Engine:
         self._role_cache: dict[str, frozenset[str]] = {}
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
+        self.index.prepare()
         self._build_postings()
         #: The scripts (Latin, Cyrillic…) each language's words are written in.
         self._scripts = {code: scripts(" ".join((*lang.stopwords, *lang.months)))

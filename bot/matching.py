@@ -170,6 +170,10 @@ class TermIndex:
             return None  # several names are as close: none of them is meant
         return self._surface[best[0]]
 
+    def prepare(self) -> None:
+        """Build the typo vocabulary now, at start-up, rather than on the first typo."""
+        self._vocabulary()
+
     def _vocabulary(self) -> tuple[dict[tuple[str, int], list[str]], set[str]]:
         """Known words bucketed by first letter and length for fuzzy look-up, and all stems."""
         if self._vocab is None:
