@@ -5,9 +5,8 @@ Answering and showing are kept apart so that every front end says the same thing
 from __future__ import annotations
 
 import html
-from typing import Iterable
 
-from .model import Answer, Line, Segment
+from .model import Answer, Line
 
 
 def line_text(line: Line) -> str:
@@ -28,11 +27,3 @@ def plain(answer: Answer, suggestions_title: str = "") -> str:
             out.append(suggestions_title)
         out.extend(f"  - {s.question}" for s in answer.suggestions)
     return "\n".join(out)
-
-
-def html_lines(lines: Iterable[Line]) -> str:
-    return "\n".join(line_html(line) for line in lines)
-
-
-def bold(text: str) -> Line:
-    return (Segment(text, strong=True),)
