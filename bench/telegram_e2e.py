@@ -30,16 +30,12 @@ from typing import Sequence
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [p for p in (str(REPO), str(REPO / "tests")) if p not in sys.path]
 
+from bench.benchmark import bot_command  # noqa: E402
 from fake_bot_api import FakeBotApi  # noqa: E402
 
 QUESTIONS = ("When did Nazarbayev visit Belgrade?", "What did he say?", "tokaev",
              "Where is Kazakhstan's embassy?", "When did Vučić visit China?",
              "Когда Назарбаев посетил Белград?", "/timeline 2016", "What happened in 2018?")
-
-
-def bot_command() -> list[str]:
-    script = Path(sys.executable).with_name("kazserb-bot")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot"]
 
 
 def measure(chats: int = 200, messages: int = 5, rate: float = 0.0, timeout: float = 120.0

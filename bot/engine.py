@@ -66,6 +66,9 @@ class Engine:
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
         self.index.prepare()
         self._build_postings()
+        #: Ties between languages go to the one the fact base lists first.
+        self._language_order = {code: i for i, code in enumerate(dict.fromkeys(
+            (*kb.meta.languages, *kb.languages)))}
         #: The scripts (Latin, Cyrillic…) each language's words are written in.
         self._scripts = {code: scripts(" ".join((*lang.stopwords, *lang.months)))
                          for code, lang in kb.languages.items()}
@@ -172,8 +175,7 @@ class Engine:
         its typical letters breaking ties, then the fact base's order of languages. With
         no such words ("токаев"), the conversation's language, else the first written in
         the question's script."""
-        order = {code: i for i, code in enumerate(dict.fromkeys(
-            (*self.kb.meta.languages, *self.kb.languages)))}
+        order = self._language_order
         if not query.votes:
             if context.language:
                 return context.language

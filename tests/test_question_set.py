@@ -5,40 +5,23 @@ normalised answer; out-of-scope questions must be declined.
 """
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 
+from bot import evaluate
 from conftest import REPO, SHARED
 from test_cli import COMMAND
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
 
 
-def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("đ", "dj")
-    text = re.sub(r"\s*[\u2010-\u2015\u2212\-]+\s*", "-", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def holds(item, answer: str) -> bool:
-    if isinstance(item, list):
-        return any(holds(alt, answer) for alt in item)
-    if item.startswith("re:"):
-        return re.search(item[3:], answer) is not None
-    return normalize(item) in answer
-
-
 def judge(case: dict, answered: bool, text: str) -> bool:
-    if case.get("abstain"):
-        return not answered
-    return answered and all(holds(i, normalize(text)) for i in case["expect"])
+    """score.py's verdict, through the same code `kazserb-bot eval` uses."""
+    return evaluate.judge(case, answered, text)[0]
 
 
 def score(engine, cases) -> tuple[float, float, list[str]]:

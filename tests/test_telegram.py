@@ -79,6 +79,13 @@ def last(api: FakeBotApi, chat: int, count: int = 1):
     return api.wait_for_messages(chat, count, timeout=15)[-1]
 
 
+def replies(api: FakeBotApi, chat: int, already: int, table: list[tuple[str, str]]) -> None:
+    """Send each text in turn; the reply to each must contain its expected string."""
+    for n, (text, expected) in enumerate(table, start=already + 1):
+        api.send_text(chat, text)
+        assert expected in last(api, chat, n).plain_text, text
+
+
 def buttons(message) -> list[dict]:
     markup = message.reply_markup or {}
     return [b for row in markup.get("inline_keyboard", []) for b in row]
@@ -113,12 +120,8 @@ def test_conversation(api, bot):
     api.press_button(chat, declined.message_id, options[0]["callback_data"])
     assert "Vučić" in last(api, chat, 6).plain_text
 
-    api.send_text(chat, "/missions")
-    assert "Kazakhstan has an embassy in Belgrade" in last(api, chat, 7).plain_text
-    api.send_text(chat, "/about")
-    assert "CC BY-SA" in last(api, chat, 8).plain_text
-    api.send_text(chat, "/help")
-    assert "/timeline" in last(api, chat, 9).plain_text
+    replies(api, chat, 6, [("/missions", "Kazakhstan has an embassy in Belgrade"),
+                           ("/about", "CC BY-SA"), ("/help", "/timeline")])
     api.assert_no_violations()
 
 
@@ -140,12 +143,8 @@ def test_timeline_pages_edit_in_place(api, bot):
     api.send_text(chat, "/timeline 2016")
     page = last(api, chat, 2)
     assert "February 2016" in page.plain_text and "2018" not in page.plain_text
-    api.send_text(chat, "/timeline 2010-2011")
-    assert "27 June 2011" in last(api, chat, 3).plain_text
-    api.send_text(chat, "/timeline vucic")
-    assert "Vučić" in last(api, chat, 4).plain_text
-    api.send_text(chat, "/timeline atlantis")
-    assert "No events" in last(api, chat, 5).plain_text
+    replies(api, chat, 2, [("/timeline 2010-2011", "27 June 2011"),
+                           ("/timeline vucic", "Vučić"), ("/timeline atlantis", "No events")])
     api.assert_no_violations()
 
 
