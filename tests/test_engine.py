@@ -59,8 +59,9 @@ def test_awards_go_to_the_recipient(engine):
 
 
 def test_owner_of_an_embassy_is_not_its_host_country(engine):
-    assert "Astana" in ask(engine, "Where is the embassy of Serbia?").text.split("\n")[0] or \
-        "serbian_embassy_astana" in ask(engine, "Where is the embassy of Serbia?").facts
+    serbias = ask(engine, "Where is the embassy of Serbia?")
+    assert "serbian_embassy_astana" in serbias.facts
+    assert "kazakh_embassy_belgrade" not in serbias.facts
     answer = ask(engine, "Where is Kazakhstan's embassy?")
     assert "kazakh_embassy_belgrade" in answer.facts
     assert "serbian_embassy_astana" not in answer.facts
@@ -98,9 +99,8 @@ def test_follow_up_uses_the_conversation(engine):
     third = ask(engine, "When did Nazarbayev visit Belgrade?")
     signed = ask(engine, "What was signed then?", third.context)
     assert "fiat_deal_2016" in signed.facts
-    # Without the conversation, "he" means nobody.
-    assert not ask(engine, "What did he say?").answered or \
-        "nikolic_statement_2015" not in ask(engine, "What did he say?").facts[:1]
+    # Without the conversation, "he" means nobody: every statement, not just Nikolić's.
+    assert len(ask(engine, "What did he say?").facts) > 1
 
 
 def test_related_questions_lead_to_answers(engine):
