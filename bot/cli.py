@@ -15,7 +15,7 @@ from typing import IO, Sequence
 
 from .engine import Engine
 from .loader import KnowledgeError, load_knowledge
-from .model import Answer
+from .model import Answer, Context
 
 
 def default_knowledge() -> Path:
@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or '-' for stdin)")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line")
     ask.add_argument("--json", action="store_true", help="print JSON (one object per line)")
+    ask.add_argument("--conversation", action="store_true",
+                     help="with '-': consecutive lines are one conversation (follow-ups see "
+                          "the previous answers); an empty line starts a new one")
     sub.add_parser("console", parents=[common], help="chat in the terminal, no token needed")
     sub.add_parser("check", parents=[common], help="validate the fact base")
     tg = sub.add_parser("telegram", parents=[common],
@@ -98,16 +101,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "console":
         from .console import run
         return run(engine, sys.stdin.buffer, stdout, interactive=sys.stdin.isatty())
-    return _ask(engine, args.question, args.json, stdout)
+    return _ask(engine, args.question, args.json, stdout, args.conversation)
 
 
-def _ask(engine: Engine, words: list[str], as_json: bool, stdout: IO[str]) -> int:
+def _ask(engine: Engine, words: list[str], as_json: bool, stdout: IO[str],
+         conversation: bool = False) -> int:
     if words == ["-"]:
+        context = Context()
         for raw in iter(sys.stdin.buffer.readline, b""):
             question = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-            stdout.write(_format(engine.answer(question), as_json, engine) + "\n")
+            if conversation and not question.strip():
+                context = Context()  # an empty line ends the conversation; no reply
+                continue
+            answer = engine.answer(question, context)
+            if conversation:
+                context = answer.context
+            stdout.write(_format(answer, as_json, engine) + "\n")
             stdout.flush()
         return 0
+    if conversation:
+        print("kazserb-bot: --conversation reads questions from stdin: use 'ask --conversation -'",
+              file=sys.stderr)
+        return 2
     stdout.write(_format(engine.answer(" ".join(words)), as_json, engine) + "\n")
     return 0
 
@@ -117,6 +132,7 @@ def _format(answer: Answer, as_json: bool, engine: Engine) -> str:
         return json.dumps({
             "question": answer.question, "answered": answer.answered, "answer": answer.text,
             "confidence": answer.confidence, "facts": list(answer.facts),
+            "nearest": list(answer.nearest),
             "suggestions": [s.question for s in answer.suggestions]}, ensure_ascii=False)
     from .render import plain
     return plain(answer, engine.kb.language(answer.language).templates["did_you_mean"])

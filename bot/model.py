@@ -187,6 +187,8 @@ class Answer:
     lines: tuple[Line, ...]
     confidence: float = 0.0
     facts: tuple[str, ...] = ()
+    #: A decline's nearest facts: what the fact base has, shown as not the answer.
+    nearest: tuple[str, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     related: tuple[Suggestion, ...] = ()
     context: Context = field(default_factory=Context)
