@@ -16,7 +16,7 @@ from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
 from .query import Mention, Query, parse, with_context
-from .text import scripts, tokens
+from .text import fold, scripts, tokens
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
 EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
@@ -38,6 +38,15 @@ MAX_QUESTION = 1000
 SUGGESTION_POOL = 300
 #: The most facts a profile ("Who is X?") lists, and the most any answer lists.
 PROFILE_FACTS, MAX_FACTS = 12, 30
+#: How many nearest facts a decline shows, and the least share of the question they cover.
+NEAREST, NEAREST_THRESHOLD = 2, 0.35
+#: Small talk that is answered as such even when the message names a topic.
+DISMISS = frozenset({"abuse", "opinion", "joke"})
+#: Which small-talk reply wins when a message is several kinds at once.
+SOCIAL_ORDER = ("abuse", "opinion", "joke", "identity", "capabilities", "thanks", "farewell",
+                "greeting")
+#: What can answer "who": people, organisations, countries (not places or things).
+ANSWER_TYPES = frozenset({"person", "organisation", "country"})
 
 
 @dataclass
@@ -81,6 +90,11 @@ class Engine:
         for f in sorted((f for f in kb.facts if f.date), key=chronological):
             self._by_kind[f.kind].append(f)
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
+        #: The concepts that are kinds of event: "visit", "award" — what a question is about.
+        self._kinds = frozenset(f.kind for f in kb.facts)
+        #: The concepts that are people's roles ("president", "minister"): what counts people.
+        self._role_concepts = frozenset(c for e in kb.entities.values() if e.type == "person"
+                                        for c in self._roles(e.id)) - self._kinds
 
     # ----------------------------------------------------------------- building
 
@@ -93,7 +107,10 @@ class Engine:
                 add(name, Term("demonym", e.id))
         for lang in self.kb.languages.values():
             for kind, table in (("concept", lang.concepts), ("intent", lang.intents),
-                                ("modifier", lang.modifiers), ("pronoun", lang.pronouns)):
+                                ("modifier", lang.modifiers), ("pronoun", lang.pronouns),
+                                ("social", lang.social), ("scope", lang.scope),
+                                ("sequence", lang.sequence), ("ordinal", lang.ordinals),
+                                ("number", lang.numbers)):
                 for cid, words in table.items():
                     for word in words:
                         add(word, Term(kind, cid, lang.code))
@@ -120,7 +137,8 @@ class Engine:
                 p.add("nationality", e.country, EXPLICIT)
         for ref in fact.where:
             self._locate(p, ref, EXPLICIT)
-        for code, text in fact.texts.items():
+        # The words of a fact's own question are its words too: the question leads to it.
+        for code, text in (*fact.texts.items(), *fact.questions.items()):
             self._read_text(p, text, code)
         for ref in fact.who:
             # What its people are (president, prime minister) is a little of what it is about.
@@ -147,6 +165,10 @@ class Engine:
                 for term in item.terms:
                     if term.kind in ("entity", "demonym", "concept"):
                         p.add("about", term.id, IN_TEXT)
+                    e = self.kb.entities.get(term.id) if term.kind == "entity" else None
+                    if e and e.country and e.type == "person":
+                        # "…met Prime Minister Aleksandar Vučić": a Serbian, in passing.
+                        p.add("nationality", e.country, IN_TEXT)
                     elif term.kind == "word":
                         p.add("about", term.id, EXPLICIT)
             elif not item.folded.isdigit() and len(item.folded) > 1:
@@ -229,7 +251,12 @@ class Engine:
     # ----------------------------------------------------------------- answering
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
-        """Answer one question; never raises, whatever the text."""
+        """Answer one question; never raises, whatever the text.
+
+        Only a fact that holds everything the question names, in the role it names it,
+        and that gives what the question asks for, is an answer. Anything else is an
+        honest decline that says what is missing and shows the nearest facts apart.
+        """
         context = context or Context()
         language = self.kb.language(context.language)
         templates = language.templates
@@ -243,24 +270,268 @@ class Engine:
         query = parse(question, self.index)
         context = replace(context, language=self.language_of(query, question, context))
         templates = self.kb.language(context.language).templates
-        query = with_context(query, context)
+        reply = self._small_talk(query, context) or self._out_of_time(query, context)
+        if reply:
+            return reply
         if query.foreign:
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
-        if not query.mentions and not query.years and not query.months:
+        if query.unknown:
+            return self._decline(question, _not_known(templates, query.unknown), context,
+                                 query.mentions, nearest=self._nearest(query))
+        if query.halves:
+            return self._compare(query, context)
+        if query.sequence:
+            return self._next_to(query, context)
+        query = self._resolve(query, context)
+        if not query.named:
+            if query.pronouns and not context.facts:
+                return self._decline(question, templates["who_is_meant"], context, ())
             return self._decline(question, templates["dont_know"], context, ())
-        profile = self._profile_answer(query, context)
+        profile = self._profile_answer(query, context) if query.bare else None
         if profile:
             return profile
+        chosen, best, missing = self._follow_up(query, context) or self._select(query)
+        if not chosen:
+            return self._decline(question, self._missing_message(query, missing, templates),
+                                 context, query.mentions, nearest=self._nearest(query))
+        return self._compose(query, self._with_parts(query, chosen), best, context)
+
+    def _resolve(self, query: Query, context: Context) -> Query:
+        """Pronouns against the previous answer: "he", "that", and "at the time" / "that
+        year" (the previous answer's years)."""
+        query = with_context(query, context)
+        if "time" in query.pronouns and not query.years:
+            dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
+            if dated:
+                first = min(d.year for d in dated)
+                query = replace(query, years=((first, max(d.last_year for d in dated)),))
+        return query
+
+    def _follow_up(self, query: Query, context: Context
+                   ) -> tuple[list[Fact], float, tuple[str, ...]] | None:
+        """"who else was at the ceremony?" right after an answer about one occasion means
+        that occasion's ceremony: a question naming topics but no one tries the previous
+        answer's occasion first."""
+        if not context.facts or any(m.kind in ("entity", "context") for m in query.mentions) \
+                or not any(m.kind == "concept" for m in query.mentions):
+            return None
+        near = replace(query, mentions=query.mentions + (
+            Mention("context", context.facts, "(previous answer)"),))
+        chosen, best, missing = self._select(near)
+        return (chosen, best, missing) if chosen else None
+
+    def _with_parts(self, query: Query, chosen: list[Fact]) -> list[Fact]:
+        """"Tell me about Tadić's trip in October 2010": an occasion comes with what
+        happened during it, when the question asks nothing more specific."""
+        if len(chosen) != 1 or query.intents - {"what"} or query.modifiers or query.ordinal:
+            return chosen
+        parts = [f for i in self._children.get(chosen[0].id, ())
+                 if (f := self.kb.fact(i)) and not self._lacks(query, f)]
+        return chosen + parts
+
+    def _select(self, query: Query) -> tuple[list[Fact], float, tuple[str, ...]]:
+        """The facts that answer the query, best first; else none, with what the nearest
+        fact lacks (the texts of the mentions it does not hold)."""
         scored = self._score(query)
-        best = scored[0][0] if scored else 0.0
-        if best < ANSWER_THRESHOLD:
-            return self._decline(question, _not_known(templates, query.unknown), context,
-                                 query.mentions)
-        margin = BROAD if query.modifiers else TIE
-        chosen = [f for s, f in scored if s >= max(best - margin, ANSWER_THRESHOLD)]
+        holding = [(s, f) for s, f in scored if s >= ANSWER_THRESHOLD and
+                   not self._lacks(query, f)]
+        if not holding:
+            missing = self._lacks(query, scored[0][1]) if scored else ()
+            return [], 0.0, missing
+        best = holding[0][0]
+        margin = BROAD if query.modifiers or query.ordinal or "how_many" in query.intents \
+            else TIE
+        chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
+        chosen = self._of_kind(query, chosen)
+        if query.ordinal:
+            dated = sorted((f for f in chosen if f.date), key=chronological)
+            chosen = dated[query.ordinal - 1:query.ordinal]
+            if not chosen:
+                return [], 0.0, (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
-        return self._compose(query, chosen, best, context)
+        return chosen, best, ()
+
+    def _compare(self, query: Query, context: Context) -> Answer:
+        """"Which came first, A or B?", "Did A happen before or after B?": both events with
+        their dates, and the verdict."""
+        assert query.halves
+        code = self.kb.language(context.language).code
+        templates = self.kb.language(code).templates
+        picked: list[Fact] = []
+        for half in query.halves:
+            half = with_context(replace(half, modifiers=frozenset(), intents=frozenset()),
+                                context)
+            chosen, _, _ = self._select(half) if half.named else ([], 0.0, ())
+            chosen = [f for f in chosen if f not in picked and f.date]
+            if not chosen:
+                return self._decline(query.text, self._missing_message(
+                    half, ("?",), templates), context, query.mentions,
+                    nearest=self._nearest(half))
+            picked.append(min(chosen, key=chronological))
+        a, b = picked
+        order = (sort_key(a.date), _end_key(a)) , (sort_key(b.date), _end_key(b))
+        lines: list[Line] = []
+        if order[0] == order[1]:
+            lines.append((Segment(templates["compare_same"], strong=True),))
+            lines.extend(self.fact_line(f, code) for f in (a, b))
+        elif query.sequence and not {"first", "latest"} & query.modifiers:
+            verdict = templates["compare_before" if order[0] < order[1] else "compare_after"]
+            lines.append((Segment(verdict + " "), *self.fact_line(a, code)))
+            lines.append(self.fact_line(b, code))
+        else:
+            earlier, later = (a, b) if order[0] < order[1] else (b, a)
+            if "latest" in query.modifiers and "first" not in query.modifiers:
+                lines.append((Segment(templates["compare_later"] + " "),
+                              *self.fact_line(later, code)))
+                lines.append((Segment(templates["compare_earlier"] + " "),
+                              *self.fact_line(earlier, code)))
+            else:
+                lines.append((Segment(templates["compare_earlier"] + " "),
+                              *self.fact_line(earlier, code)))
+                lines.append((Segment(templates["compare_later"] + " "),
+                              *self.fact_line(later, code)))
+        return Answer(question=query.text, answered=True, lines=tuple(lines), confidence=1.0,
+                      facts=(a.id, b.id), related=self._related([a, b], code),
+                      context=self._next_context(query, [a, b], context), language=code)
+
+    def _next_to(self, query: Query, context: Context) -> Answer:
+        """"Which visit came right before Tokayev's trip?", "and the one before that?": the
+        nearest event on that side of the pivot that holds the rest of the question."""
+        code = self.kb.language(context.language).code
+        templates = self.kb.language(code).templates
+        if query.pivot is not None:
+            around = [m for m in query.mentions if not self._is_person(m)]
+            pivot_query = replace(query.pivot, mentions=query.pivot.mentions + tuple(
+                m for m in around if m not in query.pivot.mentions))
+            chosen, _, _ = self._select(pivot_query)
+            if not chosen:
+                chosen, _, _ = self._select(query.pivot)
+            pivot = min((f for f in chosen if f.date), key=chronological, default=None)
+        else:
+            pivot = next((f for i in context.facts if (f := self.kb.fact(i)) and f.date), None)
+        if pivot is None or pivot.date is None:
+            message = templates["who_is_meant"] if query.pivot is None else \
+                self._missing_message(query.pivot, ("?",), templates)
+            return self._decline(query.text, message, context, query.mentions)
+        rest = replace(query, sequence=None, pivot=None, modifiers=frozenset(),
+                       intents=query.intents - {"when"})
+        kinds = {i for m in rest.mentions if m.kind == "concept" for i in m.ids} & self._kinds
+        kinds = kinds or {pivot.kind}
+        here = sort_key(pivot.date)
+        after = query.sequence == "after"
+        # "Which president visited after Tadić?" asks for someone else.
+        others = {i for m in (query.pivot.mentions if query.pivot else ())
+                  if self._is_person(m) for i in m.ids}
+        found = [f for f in self.kb.facts if f.date and f.kind in kinds and f.id != pivot.id
+                 and (sort_key(f.date) > here if after else sort_key(f.date) < here)
+                 and not others & set(f.who) and not self._lacks(rest, f)]
+        if not found:
+            return self._decline(query.text, templates["nothing_next" if after
+                                                       else "nothing_before"],
+                                 context, query.mentions, nearest=(pivot,))
+        target = (min if after else max)(found, key=chronological)
+        return self._compose(rest, [target], 1.0, context)
+
+    def _is_person(self, m: Mention) -> bool:
+        return m.kind == "entity" and all(
+            self.kb.entities[i].type == "person" for i in m.ids if i in self.kb.entities)
+
+    def _lacks(self, query: Query, fact: Fact) -> tuple[str, ...]:
+        """What of the question `fact` does not hold: mentions it is not about (a person
+        must take part, not be named in passing), a year or month it is not in, a date
+        or a participant it does not give when that is what is asked."""
+        p = self._profiles[fact.id]
+        out = []
+        for m in query.mentions:
+            if m.kind == "word":
+                continue  # a fact's plain word ranks facts; it is no condition
+            strength = self._strength(m, fact, p, query)
+            if strength <= 0 or (m.role != "agent" and self._is_person(m) and
+                                 not self._takes_part(m.ids, fact, query) and
+                                 not any(o is not m and self._is_person(o) and
+                                         self._takes_part(o.ids, fact, query)
+                                         for o in query.mentions)):
+                # A person must take part; a second one may be named in passing ("what
+                # did Vučić give Nazarbayev?"): the fact's text names the giver.
+                out.append(m.text)
+        for span in query.years:
+            if not (fact.date and fact.date.covers_year(*span)):
+                out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
+        if query.months and not (fact.date and {fact.date.month, fact.date.end_month}
+                                 & query.months):
+            out.append(self.kb.language(None).months[min(query.months) - 1])
+        if "when" in query.intents and not fact.date:
+            out.append("(date)")
+        if "day" in query.intents and not (fact.date and fact.date.day) and \
+                not self._states_day(fact):
+            out.append("(day)")
+        if "when" in query.intents and fact.date:
+            events = [m for m in query.mentions if m.kind == "concept" and
+                      any(i in self._kinds for i in m.ids)]
+            if events and not any(p.about.get(i, 0.0) >= TAGGED for m in events for i in m.ids):
+                out.append(events[0].text)
+        if "who" in query.intents and not self._gives_someone(query, fact):
+            out.append("(who)")
+        return tuple(out)
+
+    def _takes_part(self, people: tuple[str, ...], fact: Fact, query: Query) -> bool:
+        """A person named in a question must take part in the fact (its `who` or tags), not
+        only appear in its text; or take part in the occasion the fact was part of, when
+        the question names that occasion ("the singers during Nazarbayev's visit")."""
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        occasion = parent is not None and any(
+            parent.kind in m.ids for m in query.mentions if m.kind == "concept")
+        return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
+                   for i in people)
+
+    def _states_day(self, fact: Fact) -> bool:
+        """A day the text gives ("went into labor on 9 June") answers "on what day"."""
+        for code, text in fact.texts.items():
+            months = {fold(m) for m in (*self.kb.language(code).months,
+                                        *self.kb.language(code).months_standalone)}
+            words = tokens(text)
+            if any(w.folded in months and any(n.folded.isdigit() and len(n.folded) <= 2
+                                              for n in words[max(i - 1, 0):i + 2])
+                   for i, w in enumerate(words)):
+                return True
+        return False
+
+    def _gives_someone(self, query: Query, fact: Fact) -> bool:
+        """A "who" question needs a participant the question does not name already: a
+        person, organisation or country, or people by role ("five ministers")."""
+        if any(m.choice for m in query.mentions):
+            return True
+        named = {i for m in query.mentions if m.kind in ("entity", "concept") for i in m.ids}
+        # "Who accompanied him?" is answered by "five ministers"; "who were the ministers?"
+        # asks for names, which only an entity gives.
+        roles = not named & self._role_concepts
+        p = self._profiles[fact.id]
+        return any(key not in named and ((e := self.kb.entities.get(key)) and
+                                         e.type in ANSWER_TYPES or
+                                         roles and key in self._role_concepts)
+                   for key in p.about if p.about[key] >= IN_TEXT)
+
+    def _of_kind(self, query: Query, facts: list[Fact]) -> list[Fact]:
+        """"Vučić's first visit": only visits count, not what happened during them."""
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
+        if not kinds or not (query.modifiers or query.ordinal or query.sequence):
+            return facts
+        return [f for f in facts if f.kind in kinds] or facts
+
+    def _nearest(self, query: Query) -> tuple[Fact, ...]:
+        """What the fact base has nearest to a question it cannot answer."""
+        query = replace(query, unknown=())
+        scored = self._score(query) if query.mentions else []
+        return tuple(f for s, f in scored[:NEAREST] if s >= NEAREST_THRESHOLD)
+
+    def _missing_message(self, query: Query, missing: tuple[str, ...],
+                         templates: Mapping[str, str]) -> str:
+        named = [m.text for m in query.mentions if m.kind != "context"]
+        if len(named) > 1 and missing:
+            return templates["not_together"].format(
+                parts=", ".join(f"“{w}”" for w in named[:4]))
+        return _not_known(templates, query.unknown)
 
     def _score(self, query: Query, via: list[Mention] | None = None
                ) -> list[tuple[float, Fact]]:
@@ -329,7 +600,7 @@ class Engine:
             located = p.located.get(tid, 0.0)
             national = p.nationality.get(tid, 0.0) * (OWNER if term.role == "owner" else NATIONALITY)
             if term.role == "owner":
-                located *= 0.5  # "Serbian", "Serbia's": a nationality, not a place
+                located = 0.0  # "Serbian", "Serbia's": a nationality, not a place
             elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
                 about, national = about * 0.3, national * 0.3  # "in Serbia": a place
             best = max(best, about, located, national)
@@ -365,8 +636,11 @@ class Engine:
         lines: list[Line] = []
         templates = self.kb.language(code).templates
         if "how_many" in query.intents:
-            lines.append((Segment(templates["count"].format(count=len(facts)), strong=True),))
-        lines.extend(self.fact_line(f, code) for f in facts[:MAX_FACTS])
+            lines.extend(self._count(query, facts, code))
+        shown = [self.fact_line(f, code) for f in facts[:MAX_FACTS]]
+        if query.yes_no and not lines and self._affirms(query, facts[0]):
+            shown[0] = (Segment(templates["affirm"]), *shown[0])
+        lines.extend(shown)
         if len(facts) > MAX_FACTS:
             lines.append((Segment(templates["more"].format(count=len(facts) - MAX_FACTS)),))
             facts = facts[:MAX_FACTS]
@@ -374,6 +648,56 @@ class Engine:
                       confidence=round(min(best, 1.0), 3), facts=tuple(f.id for f in facts),
                       related=self._related(facts, code),
                       context=self._next_context(query, facts, context), language=code)
+
+    def _affirms(self, query: Query, fact: Fact) -> bool:
+        """"Did Tokayev visit Serbia?" is a yes when the fact is plainly about all of it,
+        and states it without a negation ("does not recognise" is not a yes)."""
+        p = self._profiles[fact.id]
+        if any(self._strength(m, fact, p, query) < TAGGED for m in query.mentions
+               if m.kind != "context"):
+            return False
+        negations = self.index.grammar(None).get("negation", frozenset())
+        return not any(t.folded in negations for code, text in fact.texts.items()
+                       for t in tokens(text))
+
+    def _count(self, query: Query, facts: list[Fact], code: str) -> list[Line]:
+        """"How many …": events ("how many times", "how many visits"), people by role
+        ("how many presidents"), or the number a fact's text states ("five ministers").
+        No number is made up: when none is stated, there is no count line."""
+        templates = self.kb.language(code).templates
+        counted = query.counted
+        if not counted or counted in self._kinds:
+            return [(Segment(templates["count"].format(count=len(facts)), strong=True),)]
+        if counted in self._role_concepts:
+            named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+            people = list(dict.fromkeys(
+                i for f in facts for i in f.who if self.kb.entities[i].type == "person"
+                and counted in self._roles(i) and i not in named))
+            if people:
+                names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
+                return [(Segment(templates["count_people"].format(
+                    count=len(people), names=names), strong=True),)]
+        stated = self._stated_number(facts[0], {counted}) if len(facts) == 1 else None
+        return [(Segment(templates["count"].format(count=stated), strong=True),)] \
+            if stated else []
+
+    def _stated_number(self, fact: Fact, cues: set[str]) -> str | None:
+        """A number the fact's text puts before a word of what is counted: "five
+        ministers" → "5"."""
+        words = {w for lang in self.kb.languages.values() for c in cues
+                 for w in lang.concepts.get(c, ())}
+        stems = {t.stem for w in words for t in tokens(w)}
+        for code, text in fact.texts.items():
+            found = tokens(text)
+            numbers = self.kb.language(code).numbers
+            for first, second in zip(found, found[1:]):
+                if second.stem in stems:
+                    if first.folded.isdigit():
+                        return first.folded
+                    for value, names in numbers.items():
+                        if first.folded in {fold(n) for n in names}:
+                            return value
+        return None
 
     def _profile_answer(self, query: Query, context: Context) -> Answer | None:
         """"Who is X?", "tokaev": what the fact base says about one named entity."""
@@ -424,19 +748,59 @@ class Engine:
         return tuple(out[:3])
 
     def _next_context(self, query: Query, facts: list[Fact], context: Context) -> Context:
-        person = next((i for m in query.mentions if m.kind == "entity" for i in m.ids
-                       if self.kb.entities[i].type == "person"), None)
-        if person is None:
-            person = next((i for f in facts for i in f.who
-                           if self.kb.entities[i].type == "person"), context.person)
+        """What a follow-up refers to: the person asked about or, for "who" questions,
+        the person the answer gave; the facts given."""
+        named = [i for m in query.mentions if m.kind == "entity" and not m.choice
+                 for i in m.ids if self.kb.entities[i].type == "person"]
+        people = [i for f in facts for i in f.who if self.kb.entities[i].type == "person"]
+        if "who" in query.intents or any(m.choice for m in query.mentions):
+            person = next((i for i in people if i not in named), None) or \
+                next(iter(named), context.person)
+        else:
+            person = next(iter(named), None) or next(iter(people), context.person)
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language)
 
     def _decline(self, question: str, message: str, context: Context,
-                 mentions: tuple[Mention, ...]) -> Answer:
+                 mentions: tuple[Mention, ...], nearest: tuple[Fact, ...] = ()) -> Answer:
+        """"I don't have that", then what the fact base has nearest, marked as not the
+        answer, then questions it can answer."""
         code = self.kb.language(context.language).code
-        return Answer(question=question, answered=False, lines=((Segment(message),),),
-                      confidence=0.0, suggestions=self.suggest(mentions, code),
-                      context=context, language=code)
+        lines: list[Line] = [(Segment(message),)]
+        if nearest:
+            lines.append((Segment(self.kb.language(code).templates["nearest"]),))
+            lines.extend(self.fact_line(f, code) for f in nearest)
+        return Answer(question=question, answered=False, lines=tuple(lines),
+                      confidence=0.0, nearest=tuple(f.id for f in nearest),
+                      suggestions=self.suggest(mentions, code), context=context, language=code)
+
+    def _small_talk(self, query: Query, context: Context) -> Answer | None:
+        """Greetings, thanks, "who are you", insults, requests for opinions or jokes: a
+        short reply in the asker's language, with questions the bot can answer."""
+        kinds = query.social & DISMISS or (query.social if not query.named and not
+                                           query.unknown and not query.foreign else set())
+        if not kinds:
+            return None
+        kind = min(kinds, key=lambda k: (SOCIAL_ORDER.index(k) if k in SOCIAL_ORDER
+                                         else len(SOCIAL_ORDER), k))
+        code = self.kb.language(context.language).code
+        templates = self.kb.language(code).templates
+        message = templates.get(f"social_{kind}", templates["dont_know"]).format(
+            title=self.kb.title(code))
+        return self._decline(query.text, message, context, query.mentions
+                             if kind in DISMISS else ())
+
+    def _out_of_time(self, query: Query, context: Context) -> Answer | None:
+        """"now", "will", "would": the source records the past, up to its latest event."""
+        if not query.scope:
+            return None
+        code = self.kb.language(context.language).code
+        language = self.kb.language(code)
+        kind = "hypothetical" if "hypothetical" in query.scope else "present"
+        latest = max((f for f in self.kb.facts if f.date), key=lambda f: sort_key(f.date),
+                     default=None)
+        message = language.templates[f"scope_{kind}"].format(
+            latest=format_date(latest.date, language) if latest and latest.date else "—")
+        return self._decline(query.text, message, context, query.mentions)
 
     def suggest(self, mentions: tuple[Mention, ...], code: str) -> tuple[Suggestion, ...]:
         """Questions the bot can answer, close to what was asked where anything was known."""
@@ -456,6 +820,12 @@ class Engine:
             if len(out) < 3 and fact and all(s.fact_id != fid for s in out):
                 out.append(Suggestion(self.kb.text(fact.questions, code), fid))
         return tuple(out)
+
+
+def _end_key(fact: Fact) -> tuple[int, int, int]:
+    """Where a fact's span ends, to order two events that start together."""
+    d = fact.date
+    return (d.last_year, d.end_month or d.month or 0, d.end_day or d.day or 0) if d else (0, 0, 0)
 
 
 def _not_known(templates: Mapping[str, str], words: tuple[str, ...]) -> str:

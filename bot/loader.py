@@ -21,7 +21,8 @@ __all__ = ["KnowledgeError", "Problem", "load_knowledge"]
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 ENTITY_TYPES = ("country", "person", "place", "organisation", "event", "award", "thing")
-LANGUAGE_LISTS = ("intents", "modifiers", "pronouns", "grammar")
+LANGUAGE_LISTS = ("intents", "modifiers", "pronouns", "grammar", "social", "scope", "sequence",
+                  "ordinals", "numbers")
 LANGUAGE_REQUIRED = ("language", "months", "templates")
 
 
@@ -128,7 +129,8 @@ def _languages(reader: Reader, raws: list[tuple[Path, Any]], base_code: str
                 if not ID.match(str(cid)):
                     reader.problem(name, line_of(section, cid), f"{key}: bad id {cid!r}")
                 lists[key][str(cid)] = values
-            if isinstance(base_raw, dict) and raw is not base_raw:
+            # Grammar jobs are the language's own ("ли" marks a question in Russian only).
+            if isinstance(base_raw, dict) and raw is not base_raw and key != "grammar":
                 known = base_raw.get(key) or {}
                 for cid in lists[key]:
                     if cid not in known:
@@ -161,7 +163,9 @@ def _languages(reader: Reader, raws: list[tuple[Path, Any]], base_code: str
         languages[code] = Language(
             code=code, name=str(raw.get("name", code)), concepts=lists["concepts"],
             intents=lists["intents"], modifiers=lists["modifiers"],
-            pronouns=lists["pronouns"], grammar=lists["grammar"], stopwords=words["stopwords"] or (),
+            pronouns=lists["pronouns"], grammar=lists["grammar"], social=lists["social"],
+            scope=lists["scope"], sequence=lists["sequence"], ordinals=lists["ordinals"],
+            numbers=lists["numbers"], stopwords=words["stopwords"] or (),
             outside=words["outside"] or (), months=months,
             qualifiers={str(k): str(v) for k, v in qualifiers.items()},
             templates={str(k): str(v) for k, v in templates.items()},

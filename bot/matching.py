@@ -19,8 +19,8 @@ from .text import Token, tokens
 
 #: What a phrase can mean, most specific first: when one phrase means several kinds of
 #: thing, the first kind in this order wins.
-KINDS = ("entity", "demonym", "outside", "intent", "modifier", "month", "concept", "pronoun",
-         "stop", "word")
+KINDS = ("entity", "demonym", "outside", "social", "scope", "intent", "modifier", "sequence",
+         "ordinal", "month", "concept", "pronoun", "number", "stop", "word")
 
 
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
@@ -80,6 +80,8 @@ class TermIndex:
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
+        #: The stems of the words of names (entity aliases).
+        self._name_words: set[str] = set()
 
     def add(self, phrase: str, term: Term) -> None:
         words = tokens(phrase)
@@ -91,6 +93,8 @@ class TermIndex:
             entries.append(term)
             entries.sort(key=lambda t: _RANK[t.kind])
         self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        if term.kind in ("entity", "demonym"):
+            self._name_words.update(key)
         for w in words:
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
@@ -110,6 +114,11 @@ class TermIndex:
                 job: frozenset(w for w, langs in words.items() if key is None or langs & key)
                 for job, words in self._grammar.items()}
         return self._grammar_cache[key]
+
+    def knows(self, word: Token) -> bool:
+        """True for a word of a name ("period" of "Informbiro period"): not a topic alone,
+        but not a word the fact base has never seen either."""
+        return word.stem in self._name_words
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases

@@ -90,6 +90,16 @@ class Language:
     #: Month names for a month without a day, where the language inflects them
     #: (Russian "июнь 2017" but "9 июня 2017"); empty means `months`.
     months_standalone: tuple[str, ...] = ()
+    #: Small talk by kind ("greeting", "thanks", "abuse", "opinion"…) → its phrases.
+    social: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Time a question is set in beyond the source: "present", "future", "hypothetical".
+    scope: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: "after"/"before" → the words that ask for the event next to another one.
+    sequence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Position ("2", "3"…) → ordinal words ("second"); "first"/"latest" are modifiers.
+    ordinals: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Number ("2", "5"…) → number words ("two", "five"), for counts a fact's text states.
+    numbers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Where texts missing in this language come from (Kazakh → Russian), before the base.
     fallback: str | None = None
     #: Letters typical of this language and not of its neighbours, for detecting it.

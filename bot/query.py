@@ -1,9 +1,17 @@
-"""Reading a question: what it names, what it asks for, and what it says that we don't know."""
+"""Reading a question: its main clause, what it names and in which role, what it asks for,
+and the shape of the question (a comparison, "the one after X", small talk, "now").
+
+A message is cut into clauses at sentence punctuation and commas. The main clause is the
+one with the question (the last clause ending in "?", widened backwards while it names
+nothing of its own: "…, is that true?"); the clauses before it are a preamble whose
+unknown words ("so I'm writing an essay") are chatter, not part of the question. What
+the question names still counts wherever it stands.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .matching import Match, TermIndex
 from .model import Context
@@ -12,6 +20,10 @@ from .text import Token
 #: Grammatical job ("owner_before", "place_before", "range") → the words that do it.
 Grammar = dict[str, frozenset[str]]
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+#: Where a message breaks into clauses: sentence ends, colons, semicolons, commas and
+#: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
+_CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
+_SENTENCE = re.compile(r"(?<=[.…])\s+")
 
 
 @dataclass(frozen=True)
@@ -20,13 +32,15 @@ class Mention:
 
     `role` is "owner" where the question names the country as the owner or nationality
     ("Serbian", "Kazakhstan's embassy"), "place" where it names where something happened
-    ("in Serbia"), else "any".
+    ("in Serbia"), "agent" for a giver or doer ("from Nazarbayev", "by Vučić"), else "any". `choice` marks "Tokayev or Nazarbayev": the answer is one
+    of them, not someone else.
     """
 
     kind: str
     ids: tuple[str, ...]
     text: str
     role: str = "any"
+    choice: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,70 +58,280 @@ class Query:
     foreign: tuple[str, ...] = ()
     #: Language code → how many of the question's words come from that language's lists.
     votes: tuple[tuple[str, int], ...] = ()
+    #: Small talk kinds in the message ("greeting", "thanks", "abuse", "opinion"…).
+    social: frozenset[str] = frozenset()
+    #: Time the main clause is set in beyond the record: "present", "future", "hypothetical".
+    scope: frozenset[str] = frozenset()
+    #: "after"/"before": the question asks for the event next to `pivot`.
+    sequence: str | None = None
+    #: What "after …"/"before …" names; None for "the one before that" (the last answer).
+    pivot: Query | None = None
+    #: 2 for "second", 3 for "third"…
+    ordinal: int | None = None
+    #: A question answered by yes or no ("Did Tokayev visit Serbia?").
+    yes_no: bool = False
+    #: "Which came first, A or B?", "Did A happen before or after B?": A and B, read alone.
+    halves: tuple[Query, Query] | None = None
+    #: Numbers the question names without a unit ("the one with five ministers").
+    numbers: tuple[str, ...] = field(default=())
+    #: Nothing but names and the words of "who is …?" ("Who is Tokayev?", "tokaev").
+    bare: bool = False
+    #: "How many ministers…": the concept counted; "" for "how many times" (events).
+    counted: str | None = None
+
+    @property
+    def named(self) -> bool:
+        """True when the question names anything at all: a topic, a year or a month."""
+        return bool(self.mentions or self.years or self.months)
+
+
+@dataclass
+class _Reading:
+    """What a run of words says, collected while reading it."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    intents: set[str] = field(default_factory=set)
+    modifiers: set[str] = field(default_factory=set)
+    pronouns: set[str] = field(default_factory=set)
+    months: set[int] = field(default_factory=set)
+    years: list[tuple[int, int]] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    social: set[str] = field(default_factory=set)
+    scope: set[str] = field(default_factory=set)
+    ordinal: int | None = None
+    numbers: list[str] = field(default_factory=list)
+    counted: str | None = None
 
 
 def parse(text: str, index: TermIndex) -> Query:
     """Turn a question into a Query; never fails, whatever the text."""
-    found = index.find(text)
-    mentions: list[Mention] = []
-    intents: set[str] = set()
-    modifiers: set[str] = set()
-    pronouns: set[str] = set()
-    months: set[int] = set()
-    years: list[tuple[int, int]] = []
-    unknown: list[str] = []
-    foreign: list[str] = []
+    clauses = [found for part in _clauses(text) if (found := index.find(part))]
+    items = [item for clause in clauses for item in clause]
     votes: Counter[str] = Counter()
-    for item in found:
+    for item in items:
         if isinstance(item, Match) and item.kind not in ("entity", "demonym") \
                 and not item.corrected:
             votes.update(item.languages)
     top = max(votes.values(), default=0)
     grammar = index.grammar([code for code, n in votes.items() if n == top] if top else None)
+    main = _main_clause(clauses, text, grammar)
+    preamble = [item for clause in clauses[:main] for item in clause]
+    body = [item for clause in clauses[main:] for item in clause]
+    known = index.knows
+    query = _query(text, preamble, body, grammar, votes, known)
+    halves = _halves(text, clauses[:main], clauses[main:], grammar, query, known)
+    if halves:
+        return replace(query, halves=halves)
+    return _with_pivot(text, clauses, main, grammar, query, known)
+
+
+def _clauses(text: str) -> list[str]:
+    """The message cut at clause punctuation; a full stop ends a clause only before a
+    capital letter ("…in 1955. What was it?", not "2018. godine")."""
+    out: list[str] = []
+    for part in _CLAUSE.split(text):
+        if not part or not part.strip():
+            continue
+        pieces = _SENTENCE.split(part)
+        current = pieces[0]
+        for piece in pieces[1:]:
+            if piece[:1].isupper():
+                out.append(current)
+                current = piece
+            else:
+                current += " " + piece
+        out.append(current)
+    return out
+
+
+def _main_clause(clauses: list[list], text: str, grammar: Grammar) -> int:
+    """Index of the clause the question starts in: the last one that asks (ends in "?",
+    or holds a question word), widened backwards while it names nothing of its own."""
+    if len(clauses) < 2:
+        return 0
+    asking = [i for i, c in enumerate(clauses) if _asks(c, grammar)]
+    main = asking[-1] if asking else len(clauses) - 1
+    while main > 0 and not any(_names(item) for item in clauses[main]):
+        main -= 1
+    return main
+
+
+def _asks(clause: list, grammar: Grammar) -> bool:
+    first = _words(clause[0]) if clause else ()
+    return any(isinstance(i, Match) and i.kind == "intent" for i in clause) or \
+        bool(first and first[0].folded in grammar.get("yes_no", ()))
+
+
+def _names(item: Match | Token) -> bool:
+    if isinstance(item, Token):
+        return bool(_YEAR.match(item.folded)) or item.text[:1].isupper()
+    return item.kind in ("entity", "demonym", "concept", "word", "month", "outside")
+
+
+def _query(text: str, preamble: list, body: list, grammar: Grammar,
+           votes: Counter[str], known=lambda token: False) -> Query:
+    """Read the preamble for what it names only, and the main clause for everything."""
+    r = _Reading()
+    _read(_drop_hearsay(preamble, grammar), grammar, r, chatter=True)
+    _read(_drop_hearsay(body, grammar), grammar, r, chatter=False, known=known)
+    years = r.years
+    if len(years) == 2 and years[0][0] == years[0][1] and years[1][0] == years[1][1] \
+            and _says_range(body, grammar):
+        years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
+    first = _words(body[0]) if body else ()
+    yes_no = bool(first and first[0].folded in grammar.get("yes_no", ())) or any(
+        w.folded in grammar.get("yes_no_particle", ()) for item in body for w in _words(item))
+    plain = grammar.get("profile", frozenset())
+    bare = all(isinstance(i, Match) and i.kind in ("entity", "demonym") or
+               all(w.folded in plain for w in _words(i)) for i in body)
+    return Query(text=text, mentions=tuple(_dedupe(r.mentions)), intents=frozenset(r.intents),
+                 modifiers=frozenset(r.modifiers), years=tuple(years),
+                 months=frozenset(r.months), pronouns=frozenset(r.pronouns),
+                 unknown=tuple(r.unknown), foreign=tuple(r.foreign),
+                 votes=tuple(votes.most_common()), social=frozenset(r.social),
+                 scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
+                 numbers=tuple(r.numbers), bare=bare, counted=r.counted)
+
+
+def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
+          known=lambda token: False) -> None:
+    """Collect what the words say into `r`. In `chatter` (a preamble) only what they name
+    counts: unknown words, small talk and time words there are not the question's."""
     last_entity = -9
     for pos, item in enumerate(found):
         if isinstance(item, Token):
             m = _YEAR.match(item.folded)
             if m:
                 first = int(m.group(1))
-                years.append((first, int(m.group(2) or first)))
-            elif not item.folded.isdigit() and not _is_possessive_s(found, pos, grammar):
+                r.years.append((first, int(m.group(2) or first)))
+            elif item.folded.isdigit():
+                r.numbers.append(item.folded)
+            elif not chatter and not _is_possessive_s(found, pos, grammar) \
+                    and not (known(item) and not item.text[:1].isupper()):
                 # A capitalised word inside the sentence is a name: one we don't know.
-                (foreign if pos > 0 and item.text[:1].isupper() else unknown).append(item.text)
+                (r.foreign if pos > 0 and item.text[:1].isupper() else r.unknown).append(item.text)
             continue
         kind = item.kind
         if kind == "outside":
-            foreign.append(item.text)
-        if kind in ("entity", "demonym"):
+            r.foreign.append(item.text)
+        elif kind in ("entity", "demonym"):
             owner = kind == "demonym" or _is_possessive_s(found, pos + 1, grammar) \
                 or _follows(found, pos, grammar, "owner_before")
             role = "owner" if owner else "place" if _follows(found, pos, grammar, "place_before") \
-                else "any"
+                else "agent" if _follows(found, pos, grammar, "agent_before") else "any"
             mention = Mention("entity", item.ids, item.text, role)
-            if _follows(found, pos, grammar, "alternative") and last_entity == pos - 2:
+            if _follows(found, pos, grammar, "alternative") and last_entity == pos - 2 \
+                    and r.mentions and r.mentions[-1].kind == "entity":
                 # "Tokayev or Nazarbayev": one mention that either of them answers.
-                previous = mentions.pop()
+                previous = r.mentions.pop()
                 mention = replace(previous, ids=tuple(dict.fromkeys(previous.ids + item.ids)),
-                                  text=f"{previous.text} / {item.text}")
-            mentions.append(mention)
+                                  text=f"{previous.text} / {item.text}", choice=True)
+            r.mentions.append(mention)
             last_entity = pos
         elif kind in ("concept", "word"):
-            mentions.append(Mention(kind, item.ids, item.text))
+            r.mentions.append(Mention(kind, item.ids, item.text))
+            if r.counted == "" and kind == "concept":
+                r.counted = item.ids[0]
         elif kind == "intent":
-            intents.update(item.ids)
+            r.intents.update(item.ids)
+            if "how_many" in item.ids and r.counted is None:
+                r.counted = ""  # the next topic named is what is counted
         elif kind == "modifier":
-            modifiers.update(item.ids)
+            r.modifiers.update(item.ids)
         elif kind == "pronoun":
-            pronouns.update(item.ids)
+            r.pronouns.update(item.ids)
         elif kind == "month":
-            months.update(int(i) for i in item.ids)
-    if len(years) == 2 and years[0][0] == years[0][1] and years[1][0] == years[1][1] \
-            and _says_range(found, grammar):
-        years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
-    return Query(text=text, mentions=tuple(_dedupe(mentions)), intents=frozenset(intents),
-                 modifiers=frozenset(modifiers), years=tuple(years), months=frozenset(months),
-                 pronouns=frozenset(pronouns), unknown=tuple(unknown), foreign=tuple(foreign),
-                 votes=tuple(votes.most_common()))
+            r.months.update(int(i) for i in item.ids)
+        elif kind == "ordinal":
+            r.ordinal = int(item.ids[0])
+        elif kind == "number":
+            r.numbers.append(item.ids[0])
+        elif chatter:
+            continue
+        elif kind == "social":
+            r.social.update(item.ids)
+        elif kind == "scope":
+            auxiliary = len(item.words) == 1 and \
+                item.words[0].folded in grammar.get("scope_auxiliary", ())
+            previous = found[pos - 1] if pos else None
+            if not auxiliary or previous is None or \
+                    isinstance(previous, Match) and previous.kind == "intent":
+                r.scope.update(item.ids)
+
+
+def _drop_hearsay(found: list, grammar: Grammar) -> list:
+    """"my dad says …", "my teacher mentioned that …": who told the asker is not part of
+    the question. Words before a hearsay word that name nothing and ask nothing go, with
+    the hearsay word and a "that" after it."""
+    for pos, item in enumerate(found):
+        words = _words(item)
+        if not (words and words[0].folded in grammar.get("hearsay", ())):
+            continue
+        before = found[:pos]
+        if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym", "intent")
+                             for i in before):
+            return found
+        rest = found[pos + 1:]
+        while rest and _words(rest[0]) and \
+                _words(rest[0])[0].folded in grammar.get("hearsay_that", ()):
+            rest = rest[1:]
+        return rest
+    return found
+
+
+def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
+            query: Query, known) -> tuple[Query, Query] | None:
+    """"Which came first, A or B?", "Did A happen before or after B?": the two events,
+    each read with what the rest of the question says (the clauses around them)."""
+    if not ({"first", "latest"} & query.modifiers or
+            any(_is_sequence(i) for c in body for i in c)):
+        return None
+    for ci, clause in enumerate(body):
+        for pos, item in enumerate(clause):
+            words = _words(item)
+            if not (len(words) == 1 and words[0].folded in grammar.get("alternative", ())):
+                continue
+            left, right = clause[:pos], clause[pos + 1:]
+            # "before or after": the words around "or" ask; they belong to neither event.
+            while left and _is_sequence(left[-1]):
+                left = left[:-1]
+            while right and _is_sequence(right[0]):
+                right = right[1:]
+            if not any(_names(i) for i in left) or not any(_names(i) for i in right):
+                continue
+            shared = [i for c in (*preamble, *body[:ci], *body[ci + 1:]) for i in c]
+            return (_query(text, [], shared + left, grammar, Counter(), known),
+                    _query(text, [], shared + right, grammar, Counter(), known))
+    return None
+
+
+def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,
+                query: Query, known) -> Query:
+    """"Which visit came right before Tokayev's trip?", "and the one before that?": the
+    first "before"/"after" word and what it names up to the end of its clause."""
+    for ci, clause in enumerate(clauses):
+        for pos, item in enumerate(clause):
+            if not _is_sequence(item):
+                continue
+            direction = item.ids[0]  # type: ignore[union-attr]
+            pivot_items = [i for i in clause[pos + 1:] if not _is_sequence(i)]
+            rest = [i for c in clauses[:ci] for i in c] + clause[:pos] + \
+                [i for c in clauses[ci + 1:] for i in c]
+            if ci < main:
+                rest = [i for c in clauses[main:] for i in c]
+            pivot = _query(text, [], pivot_items, grammar, Counter(), known)
+            if not pivot.named:
+                return replace(query, sequence=direction, pivot=None)
+            outer = _query(text, [], rest, grammar, Counter(), known)
+            return replace(outer, votes=query.votes, sequence=direction, pivot=pivot,
+                           social=query.social, scope=query.scope,
+                           unknown=query.unknown, foreign=query.foreign)
+    return query
+
+
+def _is_sequence(item: Match | Token) -> bool:
+    return isinstance(item, Match) and item.kind == "sequence"
 
 
 def with_context(query: Query, context: Context) -> Query:

@@ -30,7 +30,8 @@ def test_ask_plain_text(tmp_path):
 def test_ask_json(tmp_path):
     result = run("ask", "--json", "What is the capital of France?", cwd=tmp_path)
     reply = json.loads(result.stdout)
-    assert set(reply) == {"question", "answered", "answer", "confidence", "facts", "suggestions"}
+    assert set(reply) == {"question", "answered", "answer", "confidence", "facts", "nearest",
+                          "suggestions"}
     assert reply["answered"] is False and 1 <= len(reply["suggestions"]) <= 3
 
 
