@@ -8,6 +8,7 @@ know, or that no fact covers well enough, is declined with suggestions instead.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Mapping
@@ -23,7 +24,7 @@ EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 
 #: How well "Serbian" fits a fact about a Serbian person (a Serbian fact itself: 1.0).
 OWNER = 0.9
 #: Lowest share of the question a fact must cover to be given as an answer.
-ANSWER_THRESHOLD = 0.6
+ANSWER_THRESHOLD = 0.5
 #: Facts within this much of the best score are answered together.
 TIE = 0.02
 #: "first", "latest", "all": the earliest, latest or every fact within this much.
@@ -47,6 +48,9 @@ SOCIAL_ORDER = ("abuse", "opinion", "joke", "identity", "capabilities", "thanks"
                 "greeting")
 #: What can answer "who": people, organisations, countries (not places or things).
 ANSWER_TYPES = frozenset({"person", "organisation", "country"})
+#: What can answer "what is the name of …": anything named but a country or a place.
+NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
+_YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 
 
 @dataclass
@@ -71,8 +75,21 @@ class Engine:
         self.kb = kb
         self.index = TermIndex()
         self._role_cache: dict[str, frozenset[str]] = {}
+        #: Person → the concepts the fact texts put before their name as a title
+        #: ("President Boris Tadić", "Mayor of Astana Asset Issekeshev").
+        self._titles: dict[str, set[str]] = defaultdict(set)
+        #: The concepts that are kinds of event: "visit", "award" — what a question is about.
+        self._kinds = frozenset(f.kind for f in kb.facts)
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
+        #: The concepts that are people's roles ("president", "minister"): titles.
+        self._role_concepts = frozenset(c for cs in self._titles.values() for c in cs)
+        for fact in kb.facts:
+            for ref in fact.who:
+                # What its people are (president, prime minister) is a little of what it
+                # is about.
+                for concept in self._roles(ref):
+                    self._profiles[fact.id].add("about", concept, ROLE)
         self.index.prepare()
         self._build_postings()
         #: Ties between languages go to the one the fact base lists first.
@@ -90,11 +107,7 @@ class Engine:
         for f in sorted((f for f in kb.facts if f.date), key=chronological):
             self._by_kind[f.kind].append(f)
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
-        #: The concepts that are kinds of event: "visit", "award" — what a question is about.
-        self._kinds = frozenset(f.kind for f in kb.facts)
-        #: The concepts that are people's roles ("president", "minister"): what counts people.
-        self._role_concepts = frozenset(c for e in kb.entities.values() if e.type == "person"
-                                        for c in self._roles(e.id)) - self._kinds
+        self._concept_ids = frozenset(c for lang in kb.languages.values() for c in lang.concepts)
 
     # ----------------------------------------------------------------- building
 
@@ -135,24 +148,25 @@ class Engine:
             e = entities.get(ref)
             if e and e.country and e.type != "place":
                 p.add("nationality", e.country, EXPLICIT)
-        for ref in fact.where:
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        # What happened during a visit happened where the visit was, unless it says.
+        for ref in fact.where or (parent.where if parent else ()):
             self._locate(p, ref, EXPLICIT)
         # The words of a fact's own question are its words too: the question leads to it.
         for code, text in (*fact.texts.items(), *fact.questions.items()):
             self._read_text(p, text, code)
-        for ref in fact.who:
-            # What its people are (president, prime minister) is a little of what it is about.
-            for concept in self._roles(ref):
-                p.add("about", concept, ROLE)
         return p
 
     def _roles(self, entity_id: str) -> frozenset[str]:
-        """The concepts an entity's descriptions name, read once per entity."""
+        """A person's roles: the titles the texts give them, and the role concepts their
+        descriptions name ("Foreign Minister of Kazakhstan in 2011"). Read once."""
         if entity_id not in self._role_cache:
-            self._role_cache[entity_id] = frozenset(
+            described = frozenset(
                 term.id for text in self.kb.entities[entity_id].descriptions.values()
                 for item in self.index.find(text, fuzzy=False) if isinstance(item, Match)
                 for term in item.terms if term.kind == "concept")
+            self._role_cache[entity_id] = frozenset(self._titles.get(entity_id, ())) | \
+                (described & self._role_concepts)
         return self._role_cache[entity_id]
 
 
@@ -160,8 +174,11 @@ class Engine:
         """What a fact's own text names counts a little (IN_TEXT); every other word of it
         becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
         than a curated concept but, having no tagged form to prefer, fully where it is."""
-        for item in self.index.find(text, fuzzy=False):
+        found = self.index.find(text, fuzzy=False)
+        for pos, item in enumerate(found):
             if isinstance(item, Match):
+                if code == self.kb.meta.language:
+                    self._note_title(found, pos)
                 for term in item.terms:
                     if term.kind in ("entity", "demonym", "concept"):
                         p.add("about", term.id, IN_TEXT)
@@ -174,6 +191,25 @@ class Engine:
             elif not item.folded.isdigit() and len(item.folded) > 1:
                 self.index.add(item.folded, Term("word", "w:" + item.stem, code))
                 p.add("about", "w:" + item.stem, EXPLICIT)
+
+    def _note_title(self, found: list, pos: int) -> None:
+        """A concept right before a person's name is their title: "President Boris Tadić",
+        "Kazakh Foreign Minister Yerzhan Kazykhanov", "Mayor of Astana Asset Issekeshev"
+        (a nationality, or "of" and a place, may stand between). Kinds of event are not
+        titles."""
+        people = [t.id for t in found[pos].terms if t.kind == "entity" and
+                  (e := self.kb.entities.get(t.id)) and e.type == "person"]
+        back = pos - 1
+        while people and back >= 0 and isinstance(found[back], Match) and pos - back < 4 and (
+                found[back].kind in ("entity", "demonym") or
+                found[back].kind == "stop" and back + 1 < pos and
+                found[back + 1].kind == "entity"):
+            back -= 1
+        if not people or back < 0 or not isinstance(found[back], Match):
+            return
+        concepts = {t.id for t in found[back].terms if t.kind == "concept"} - self._kinds
+        for person in people:
+            self._titles[person].update(concepts)
 
     def _locate(self, p: _Profile, place: str, strength: float) -> None:
         """A fact in New Belgrade is also in Belgrade and in Serbia, a little less."""
@@ -279,6 +315,8 @@ class Engine:
         if query.unknown:
             return self._decline(question, _not_known(templates, query.unknown), context,
                                  query.mentions, nearest=self._nearest(query))
+        if query.continues:
+            query = self._continue(query, context)
         if query.halves:
             return self._compare(query, context)
         if query.sequence:
@@ -296,6 +334,33 @@ class Engine:
             return self._decline(question, self._missing_message(query, missing, templates),
                                  context, query.mentions, nearest=self._nearest(query))
         return self._compose(query, self._with_parts(query, chosen), best, context)
+
+    def _continue(self, query: Query, context: Context) -> Query:
+        """"and Nikolić?", "and in 2010?", "and did Tokayev get anything?": the previous
+        question's topics and question words, with what this one names instead."""
+        mentions = list(query.mentions)
+        new_types = {self.kb.entities[i].type for m in mentions if m.kind == "entity"
+                     for i in m.ids}
+        new_concepts = any(m.kind == "concept" for m in mentions)
+        years = query.years
+        for topic in context.topics:
+            kind, role, ids, text = (topic.split("|", 3) + ["", "", "", ""])[:4]
+            values = tuple(i for i in ids.split(",") if i)
+            if kind == "year" and not years and len(values) == 2:
+                years = ((int(values[0]), int(values[1])),)
+            elif kind == "concept" and not new_concepts and \
+                    all(v in self._concept_ids for v in values):
+                mentions.append(Mention("concept", values, text, role or "any"))
+            elif kind == "entity" and values and all(v in self.kb.entities for v in values) \
+                    and not {self.kb.entities[v].type for v in values} & new_types:
+                mentions.append(Mention("entity", values, text, role or "any"))
+        if not any(m.kind == "concept" for m in mentions):
+            # "and did Tokayev get anything?" after an award: still an award.
+            kinds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
+            if len(kinds) == 1:
+                mentions.append(Mention("concept", tuple(kinds), "(previous answer)"))
+        intents = query.intents or frozenset(context.intents)
+        return replace(query, mentions=tuple(mentions), years=years, intents=intents)
 
     def _resolve(self, query: Query, context: Context) -> Query:
         """Pronouns against the previous answer: "he", "that", and "at the time" / "that
@@ -319,7 +384,14 @@ class Engine:
         near = replace(query, mentions=query.mentions + (
             Mention("context", context.facts, "(previous answer)"),))
         chosen, best, missing = self._select(near)
-        return (chosen, best, missing) if chosen else None
+        if chosen:
+            return chosen, best, missing
+        # "what are the ministers' names?" about an occasion that does not give them: a
+        # decline, not another occasion's ministers.
+        slots = [self._lacks(near, f) for i in context.facts if (f := self.kb.fact(i))]
+        if any(lack and all(part.startswith("(") for part in lack) for lack in slots):
+            return [], 0.0, ("(detail)",)
+        return None
 
     def _with_parts(self, query: Query, chosen: list[Fact]) -> list[Fact]:
         """"Tell me about Tadić's trip in October 2010": an occasion comes with what
@@ -409,7 +481,11 @@ class Engine:
                 chosen, _, _ = self._select(query.pivot)
             pivot = min((f for f in chosen if f.date), key=chronological, default=None)
         else:
-            pivot = next((f for i in context.facts if (f := self.kb.fact(i)) and f.date), None)
+            # "and before him?" after "who visited after him?" keeps that pivot.
+            kept = self.kb.fact(context.pivot) if query.continues and context.pivot and \
+                "person" in query.pronouns else None
+            pivot = kept or next((f for i in context.facts if (f := self.kb.fact(i)) and f.date),
+                                 None)
         if pivot is None or pivot.date is None:
             message = templates["who_is_meant"] if query.pivot is None else \
                 self._missing_message(query.pivot, ("?",), templates)
@@ -431,7 +507,8 @@ class Engine:
                                                        else "nothing_before"],
                                  context, query.mentions, nearest=(pivot,))
         target = (min if after else max)(found, key=chronological)
-        return self._compose(rest, [target], 1.0, context)
+        reply = self._compose(rest, [target], 1.0, context)
+        return replace(reply, context=replace(reply.context, pivot=pivot.id))
 
     def _is_person(self, m: Mention) -> bool:
         return m.kind == "entity" and all(
@@ -447,6 +524,12 @@ class Engine:
             if m.kind == "word":
                 continue  # a fact's plain word ranks facts; it is no condition
             strength = self._strength(m, fact, p, query)
+            if m.kind == "concept" and fact.part_of and strength <= 0:
+                parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
+                strength = 1.0 if parent and parent.kind in m.ids else 0.0
+            if m.kind == "entity" and m.role == "place" and p.located and not any(
+                    p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
+                strength = 0.0  # "in Serbia" is where it happened, not who took part
             if strength <= 0 or (m.role != "agent" and self._is_person(m) and
                                  not self._takes_part(m.ids, fact, query) and
                                  not any(o is not m and self._is_person(o) and
@@ -467,12 +550,21 @@ class Engine:
                 not self._states_day(fact):
             out.append("(day)")
         if "when" in query.intents and fact.date:
-            events = [m for m in query.mentions if m.kind == "concept" and
-                      any(i in self._kinds for i in m.ids)]
-            if events and not any(p.about.get(i, 0.0) >= TAGGED for m in events for i in m.ids):
-                out.append(events[0].text)
-        if "who" in query.intents and not self._gives_someone(query, fact):
+            # A date answers "when" only for the event the fact is: what the question
+            # names must be the fact's kind or tags, or its people's roles, not a word
+            # of its text ("when did Kazakhstan open its embassy?" is not "a consulate of
+            # its embassy opened").
+            roles = {c for i in fact.who for c in self._roles(i)}
+            for m in query.mentions:
+                if m.kind == "concept" and not any(p.about.get(i, 0.0) >= TAGGED or i in roles
+                                                   for i in m.ids):
+                    out.append(m.text)
+        if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
             out.append("(who)")
+        if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):
+            out.append("(name)")
+        if "measure" in query.intents and not self._states_measure(fact):
+            out.append("(measure)")
         return tuple(out)
 
     def _takes_part(self, people: tuple[str, ...], fact: Fact, query: Query) -> bool:
@@ -484,6 +576,13 @@ class Engine:
             parent.kind in m.ids for m in query.mentions if m.kind == "concept")
         return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
                    for i in people)
+
+    def _states_measure(self, fact: Fact) -> bool:
+        """"How long/how big …" is answered by a number in the text, or a span of days."""
+        if fact.date and (fact.date.end_day or fact.date.end_month or fact.date.end_year):
+            return True
+        return any(t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
+                   for text in fact.texts.values() for t in tokens(text))
 
     def _states_day(self, fact: Fact) -> bool:
         """A day the text gives ("went into labor on 9 June") answers "on what day"."""
@@ -497,20 +596,26 @@ class Engine:
                 return True
         return False
 
-    def _gives_someone(self, query: Query, fact: Fact) -> bool:
+    def _gives_someone(self, query: Query, fact: Fact, kinds: frozenset[str]) -> bool:
         """A "who" question needs a participant the question does not name already: a
-        person, organisation or country, or people by role ("five ministers")."""
+        person, organisation or country, or people by role ("five ministers") where it
+        names no role itself ("who were the five ministers?" asks for more than that). A
+        question for the names of a role ("the mayors' names") needs someone in it."""
         if any(m.choice for m in query.mentions):
             return True
         named = {i for m in query.mentions if m.kind in ("entity", "concept") for i in m.ids}
-        # "Who accompanied him?" is answered by "five ministers"; "who were the ministers?"
-        # asks for names, which only an entity gives.
-        roles = not named & self._role_concepts
+        asked = named & self._role_concepts
         p = self._profiles[fact.id]
-        return any(key not in named and ((e := self.kb.entities.get(key)) and
-                                         e.type in ANSWER_TYPES or
-                                         roles and key in self._role_concepts)
-                   for key in p.about if p.about[key] >= IN_TEXT)
+        for key in p.about:
+            if key in named or p.about[key] < IN_TEXT:
+                continue
+            e = self.kb.entities.get(key)
+            if e and e.type in kinds and (kinds is not NAMED_TYPES or not asked or
+                                          asked & self._roles(e.id)):
+                return True
+            if not asked and key in self._role_concepts and "person" in kinds:
+                return True
+        return False
 
     def _of_kind(self, query: Query, facts: list[Fact]) -> list[Fact]:
         """"Vučić's first visit": only visits count, not what happened during them."""
@@ -754,11 +859,16 @@ class Engine:
                  for i in m.ids if self.kb.entities[i].type == "person"]
         people = [i for f in facts for i in f.who if self.kb.entities[i].type == "person"]
         if "who" in query.intents or any(m.choice for m in query.mentions):
-            person = next((i for i in people if i not in named), None) or \
-                next(iter(named), context.person)
+            # "who else was there?": the new person, not the one already talked about.
+            person = next((i for i in people if i not in named and i != context.person),
+                          None) or next(iter(named), context.person)
         else:
             person = next(iter(named), None) or next(iter(people), context.person)
-        return Context(person=person, facts=tuple(f.id for f in facts), language=context.language)
+        topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
+                  if m.kind in ("concept", "entity") and not self._is_person(m)]
+        topics += [f"year||{first},{last}|" for first, last in query.years]
+        return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
+                       topics=tuple(topics), intents=tuple(sorted(query.intents)))
 
     def _decline(self, question: str, message: str, context: Context,
                  mentions: tuple[Mention, ...], nearest: tuple[Fact, ...] = ()) -> Answer:

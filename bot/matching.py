@@ -144,8 +144,12 @@ class TermIndex:
             for size in range(min(longest, len(words) - i), 0, -1):
                 key = tuple(f or "" for f in fixed[i:i + size])
                 if all(key) and key in self._phrases:
-                    corrected = any(f != w.stem for f, w in zip(key, words[i:i + size]))
-                    out.append(Match(self.meanings(key), tuple(words[i:i + size]), corrected))
+                    corrected = [w for f, w in zip(key, words[i:i + size]) if f != w.stem]
+                    meanings = self.meanings(key)
+                    if any(w.text[:1].isupper() for w in corrected) and \
+                            meanings[0].kind not in ("entity", "demonym"):
+                        continue  # "NASA" is an unknown name, not a misspelt "was"
+                    out.append(Match(meanings, tuple(words[i:i + size]), bool(corrected)))
                     i += size
                     break
             else:

@@ -186,6 +186,12 @@ class Context:
     person: str | None = None
     facts: tuple[str, ...] = ()
     language: str | None = None
+    #: What the last question named besides people, as "kind|role|id,id|text", and what it
+    #: asked: "and Nikolić?" asks it again about someone else.
+    topics: tuple[str, ...] = ()
+    intents: tuple[str, ...] = ()
+    #: The event a "before/after" answer was next to: "and before him?" keeps it.
+    pivot: str | None = None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ class Query:
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
     counted: str | None = None
+    #: "and Nikolić?", "what about 2010?": the previous question again, with this changed.
+    continues: bool = False
 
     @property
     def named(self) -> bool:
@@ -180,6 +182,10 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
             and _says_range(body, grammar):
         years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
     first = _words(body[0]) if body else ()
+    opening = _words(preamble[0] if preamble else body[0]) if preamble or body else ()
+    continues = bool(opening) and opening[0].folded in grammar.get("continuation", ())
+    if continues and len(opening) == 1 and len(body) > 1 and not preamble:
+        first = _words(body[1])  # "and did Tokayev get anything?"
     yes_no = bool(first and first[0].folded in grammar.get("yes_no", ())) or any(
         w.folded in grammar.get("yes_no_particle", ()) for item in body for w in _words(item))
     plain = grammar.get("profile", frozenset())
@@ -191,7 +197,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 numbers=tuple(r.numbers), bare=bare, counted=r.counted)
+                 numbers=tuple(r.numbers), bare=bare, counted=r.counted, continues=continues)
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
@@ -234,6 +240,8 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             if r.counted == "" and kind == "concept":
                 r.counted = item.ids[0]
         elif kind == "intent":
+            if r.intents and r.mentions and set(item.ids) <= set(grammar.get("conjunction_intents", ())):
+                continue  # "who was PM *when* Nazarbayev visited?": "when" joins, not asks
             r.intents.update(item.ids)
             if "how_many" in item.ids and r.counted is None:
                 r.counted = ""  # the next topic named is what is counted
@@ -254,9 +262,9 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
         elif kind == "scope":
             auxiliary = len(item.words) == 1 and \
                 item.words[0].folded in grammar.get("scope_auxiliary", ())
-            previous = found[pos - 1] if pos else None
-            if not auxiliary or previous is None or \
-                    isinstance(previous, Match) and previous.kind == "intent":
+            # "Will he…?", "How many flats will it have?", not "who said it will…".
+            if not auxiliary or not any(isinstance(i, Match) and i.kind in ("entity", "demonym")
+                                        for i in found[:pos]):
                 r.scope.update(item.ids)
 
 
