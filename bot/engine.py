@@ -17,7 +17,7 @@ from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
 from .query import Mention, Query, parse, with_context
-from .text import fold, scripts, tokens
+from .text import Token, fold, scripts, tokens
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
 EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
@@ -48,6 +48,8 @@ SOCIAL_ORDER = ("abuse", "opinion", "joke", "identity", "capabilities", "thanks"
                 "greeting")
 #: What can answer "who": people, organisations, countries (not places or things).
 ANSWER_TYPES = frozenset({"person", "organisation", "country"})
+#: Kinds of entity that a fact base may only mention: "What is X?" needs more than a tag.
+IN_PASSING = frozenset({"organisation", "thing"})
 #: What can answer "what is the name of …": anything named but a country or a place.
 NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
@@ -108,6 +110,14 @@ class Engine:
             self._by_kind[f.kind].append(f)
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
         self._concept_ids = frozenset(c for lang in kb.languages.values() for c in lang.concepts)
+        #: Organisations and things no fact is about: in no fact's `who` or `where`, and
+        #: named by no fact's own question ("the OSCE" of "the OSCE Summit").
+        asked_about = {t.id for f in kb.facts for text in f.questions.values()
+                       for item in self.index.find(text, fuzzy=False)
+                       if isinstance(item, Match) for t in item.terms if t.kind == "entity"}
+        self._in_passing = frozenset(
+            e.id for e in kb.entities.values() if e.type in IN_PASSING and e.id not in
+            asked_about and not any(e.id in (*f.who, *f.where) for f in kb.facts))
 
     # ----------------------------------------------------------------- building
 
@@ -339,9 +349,11 @@ class Engine:
         """"and Nikolić?", "and in 2010?", "and did Tokayev get anything?": the previous
         question's topics and question words, with what this one names instead."""
         mentions = list(query.mentions)
+        if any(m.kind == "concept" for m in mentions):
+            return query  # "and when did she become director?" asks something new
         new_types = {self.kb.entities[i].type for m in mentions if m.kind == "entity"
                      for i in m.ids}
-        new_concepts = any(m.kind == "concept" for m in mentions)
+        new_concepts = False
         years = query.years
         for topic in context.topics:
             kind, role, ids, text = (topic.split("|", 3) + ["", "", "", ""])[:4]
@@ -354,11 +366,12 @@ class Engine:
             elif kind == "entity" and values and all(v in self.kb.entities for v in values) \
                     and not {self.kb.entities[v].type for v in values} & new_types:
                 mentions.append(Mention("entity", values, text, role or "any"))
-        if not any(m.kind == "concept" for m in mentions):
+        if new_types and not any(m.kind == "concept" for m in mentions):
             # "and did Tokayev get anything?" after an award: still an award.
             kinds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
             if len(kinds) == 1:
-                mentions.append(Mention("concept", tuple(kinds), "(previous answer)"))
+                mentions.append(Mention("concept", tuple(kinds), "(previous answer)",
+                                        soft=False))
         intents = query.intents or frozenset(context.intents)
         return replace(query, mentions=tuple(mentions), years=years, intents=intents)
 
@@ -366,6 +379,13 @@ class Engine:
         """Pronouns against the previous answer: "he", "that", and "at the time" / "that
         year" (the previous answer's years)."""
         query = with_context(query, context)
+        if "place" in query.pronouns and not any(m.role == "place" for m in query.mentions):
+            # "who did he meet there?": where the previous answer happened.
+            places = tuple(dict.fromkeys(r for i in context.facts if (f := self.kb.fact(i))
+                                         for r in f.where))[:1]
+            if places:
+                query = replace(query, mentions=query.mentions + (
+                    Mention("entity", places, "(previous place)", "place"),))
         if "time" in query.pronouns and not query.years:
             dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
             if dated:
@@ -412,8 +432,10 @@ class Engine:
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         best = holding[0][0]
-        margin = BROAD if query.modifiers or query.ordinal or "how_many" in query.intents \
-            else TIE
+        if query.ordinal or {"first", "latest"} & query.modifiers:
+            margin = 1.0  # "the second launch" counts every launch the question holds
+        else:
+            margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
         chosen = self._of_kind(query, chosen)
         if query.ordinal:
@@ -499,9 +521,15 @@ class Engine:
         # "Which president visited after Tadić?" asks for someone else.
         others = {i for m in (query.pivot.mentions if query.pivot else ())
                   if self._is_person(m) for i in m.ids}
+        # Another kind of event may share the pivot's date ("what did he say after the
+        # landing?" is what he said then); an event of the same kind must come after.
+        def beyond(f: Fact) -> bool:
+            key = sort_key(f.date)
+            if f.kind != pivot.kind and (key == here or f.part_of == pivot.id):
+                return True
+            return key > here if after else key < here
         found = [f for f in self.kb.facts if f.date and f.kind in kinds and f.id != pivot.id
-                 and (sort_key(f.date) > here if after else sort_key(f.date) < here)
-                 and not others & set(f.who) and not self._lacks(rest, f)]
+                 and beyond(f) and not others & set(f.who) and not self._lacks(rest, f)]
         if not found:
             return self._decline(query.text, templates["nothing_next" if after
                                                        else "nothing_before"],
@@ -520,9 +548,16 @@ class Engine:
         or a participant it does not give when that is what is asked."""
         p = self._profiles[fact.id]
         out = []
+        countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
+                     all(self.kb.entities[i].type == "country" for i in m.ids)]
         for m in query.mentions:
-            if m.kind == "word":
-                continue  # a fact's plain word ranks facts; it is no condition
+            if m.kind == "word" or m.soft:
+                continue  # a fact's plain word, a topic named in passing: no condition
+            if len(countries) > 1 and m in countries and not any(
+                    p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
+                # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.
+                out.append(m.text)
+                continue
             strength = self._strength(m, fact, p, query)
             if m.kind == "concept" and fact.part_of and strength <= 0:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
@@ -563,7 +598,7 @@ class Engine:
             out.append("(who)")
         if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):
             out.append("(name)")
-        if "measure" in query.intents and not self._states_measure(fact):
+        if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
 
@@ -577,12 +612,16 @@ class Engine:
         return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
                    for i in people)
 
-    def _states_measure(self, fact: Fact) -> bool:
-        """"How long/how big …" is answered by a number in the text, or a span of days."""
-        if fact.date and (fact.date.end_day or fact.date.end_month or fact.date.end_year):
+    def _states_measure(self, fact: Fact, query: Query) -> bool:
+        """"How big/how long is …" is answered by a number in the text; "how long did it
+        last" also by a span of days."""
+        if query.duration and fact.date and (fact.date.end_day or fact.date.end_month or
+                                             fact.date.end_year):
             return True
-        return any(t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
-                   for text in fact.texts.values() for t in tokens(text))
+        # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size.
+        return any(isinstance(t, Token) and t.folded[:1].isdigit() and
+                   not _YEARLIKE.match(t.folded)
+                   for text in fact.texts.values() for t in self.index.find(text, fuzzy=False))
 
     def _states_day(self, fact: Fact) -> bool:
         """A day the text gives ("went into labor on 9 June") answers "on what day"."""
@@ -813,6 +852,13 @@ class Engine:
         if mention.kind != "entity" or query.intents - {"what", "who"}:
             return None
         code = self.kb.language(context.language).code
+        passing = [eid for eid in mention.ids if eid in self._in_passing]
+        if passing and len(passing) == len(mention.ids) and "who" not in query.intents:
+            # "What is the OSCE?": the facts only tag it; they do not say what it is.
+            name = self.kb.text(self.kb.entities[passing[0]].names, code)
+            nearest = tuple(f for f in self.kb.facts if passing[0] in f.tags)[:NEAREST]
+            return self._decline(query.text, self.kb.language(code).templates[
+                "in_passing"].format(name=name), context, query.mentions, nearest=nearest)
         lines: list[Line] = []
         used: list[Fact] = []
         for eid in mention.ids:
@@ -865,7 +911,8 @@ class Engine:
         else:
             person = next(iter(named), None) or next(iter(people), context.person)
         topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
-                  if m.kind in ("concept", "entity") and not self._is_person(m)]
+                  if m.kind in ("concept", "entity") and not self._is_person(m)
+                  and not m.text.startswith("(")]
         topics += [f"year||{first},{last}|" for first, last in query.years]
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
                        topics=tuple(topics), intents=tuple(sorted(query.intents)))

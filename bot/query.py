@@ -41,6 +41,9 @@ class Mention:
     text: str
     role: str = "any"
     choice: bool = False
+    #: Named in passing (a topic in a preamble: "a school report on space travel, …"):
+    #: it ranks facts but is no condition on them.
+    soft: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Query:
     counted: str | None = None
     #: "and Nikolić?", "what about 2010?": the previous question again, with this changed.
     continues: bool = False
+    #: "how long did it last?": a duration, which a span of dates gives.
+    duration: bool = False
 
     @property
     def named(self) -> bool:
@@ -197,7 +202,10 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 numbers=tuple(r.numbers), bare=bare, counted=r.counted, continues=continues)
+                 numbers=tuple(r.numbers), bare=bare, counted=r.counted, continues=continues,
+                 duration=any(w.folded in grammar.get("duration", ()) or
+                              w.stem in grammar.get("duration", ())
+                              for item in body for w in _words(item)))
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
@@ -236,7 +244,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.mentions.append(mention)
             last_entity = pos
         elif kind in ("concept", "word"):
-            r.mentions.append(Mention(kind, item.ids, item.text))
+            r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter))
             if r.counted == "" and kind == "concept":
                 r.counted = item.ids[0]
         elif kind == "intent":
@@ -350,6 +358,7 @@ def with_context(query: Query, context: Context) -> Query:
         mentions.append(Mention("entity", (context.person,), "(previous person)"))
     bare = not mentions and not query.years and not query.months
     if context.facts and (("thing" in query.pronouns and not has_entity) or
+                          ("place" in query.pronouns and not has_entity and not mentions) or
                           (bare and (query.intents or query.modifiers))):
         mentions.append(Mention("context", context.facts, "(previous answer)"))
     if len(mentions) == len(query.mentions):
