@@ -49,8 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     tg.add_argument("--port", type=int, default=8443, metavar="N",
                     help="webhook: port to listen on (default 8443)")
     ev = sub.add_parser("eval", parents=[common],
-                        help="score a question set (dev_questions.yaml format) with latencies")
-    ev.add_argument("file", metavar="FILE", help="question set: YAML list of q + expect/abstain")
+                        help="score a question or conversation set with latencies")
+    ev.add_argument("file", metavar="FILE",
+                    help="question set (YAML list of q + expect/abstain) or conversation set "
+                         "(list of id + turns, as dev_conversations.yaml)")
     ev.add_argument("--min-accuracy", type=float, metavar="X", help="exit 1 below this (0-1)")
     ev.add_argument("--min-abstain", type=float, metavar="X", help="exit 1 below this (0-1)")
     ev.add_argument("--json", action="store_true", help="print the report as JSON")

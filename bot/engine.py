@@ -16,7 +16,7 @@ from typing import Mapping
 from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
-from .query import Mention, Query, parse, with_context
+from .query import PEOPLE, Mention, Query, parse, with_context
 from .text import Token, fold, scripts, tokens
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
@@ -84,8 +84,11 @@ class Engine:
         self._kinds = frozenset(f.kind for f in kb.facts)
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
-        #: The concepts that are people's roles ("president", "minister"): titles.
-        self._role_concepts = frozenset(c for cs in self._titles.values() for c in cs)
+        #: The concepts that are people's roles ("president", "minister"): titles, and
+        #: what a person's description starts with ("Honorary consul of Kazakhstan …").
+        self._role_concepts = frozenset(c for cs in self._titles.values() for c in cs) | \
+            frozenset(c for e in kb.entities.values() if e.type == "person"
+                      for c in self._leading_concepts(e)) - self._kinds
         for fact in kb.facts:
             for ref in fact.who:
                 # What its people are (president, prime minister) is a little of what it
@@ -166,6 +169,18 @@ class Engine:
         for code, text in (*fact.texts.items(), *fact.questions.items()):
             self._read_text(p, text, code)
         return p
+
+    def _leading_concepts(self, entity) -> set[str]:
+        """The concepts a description opens with, before any other word of substance."""
+        out: set[str] = set()
+        for text in entity.descriptions.values():
+            for item in self.index.find(text, fuzzy=False):
+                if isinstance(item, Match) and item.kind == "concept":
+                    out.update(t.id for t in item.terms if t.kind == "concept")
+                    break
+                if not (isinstance(item, Match) and item.kind in ("stop", "demonym")):
+                    break
+        return out
 
     def _roles(self, entity_id: str) -> frozenset[str]:
         """A person's roles: the titles the texts give them, and the role concepts their
@@ -340,6 +355,11 @@ class Engine:
         if profile:
             return profile
         chosen, best, missing = self._follow_up(query, context) or self._select(query)
+        if chosen and query.counted == PEOPLE and len(chosen) == 1 and \
+                not self._stated_number(chosen[0], set()):
+            # "How many people came?" of one event: a list of names is not a head count.
+            return self._decline(question, templates["no_number"], context, query.mentions,
+                                 nearest=tuple(chosen))
         if not chosen:
             return self._decline(question, self._missing_message(query, missing, templates),
                                  context, query.mentions, nearest=self._nearest(query))
@@ -644,6 +664,11 @@ class Engine:
             return True
         named = {i for m in query.mentions if m.kind in ("entity", "concept") for i in m.ids}
         asked = named & self._role_concepts
+        if query.role in self._role_concepts and kinds is ANSWER_TYPES:
+            # "Who was the ambassador?": someone in that role, or no answer.
+            return any(i not in named and query.role in self._roles(i)
+                       for i in (*fact.who, *self._profiles[fact.id].about)
+                       if i in self.kb.entities)
         p = self._profiles[fact.id]
         for key in p.about:
             if key in named or p.about[key] < IN_TEXT:
@@ -812,11 +837,11 @@ class Engine:
         counted = query.counted
         if not counted or counted in self._kinds:
             return [(Segment(templates["count"].format(count=len(facts)), strong=True),)]
-        if counted in self._role_concepts:
+        if counted == PEOPLE or counted in self._role_concepts:
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             people = list(dict.fromkeys(
                 i for f in facts for i in f.who if self.kb.entities[i].type == "person"
-                and counted in self._roles(i) and i not in named))
+                and (counted == PEOPLE or counted in self._roles(i)) and i not in named))
             if people:
                 names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
                 return [(Segment(templates["count_people"].format(

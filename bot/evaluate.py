@@ -22,6 +22,7 @@ from typing import IO, Any, Callable, Sequence
 import yaml
 
 from .engine import Engine
+from .model import Context
 
 #: Tags scored apart from accuracy: out-of-scope questions, and other languages.
 OUT_OF_SCOPE, MULTILINGUAL = "oos", "ml"
@@ -75,6 +76,8 @@ class Case:
     expect: tuple[Any, ...] = ()
     abstain: bool = False
     line: int = 0
+    #: The conversation the case is a turn of (its id), or None for a lone question.
+    conversation: str | None = None
 
     def as_dict(self) -> dict:
         return {"q": self.q, "tag": self.tag, "expect": list(self.expect),
@@ -103,9 +106,31 @@ def load_cases(path: str | Path) -> list[Case]:
         loader.dispose()
     if not isinstance(data, list) or not data:
         raise QuestionSetError(f"{path}: expected a list of questions "
-                               "({q: ..., expect: [...]} or {q: ..., abstain: true})")
+                               "({q: ..., expect: [...]} or {q: ..., abstain: true}) "
+                               "or of conversations ({id: ..., turns: [...]})")
+    if all(isinstance(raw, dict) and "turns" in raw for raw in data):
+        return _conversations(path, node, data)
     lines = [item.start_mark.line + 1 for item in node.value]
     return [_case(path, n, line, raw) for n, (line, raw) in enumerate(zip(lines, data), 1)]
+
+
+def _conversations(path: Path, node: yaml.Node, data: list) -> list[Case]:
+    """A conversation file (the format of dev_conversations.yaml): its turns, in order,
+    each a case that knows its conversation; a turn's tag is "oos" or "turn" unless set."""
+    cases: list[Case] = []
+    for number, (item, raw) in enumerate(zip(node.value, data), 1):
+        cid = str(raw.get("id", number))
+        turns = raw.get("turns")
+        turn_nodes = next((v.value for k, v in item.value if k.value == "turns"), [])
+        if not isinstance(turns, list) or not turns:
+            raise QuestionSetError(f"{path}:{item.start_mark.line + 1}: conversation {cid}: "
+                                   "'turns' must be a non-empty list of questions")
+        for n, (turn_node, turn) in enumerate(zip(turn_nodes, turns), 1):
+            if isinstance(turn, dict) and "tag" not in turn:
+                turn = dict(turn, tag="oos" if turn.get("abstain") else "turn")
+            case = _case(path, n, turn_node.start_mark.line + 1, turn)
+            cases.append(Case(case.q, case.tag, case.expect, case.abstain, case.line, cid))
+    return cases
 
 
 def _case(path: Path, number: int, line: int, raw: Any) -> Case:
@@ -205,6 +230,15 @@ class Report:
     def latency_ms(self, q: float) -> float:
         return 1000 * percentile([o.seconds for o in self.outcomes], q)
 
+    @property
+    def conversations(self) -> Tally:
+        """Conversations every turn of which is right (none: an empty tally)."""
+        right: dict[str, bool] = {}
+        for o in self.outcomes:
+            if o.case.conversation is not None:
+                right[o.case.conversation] = right.get(o.case.conversation, True) and o.ok
+        return Tally(sum(right.values()), len(right))
+
 
 def percentile(values: Sequence[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100): a value that was really measured."""
@@ -216,14 +250,20 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def evaluate(engine: Engine, cases: Sequence[Case]) -> Report:
-    """Ask every question on its own (no follow-up context), timing each answer."""
+    """Ask every question, timing each answer: a lone question on its own, a turn of a
+    conversation with the context the previous turns left."""
     engine.answer(cases[0].q)  # warm-up: lazy indexes are built once, not in question 1
     outcomes = []
     clock = time.perf_counter
+    context, current = Context(), None
     for case in cases:
+        if case.conversation != current:
+            context, current = Context(), case.conversation
         start = clock()
-        answer = engine.answer(case.q)
+        answer = engine.answer(case.q, context if case.conversation is not None else None)
         seconds = clock() - start
+        if case.conversation is not None:
+            context = answer.context
         text = answer.text
         ok, why = judge(case.as_dict(), answer.answered, text)
         outcomes.append(Outcome(case, ok, why, answer.answered, text, seconds))
@@ -239,6 +279,7 @@ def to_json(report: Report, source: str) -> dict:
     return {
         "file": source,
         "questions": len(report.outcomes),
+        "conversations": tally(report.conversations),
         "accuracy": tally(report.accuracy),
         "abstention": tally(report.abstention),
         "multilingual": tally(report.multilingual),
@@ -249,6 +290,7 @@ def to_json(report: Report, source: str) -> dict:
                        "p99": round(report.latency_ms(99), 3),
                        "max": round(report.latency_ms(100), 3)},
         "failures": [{"line": o.case.line, "tag": o.case.tag, "q": o.case.q,
+                      "conversation": o.case.conversation,
                       "expected": "abstain" if o.case.abstain else list(o.case.expect),
                       "why": o.why, "answered": o.answered, "answer": o.answer}
                      for o in report.outcomes if not o.ok],
@@ -256,15 +298,21 @@ def to_json(report: Report, source: str) -> dict:
 
 
 def write_text(report: Report, out: IO[str]) -> None:
-    """Failures first (what was expected, what came back), then the table, then a summary."""
-    for o in report.outcomes:
+    """Failures first (what was expected, what came back, and for a conversation the
+    turns before), then the table, then a summary."""
+    for i, o in enumerate(report.outcomes):
         if o.ok:
             continue
         expected = "to abstain" if o.case.abstain else json.dumps(list(o.case.expect),
                                                                    ensure_ascii=False)
         got = o.answer[:200].replace("\n", " | ")
-        out.write(f"FAIL line {o.case.line} [{o.case.tag}] {o.case.q!r}: {o.why}\n"
-                  f"     expected {expected}\n"
+        where = f" [{o.case.conversation}]" if o.case.conversation is not None else ""
+        out.write(f"FAIL line {o.case.line}{where} [{o.case.tag}] {o.case.q!r}: {o.why}\n")
+        before = [p for p in report.outcomes[:i] if p.case.conversation is not None
+                  and p.case.conversation == o.case.conversation]
+        for p in before:
+            out.write(f"     after {p.case.q!r} -> {p.answer[:80].replace(chr(10), ' | ')}\n")
+        out.write(f"     expected {expected}\n"
                   f"     got ({'answered' if o.answered else 'declined'}) {got}\n")
     by_tag: dict[str, list[float]] = defaultdict(list)
     for o in report.outcomes:
@@ -278,7 +326,9 @@ def write_text(report: Report, out: IO[str]) -> None:
     out.write(f"eval: answerable {acc.right}/{acc.total} ({acc.share:.1%}), "
               f"abstained {abst.right}/{abst.total} ({abst.share:.1%}), "
               f"multilingual {ml.right}/{ml.total}, "
-              f"latency p50 {report.latency_ms(50):.2f} ms, p99 {report.latency_ms(99):.2f} ms "
+              + (f"conversations fully right {report.conversations.right}/"
+                 f"{report.conversations.total}, " if report.conversations.total else "")
+              + f"latency p50 {report.latency_ms(50):.2f} ms, p99 {report.latency_ms(99):.2f} ms "
               f"over {len(report.outcomes)} questions\n")
 
 

@@ -82,6 +82,10 @@ class TermIndex:
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
         #: The stems of the words of names (entity aliases).
         self._name_words: set[str] = set()
+        #: (phrase, kind) → the phrase as written in that kind's lists, folded: when one
+        #: stem means two kinds of thing ("после" after, "послом" ambassador: both "посл"),
+        #: the kind that lists the word exactly as written wins.
+        self._forms: dict[tuple[tuple[str, ...], str], set[tuple[str, ...]]] = defaultdict(set)
 
     def add(self, phrase: str, term: Term) -> None:
         words = tokens(phrase)
@@ -92,6 +96,7 @@ class TermIndex:
         if term not in entries:
             entries.append(term)
             entries.sort(key=lambda t: _RANK[t.kind])
+        self._forms[(key, term.kind)].add(tuple(w.folded for w in words))
         self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         if term.kind in ("entity", "demonym"):
             self._name_words.update(key)
@@ -123,11 +128,18 @@ class TermIndex:
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases
 
-    def meanings(self, phrase: tuple[str, ...]) -> tuple[Term, ...]:
+    def meanings(self, phrase: tuple[str, ...], written: tuple[str, ...] = ()
+                 ) -> tuple[Term, ...]:
+        """What a phrase means: its most specific kind, unless another kind lists it
+        exactly as `written` (folded words) and that one does not."""
         entries = self._phrases.get(phrase, ())
         if not entries:
             return ()
         best = entries[0].kind
+        if written and written not in self._forms.get((phrase, best), ()):
+            exact = next((t.kind for t in entries
+                          if written in self._forms.get((phrase, t.kind), ())), None)
+            best = exact or best
         return tuple(t for t in entries if t.kind == best)
 
     def find(self, text: str, fuzzy: bool = True) -> list[Match | Token]:
@@ -145,7 +157,7 @@ class TermIndex:
                 key = tuple(f or "" for f in fixed[i:i + size])
                 if all(key) and key in self._phrases:
                     corrected = [w for f, w in zip(key, words[i:i + size]) if f != w.stem]
-                    meanings = self.meanings(key)
+                    meanings = self.meanings(key, tuple(w.folded for w in words[i:i + size]))
                     if any(w.text[:1].isupper() for w in corrected) and \
                             meanings[0].kind not in ("entity", "demonym"):
                         continue  # "NASA" is an unknown name, not a misspelt "was"

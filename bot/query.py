@@ -20,6 +20,8 @@ from .text import Token
 #: Grammatical job ("owner_before", "place_before", "range") → the words that do it.
 Grammar = dict[str, frozenset[str]]
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+#: What "how many people" counts.
+PEOPLE = "@people"
 #: Where a message breaks into clauses: sentence ends, colons, semicolons, commas and
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
@@ -85,6 +87,8 @@ class Query:
     continues: bool = False
     #: "how long did it last?": a duration, which a span of dates gives.
     duration: bool = False
+    #: "Who was the Serbian president …?": the role the answer must hold (a concept id).
+    role: str | None = None
 
     @property
     def named(self) -> bool:
@@ -109,6 +113,7 @@ class _Reading:
     ordinal: int | None = None
     numbers: list[str] = field(default_factory=list)
     counted: str | None = None
+    role: str | None = None
 
 
 def parse(text: str, index: TermIndex) -> Query:
@@ -205,7 +210,8 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  numbers=tuple(r.numbers), bare=bare, counted=r.counted, continues=continues,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
-                              for item in body for w in _words(item)))
+                              for item in body for w in _words(item)),
+                 role=r.role)
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
@@ -245,6 +251,8 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             last_entity = pos
         elif kind in ("concept", "word"):
             r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter))
+            if kind == "concept" and r.role is None and _after_who_is(found, pos):
+                r.role = item.ids[0]
             if r.counted == "" and kind == "concept":
                 r.counted = item.ids[0]
         elif kind == "intent":
@@ -263,6 +271,9 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.ordinal = int(item.ids[0])
         elif kind == "number":
             r.numbers.append(item.ids[0])
+        elif kind == "stop" and r.counted == "" and _words(item)[0].folded in \
+                grammar.get("people", ()):
+            r.counted = PEOPLE  # "how many people …": persons, not events
         elif chatter:
             continue
         elif kind == "social":
@@ -274,6 +285,19 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             if not auxiliary or not any(isinstance(i, Match) and i.kind in ("entity", "demonym")
                                         for i in found[:pos]):
                 r.scope.update(item.ids)
+
+
+def _after_who_is(found: list, pos: int) -> bool:
+    """"Who was the (Serbian) president …": the concept follows "who" with nothing but
+    grammar words and nationalities between."""
+    for item in found[:pos][::-1]:
+        if not isinstance(item, Match):
+            return False
+        if item.kind == "intent":
+            return "who" in item.ids
+        if item.kind not in ("stop", "demonym"):
+            return False
+    return False
 
 
 def _drop_hearsay(found: list, grammar: Grammar) -> list:
