@@ -346,6 +346,9 @@ class Engine:
             return self._compare(query, context)
         if query.sequence:
             return self._next_to(query, context)
+        if "person" in query.pronouns and not context.person and \
+                not any(m.kind == "entity" for m in query.mentions):
+            return self._decline(question, templates["who_is_meant"], context, ())
         query = self._resolve(query, context)
         if not query.named:
             if query.pronouns and not context.facts:
@@ -436,7 +439,7 @@ class Engine:
     def _with_parts(self, query: Query, chosen: list[Fact]) -> list[Fact]:
         """"Tell me about Tadić's trip in October 2010": an occasion comes with what
         happened during it, when the question asks nothing more specific."""
-        if len(chosen) != 1 or query.intents - {"what"} or query.modifiers or query.ordinal:
+        if len(chosen) != 1 or "about" not in query.intents or query.modifiers or query.ordinal:
             return chosen
         parts = [f for i in self._children.get(chosen[0].id, ())
                  if (f := self.kb.fact(i)) and not self._lacks(query, f)]
@@ -585,6 +588,10 @@ class Engine:
             if m.kind == "entity" and m.role == "place" and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part
+            if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
+                    not {"who", "name"} & query.intents and \
+                    all(self.kb.entities[i].type == "country" for i in m.ids):
+                strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (m.role != "agent" and self._is_person(m) and
                                  not self._takes_part(m.ids, fact, query) and
                                  not any(o is not m and self._is_person(o) and
@@ -682,9 +689,10 @@ class Engine:
         return False
 
     def _of_kind(self, query: Query, facts: list[Fact]) -> list[Fact]:
-        """"Vučić's first visit": only visits count, not what happened during them."""
+        """"Vučić's first visit", "which president visited in 2015?": visits, not what
+        happened during them, where the question names the kind of event."""
         kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
-        if not kinds or not (query.modifiers or query.ordinal or query.sequence):
+        if not kinds:
             return facts
         return [f for f in facts if f.kind in kinds] or facts
 
@@ -768,7 +776,7 @@ class Engine:
             about = p.about.get(tid, 0.0)
             located = p.located.get(tid, 0.0)
             national = p.nationality.get(tid, 0.0) * (OWNER if term.role == "owner" else NATIONALITY)
-            if term.role == "owner":
+            if term.role == "owner" and self.kb.entities[tid].type == "country":
                 located = 0.0  # "Serbian", "Serbia's": a nationality, not a place
             elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
                 about, national = about * 0.3, national * 0.3  # "in Serbia": a place
@@ -836,7 +844,10 @@ class Engine:
         templates = self.kb.language(code).templates
         counted = query.counted
         if not counted or counted in self._kinds:
-            return [(Segment(templates["count"].format(count=len(facts)), strong=True),)]
+            # "How many times …": occasions, not what happened during them.
+            ids = {f.id for f in facts}
+            events = [f for f in facts if f.part_of not in ids]
+            return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
         if counted == PEOPLE or counted in self._role_concepts:
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             people = list(dict.fromkeys(
@@ -874,7 +885,7 @@ class Engine:
                 or query.unknown:
             return None
         mention = query.mentions[0]
-        if mention.kind != "entity" or query.intents - {"what", "who"}:
+        if mention.kind != "entity" or query.intents - {"what", "who", "about"}:
             return None
         code = self.kb.language(context.language).code
         passing = [eid for eid in mention.ids if eid in self._in_passing]

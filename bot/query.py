@@ -132,9 +132,11 @@ def parse(text: str, index: TermIndex) -> Query:
     body = [item for clause in clauses[main:] for item in clause]
     known = index.knows
     query = _query(text, preamble, body, grammar, votes, known)
-    halves = _halves(text, clauses[:main], clauses[main:], grammar, query, known)
-    if halves:
-        return replace(query, halves=halves)
+    found = _halves(text, clauses[:main], clauses[main:], grammar, query, known)
+    if found:
+        # "A before or after B?" asks for a verdict on A; "which came first" for the order.
+        halves, flank = found
+        return replace(query, halves=halves, sequence=flank)
     return _with_pivot(text, clauses, main, grammar, query, known)
 
 
@@ -193,7 +195,9 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
         years = [(min(years[0][0], years[1][0]), max(years[0][0], years[1][0]))]
     first = _words(body[0]) if body else ()
     opening = _words(preamble[0] if preamble else body[0]) if preamble or body else ()
-    continues = bool(opening) and opening[0].folded in grammar.get("continuation", ())
+    continues = bool(opening) and opening[0].folded in grammar.get("continuation", ()) or \
+        any(w.folded in grammar.get("continuation_particle", ())
+            for item in body for w in _words(item))
     if continues and len(opening) == 1 and len(body) > 1 and not preamble:
         first = _words(body[1])  # "and did Tokayev get anything?"
     yes_no = bool(first and first[0].folded in grammar.get("yes_no", ())) or any(
@@ -321,7 +325,7 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
 
 
 def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
-            query: Query, known) -> tuple[Query, Query] | None:
+            query: Query, known) -> tuple[tuple[Query, Query], str | None] | None:
     """"Which came first, A or B?", "Did A happen before or after B?": the two events,
     each read with what the rest of the question says (the clauses around them)."""
     if not ({"first", "latest"} & query.modifiers or
@@ -334,6 +338,7 @@ def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
                 continue
             left, right = clause[:pos], clause[pos + 1:]
             # "before or after": the words around "or" ask; they belong to neither event.
+            flank = left[-1].ids[0] if left and _is_sequence(left[-1]) else None
             while left and _is_sequence(left[-1]):
                 left = left[:-1]
             while right and _is_sequence(right[0]):
@@ -342,7 +347,8 @@ def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
                 continue
             shared = [i for c in (*preamble, *body[:ci], *body[ci + 1:]) for i in c]
             return (_query(text, [], shared + left, grammar, Counter(), known),
-                    _query(text, [], shared + right, grammar, Counter(), known))
+                    _query(text, [], shared + right, grammar, Counter(), known)), \
+                flank
     return None
 
 

@@ -46,6 +46,30 @@ def test_ask_json_stdin_one_line_per_question(tmp_path):
     assert "6–7 October 2010" in replies[4]["answer"]
 
 
+def test_ask_conversation_keeps_context_until_an_empty_line(tmp_path):
+    stdin = "\n".join(["When did Nikolić visit Kazakhstan?", "What did he say?", "",
+                       "What did he say?", "Kada je Tokajev posetio Srbiju?", "a Nazarbajev?"])
+    result = run("ask", "--json", "--conversation", "-", stdin=(stdin + "\n").encode(),
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    # One reply per question; the empty line starts afresh and prints nothing.
+    assert [r["facts"] for r in replies] == [["nikolic_visit_2015"],
+                                             ["nikolic_statement_2015"], [],
+                                             ["tokayev_visit_2024"],
+                                             ["nazarbayev_visit_2016"]]
+    assert replies[2]["answered"] is False  # "he", with no one before
+    assert "avgusta 2016" in replies[4]["answer"]  # Serbian, as asked
+
+
+def test_ask_json_declines_show_the_nearest_facts_apart(tmp_path):
+    result = run("ask", "--json", "When was Vučić awarded the Order of the Republic of Serbia?",
+                 cwd=tmp_path)
+    reply = json.loads(result.stdout)
+    assert (reply["answered"], reply["facts"]) == (False, [])
+    assert "nazarbayev_order_of_serbia" in reply["nearest"]
+
+
 def test_console_over_a_pipe(tmp_path):
     stdin = "\n".join(["When did Nikolić visit Kazakhstan?", "What did he say?",
                        "/timeline 2016", "/timeline 2010-2011", "/timeline vucic",

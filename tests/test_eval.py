@@ -139,3 +139,30 @@ def test_same_numbers_as_score_py(tmp_path):
     assert f"answerable {acc['right']}/{acc['total']} " in summary
     assert f"abstained {abst['right']}/{abst['total']} " in summary
     assert f"multilingual {ml['right']}/{ml['total']}," in summary
+
+
+CONVERSATION = """\
+- id: c1
+  turns:
+    - {q: "When did Nikolić visit Kazakhstan?", expect: ["2015"]}
+    - {q: "What did he say?", expect: ["friendship"]}
+    - {q: "and did he go to Zagreb?", abstain: true}
+- id: c2
+  turns:
+    - {q: "What did he say?", expect: ["friendship"]}
+"""
+
+
+def test_conversation_file(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(CONVERSATION, encoding="utf-8")
+    result = run("eval", str(path), cwd=tmp_path)
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    # Turns see the turns before them; a new conversation starts afresh.
+    assert out.strip().splitlines()[-1].startswith(
+        "eval: answerable 2/3 (66.7%), abstained 1/1 (100.0%), multilingual 0/0, "
+        "conversations fully right 1/2, ")
+    assert "FAIL line 8 [c2] [turn] 'What did he say?': abstained" in out
+    report = json.loads(run("eval", "--json", str(path), cwd=tmp_path).stdout)
+    assert report["conversations"] == {"right": 1, "total": 2, "share": 0.5}

@@ -53,6 +53,27 @@ def test_own_question_set(engine):
 
 
 ML_SETS = sorted(Path(__file__).parent.glob("questions_*.yaml"))
+CONVERSATIONS = sorted(Path(__file__).parent.glob("conversations_*.yaml"))
+
+
+@pytest.mark.parametrize("path", CONVERSATIONS, ids=[p.stem for p in CONVERSATIONS])
+def test_conversations_in_each_language(engine, path):
+    """Follow-ups in Russian, Serbian (both scripts) and Kazakh, turn by turn."""
+    report = evaluate.evaluate(engine, evaluate.load_cases(path))
+    failures = "\n".join(f"[{o.case.conversation}] {o.case.q!r} -> {o.answer[:100]!r}"
+                         for o in report.outcomes if not o.ok)
+    assert report.accuracy.share == 1.0, failures
+    assert report.abstention.share >= 0.75, failures
+    assert report.conversations.total == 4
+
+
+@pytest.mark.skipif(not (SHARED / "eval").exists(), reason="no ../shared beside the repo")
+def test_shared_conversations(engine):
+    report = evaluate.evaluate(engine, evaluate.load_cases(
+        SHARED / "eval" / "dev_conversations.yaml"))
+    failures = "\n".join(f"[{o.case.conversation}] {o.case.q!r} -> {o.answer[:100]!r}"
+                         for o in report.outcomes if not o.ok)
+    assert report.accuracy.share >= 0.95 and report.abstention.share >= 0.95, failures
 
 
 @pytest.mark.parametrize("path", ML_SETS, ids=[p.stem for p in ML_SETS])
