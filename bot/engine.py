@@ -49,7 +49,7 @@ SOCIAL_ORDER = ("abuse", "opinion", "joke", "identity", "capabilities", "thanks"
 #: What can answer "who": people, organisations, countries (not places or things).
 ANSWER_TYPES = frozenset({"person", "organisation", "country"})
 #: Kinds of entity that a fact base may only mention: "What is X?" needs more than a tag.
-IN_PASSING = frozenset({"organisation", "thing"})
+IN_PASSING = frozenset({"organisation"})
 #: What can answer "what is the name of …": anything named but a country or a place.
 NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")

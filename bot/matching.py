@@ -155,7 +155,7 @@ class TermIndex:
             longest = self._longest_from.get(fixed[i] or "", 0)
             for size in range(min(longest, len(words) - i), 0, -1):
                 key = tuple(f or "" for f in fixed[i:i + size])
-                if all(key) and key in self._phrases:
+                if all(key) and key in self._phrases and not self._asks_inside(key):
                     corrected = [w for f, w in zip(key, words[i:i + size]) if f != w.stem]
                     meanings = self.meanings(key, tuple(w.folded for w in words[i:i + size]))
                     if any(w.text[:1].isupper() for w in corrected) and \
@@ -169,6 +169,15 @@ class TermIndex:
                 i += 1
         return out
 
+    def _asks_inside(self, key: tuple[str, ...]) -> bool:
+        """A topic's cue phrase that starts with a question word ("how many people" as a
+        fact base's word for staff) gives way to the question word: it asks."""
+        kinds = {t.kind for t in self._phrases[key]}
+        if len(key) < 2 or kinds & {"intent", "modifier", "entity", "demonym"}:
+            return False
+        return any(t.kind == "intent" for n in range(1, len(key))
+                   for t in self._phrases.get(key[:n], ()))
+
     def correct(self, word: Token) -> str | None:
         """The word's stem if known, else the stem of the nearest known word within
         `max_typos` edits of it as written, else None."""
@@ -179,7 +188,9 @@ class TermIndex:
         limit = max_typos(folded)
         name_like = word.text[:1].isupper()
         if name_like:
-            limit = min(limit, 1)  # a name we don't know must not become one we do by chance
+            # A name we don't know must not become one we do by chance; an acronym or a
+            # short name is taken as written ("NASA" is not "NLSA").
+            limit = 0 if len(folded) <= 4 or word.text.isupper() else min(limit, 1)
         found: list[tuple[str, float]] = []
         for length in range(len(folded) - limit, len(folded) + limit + 1) if limit else ():
             choices = by_length.get((folded[:1], length))
