@@ -173,7 +173,7 @@ class TermIndex:
         """A topic's cue phrase that starts with a question word ("how many people" as a
         fact base's word for staff) gives way to the question word: it asks."""
         kinds = {t.kind for t in self._phrases[key]}
-        if len(key) < 2 or kinds & {"intent", "modifier", "entity", "demonym"}:
+        if len(key) < 2 or not kinds <= {"concept", "word"}:
             return False
         return any(t.kind == "intent" for n in range(1, len(key))
                    for t in self._phrases.get(key[:n], ()))
