@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .engine import Engine
-from .loader import KnowledgeError, load_knowledge
+from .factbase import KnowledgeError, load_knowledge
 from .model import Answer
 
 

@@ -16,7 +16,7 @@ from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
 from .query import Mention, Query, parse, with_context
-from .text import scripts, tokens
+from .text import scripts
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
 EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
@@ -60,7 +60,7 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.index = TermIndex()
+        self.index = TermIndex(kb.stemming)
         self._role_cache: dict[str, frozenset[str]] = {}
         self._index_vocabulary()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
@@ -102,7 +102,7 @@ class Engine:
             for word in lang.outside:
                 add(word, Term("outside", "", lang.code))
             for number, month in enumerate((*lang.months, *lang.months_standalone)):
-                if all(len(t.stem) > 2 for t in tokens(month)):  # "мая" stems to "ма"
+                if all(len(t.stem) > 2 for t in self.kb.stemming.tokens(month)):  # "мая" stems to "ма"
                     add(month, Term("month", str(number % 12 + 1), lang.code))
             for job, words in lang.grammar.items():
                 self.index.add_grammar(job, words, lang.code)

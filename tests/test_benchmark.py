@@ -15,7 +15,7 @@ from test_cli import run
 if str(REPO) not in sys.path:  # bench/ is not installed with the package: run from the repo
     sys.path.insert(0, str(REPO))
 from bench.synthetic import generate  # noqa: E402
-from bot.loader import load_knowledge  # noqa: E402
+from bot.factbase import load_knowledge  # noqa: E402
 
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 

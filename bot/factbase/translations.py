@@ -12,12 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .model import Entity, Fact, Language
-from .text import stems
+from ..model import Entity, Fact, Language
+from ..text import Stemming
 from .yamlfile import Reader, line_of, strings_of
 
-#: Keys of a language file that describe the language itself, not its words.
-OWN_KEYS = ("language", "name", "letters", "derive", "fallback")
 #: What transliteration leaves alone: {placeholders} and /commands.
 _PLACEHOLDER = re.compile(r"(\{[a-z_]+\}|/[a-z]+\b)")
 
@@ -42,44 +40,11 @@ class Transliterator:
         """Transliterate every string in a YAML value; mapping keys are ids and stay."""
         if isinstance(value, str):
             return self(value)
-        if isinstance(value, list):
-            return [self.deep(v) for v in value]
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.deep(v) for v in value)
         if isinstance(value, dict):
             return {k: self.deep(v) for k, v in value.items()}
         return value
-
-
-def derive_languages(reader: Reader, raws: list[tuple[Path, Any]]
-                     ) -> tuple[list[tuple[Path, Any]], dict[str, tuple[str, Transliterator]]]:
-    """Fill in each `derive: {from, transliterate}` language from its source language.
-
-    Returns the language files with derived ones completed, and code → (source code,
-    transliterator) for deriving their fact texts too.
-    """
-    by_code = {path.stem: raw for path, raw in raws if isinstance(raw, dict)}
-    derived: dict[str, tuple[str, Transliterator]] = {}
-    out = []
-    for path, raw in raws:
-        spec = raw.get("derive") if isinstance(raw, dict) else None
-        if spec is None:
-            out.append((path, raw))
-            continue
-        name = f"languages/{path.name}"
-        source = spec.get("from") if isinstance(spec, dict) else None
-        table = spec.get("transliterate") if isinstance(spec, dict) else None
-        if source not in by_code or not isinstance(table, dict) or \
-                not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-            reader.problem(name, line_of(raw, "derive"),
-                           "derive: expected {from: LANGUAGE, transliterate: {letters: letters}} "
-                           "with an existing language")
-            out.append((path, raw))
-            continue
-        translit = Transliterator(table)
-        merged = {k: translit.deep(v) for k, v in by_code[source].items() if k not in OWN_KEYS}
-        merged.update({k: v for k, v in raw.items() if k != "derive"})
-        derived[path.stem] = (source, translit)
-        out.append((path, merged))
-    return out, derived
 
 
 def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
@@ -146,12 +111,19 @@ def _apply_entity(reader: Reader, file: str, line: int, code: str, e: Entity,
         reader.problem(file, line, f"{e.id}: aliases: expected a list of names")
         aliases = ()
     aliases = (*aliases, *(t(a) for t in scripts for a in aliases))
+    at = (file, line_of(values, "aliases") if "aliases" in values else line)
+    for alias in aliases:
+        reader.origins.setdefault(("name", e.id, alias), at)
+    if isinstance(values.get("name"), str):
+        reader.origins.setdefault(("name", e.id, values["name"]), (file, line_of(values, "name")))
     return replace(e, names=_with(e.names, code, values.get("name")),
                    descriptions=_with(e.descriptions, code, values.get("description")),
                    aliases=e.aliases + tuple(a for a in aliases if a not in e.aliases))
 
 
 def _apply_fact(reader: Reader, file: str, line: int, code: str, f: Fact, values: dict) -> Fact:
+    if values.get("question"):
+        reader.origins[("question", f.id, code)] = (file, line_of(values, "question"))
     return replace(f, texts=_with(f.texts, code, values.get("text")),
                    questions=_with(f.questions, code, values.get("question")))
 
@@ -180,8 +152,7 @@ def check_coverage(reader: Reader, promised: Iterable[str], base: str,
         if code == base:
             continue
         if code not in languages:
-            reader.problem("meta.yaml", 0, f"languages: {code!r} has no languages/{code}.yaml")
-            continue
+            continue  # reported with the languages
         chain = fallback_chain(code, languages)
         file = f"translations/{code}.yaml"
         for f in facts.values():
@@ -201,13 +172,19 @@ def fallback_chain(code: str, languages: Mapping[str, Language]) -> tuple[str, .
     return tuple(chain)
 
 
-def alias_collisions(entities: Mapping[str, Entity]) -> list[str]:
-    """Names or aliases of one entity that are also another's (after translations)."""
-    owner: dict[tuple[str, ...], str] = {}
-    problems = []
+def alias_collisions(reader: Reader, entities: Mapping[str, Entity],
+                     stemming: Stemming) -> None:
+    """Names or aliases of one entity that are also another's, once translations and
+    derived scripts are in, each reported where it was written."""
+    owner: dict[tuple[str, ...], tuple[str, str]] = {}
     for e in entities.values():
-        for written in {*e.names.values(), *e.aliases, *e.demonyms}:
-            key = stems(written)
-            if key and owner.setdefault(key, e.id) != e.id:
-                problems.append(f"alias {written!r} of {e.id!r} is also a name of {owner[key]!r}")
-    return problems
+        for written in dict.fromkeys((*e.names.values(), *e.aliases, *e.demonyms)):
+            key = stemming.stems(written)
+            if not key:
+                continue
+            other, other_written = owner.setdefault(key, (e.id, written))
+            if other != e.id:
+                file, line = reader.origins.get(("name", e.id, written), ("entities.yaml", 0))
+                where = reader.origins.get(("name", other, other_written))
+                reader.problem(file, line, f"alias {written!r} of {e.id!r} is also a name of "
+                               f"{other!r}" + (f" ({where[0]}:{where[1]})" if where else ""))
