@@ -154,6 +154,9 @@ def _read_file(reader: Reader, name: str, raw: Any, shapes: dict[str, str] | Non
         read = _read_value(reader, name, line, key, value, shape)
         if read is None:
             continue
+        if key == "concepts" and shapes is not None:
+            for gid in read:
+                reader.origins[("concept", code, gid)] = (name, line_of(value, gid))
         if shape == "groups" and key != "concepts" and reference is not None:
             known = reference.get(key) or {}
             for gid in read:
@@ -229,6 +232,9 @@ def _derive(reader: Reader, merged: dict[str, dict[str, Any]], files: dict[str, 
                            f"fact base to derive from{did_you_mean(source, merged)}")
             continue
         translit = Transliterator(spec["transliterate"])
+        for cid in merged[source].get("concepts", {}):
+            if ("concept", source, cid) in reader.origins:
+                reader.origins.setdefault(("concept", code, cid), reader.origins[("concept", source, cid)])
         words = {k: translit.deep(v) for k, v in merged[source].items() if k not in OWN}
         merged[code] = merge(words, {k: v for k, v in data.items()})
         derived[code] = (source, translit)
