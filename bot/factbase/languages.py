@@ -31,6 +31,8 @@ OWN = {"language": "text", "name": "text", "letters": "text", "stemmer": "text",
        "fallback": "text", "derive": "derive"}
 #: Keys that belong to a fact base rather than a pack.
 DOMAIN = {"concepts": "groups", "outside": "words"}
+#: Keys a pack may leave out (English needs neither).
+OPTIONAL = {"months_standalone": "words", "date_formats": "texts"}
 #: Lists where position means something (January first): replaced, never extended.
 POSITIONAL = ("months", "months_standalone")
 
@@ -48,7 +50,7 @@ def load_languages(reader: Reader, root: Path, base: str, promised: Iterable[str
     own_files = {p.stem: p for p in sorted((root / "languages").glob("*.yaml"))}
     codes = sorted({base, *promised, *own_files}, key=lambda c: f"{c}.yaml")
     reference = _read_pack(reader, REFERENCE) or {}
-    shapes = {**OWN, **DOMAIN, **{k: _shape(v) for k, v in reference.items() if k not in OWN}}
+    shapes = {**OWN, **DOMAIN, **OPTIONAL, **{k: _shape(v) for k, v in reference.items() if k not in OWN}}
     merged: dict[str, dict[str, Any]] = {}
     files: dict[str, str] = {}
     raws: dict[str, Any] = {}

@@ -165,6 +165,7 @@ def _check_meta_ids(reader: Reader, raw: Any, meta: Meta, facts: dict[str, Fact]
             reader.problem("meta.yaml", line_of(raw, "examples"),
                            f"examples: fact {example!r} has no question")
     for b in meta.lists:
+        before = len(reader.problems)
         for key, known in (("concepts", concepts), ("kinds", concepts), ("facts", facts)):
             for ref in getattr(b, key):
                 if ref not in known:
@@ -174,7 +175,8 @@ def _check_meta_ids(reader: Reader, raw: Any, meta: Meta, facts: dict[str, Fact]
                     hint = did_you_mean(ref, known) or \
                         (" (an entity: list facts of it by concept or fact id)" if ref in entities else "")
                     reader.problem(file, line, f"/{b.command}: {key}: {ref!r} is not a {what}{hint}")
-        if not any(b.lists(f) for f in facts.values()) and facts:
+        if not any(b.lists(f) for f in facts.values()) and facts and \
+                len(reader.problems) == before:
             file, line = reader.origins.get(("list", b.command), ("meta.yaml", 0))
             reader.problem(file, line, f"/{b.command} lists no fact")
 

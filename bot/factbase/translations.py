@@ -183,8 +183,13 @@ def alias_collisions(reader: Reader, entities: Mapping[str, Entity],
             if not key:
                 continue
             other, other_written = owner.setdefault(key, (e.id, written))
-            if other != e.id:
-                file, line = reader.origins.get(("name", e.id, written), ("entities.yaml", 0))
-                where = reader.origins.get(("name", other, other_written))
-                reader.problem(file, line, f"alias {written!r} of {e.id!r} is also a name of "
-                               f"{other!r}" + (f" ({where[0]}:{where[1]})" if where else ""))
+            if other == e.id:
+                continue
+            here = reader.origins.get(("name", e.id, written), ("entities.yaml", 0))
+            there = reader.origins.get(("name", other, other_written), ("entities.yaml", 0))
+            mine, theirs = (e.id, written), (other, other_written)
+            if here[0] == "entities.yaml" and there[0] != "entities.yaml":
+                # Report it where the translation added it, which is what to fix.
+                here, there, mine, theirs = there, here, theirs, mine
+            reader.problem(here[0], here[1], f"alias {mine[1]!r} of {mine[0]!r} is also a name "
+                           f"of {theirs[0]!r} ({there[0]}:{there[1]})")
