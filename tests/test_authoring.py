@@ -244,3 +244,20 @@ def test_front_ends_never_crash_on_a_base_check_passes(scaffold, make, tmp_path)
                          'abstain: true}\n', encoding="utf-8")
     result = run("eval", "--knowledge", str(scaffold), str(questions))
     assert b"Traceback" not in result.stderr and result.returncode in (0, 1)
+
+
+def test_the_older_missions_field_still_works(scaffold):
+    meta = scaffold / "meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text[:text.index("lists:")] + "missions: [appointment]\n", encoding="utf-8")
+    code, problems = check(scaffold)
+    assert (code, problems) == (1, [
+        f"meta.yaml:{line_of(meta, 'missions:')}: missions: no title for /missions: declare it "
+        "under lists: with a title and description (see SCHEMA.md), or give the "
+        "missions_title template"])
+    en = scaffold / "languages" / "en.yaml"
+    en.write_text(en.read_text(encoding="utf-8") + "templates:\n  missions_title: Conductors\n"
+                  "  cmd_missions: The conductors\n", encoding="utf-8")
+    out = run("console", "--knowledge", str(scaffold), stdin=b"/missions\n/help\n").stdout.decode()
+    assert out.startswith("Conductors\n10 January 2015: Maria Example became the conductor")
+    assert "/missions – The conductors\n" in out

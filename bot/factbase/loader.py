@@ -20,6 +20,14 @@ __all__ = ["KnowledgeError", "Problem", "load_knowledge"]
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 ENTITY_TYPES = ("country", "person", "place", "organisation", "event", "award", "thing")
+#: The fields each file's items may have (SCHEMA.md documents them; a test compares).
+META_FIELDS = ("title", "description", "source", "language", "languages", "examples", "lists",
+               "missions")
+LIST_FIELDS = ("command", "title", "description", "concepts", "kinds", "facts")
+ENTITY_FIELDS = ("id", "type", "name", "aliases", "demonyms", "surname", "country", "within",
+                 "description")
+FACT_FIELDS = ("id", "kind", "text", "section", "date", "who", "where", "tags", "part_of",
+               "question")
 #: Commands every front end has; a list may not take their names.
 BUILT_IN = ("start", "help", "timeline", "about", "language", "quit", "exit", "reload", "stats")
 
@@ -42,6 +50,8 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
     languages, derived = load_languages(reader, root, base, meta.languages if meta else (),
                                         line_of(meta_raw, "languages"))
     concepts = set(languages[base].concepts) if base in languages else set()
+    if meta is not None:
+        meta = replace(meta, lists=tuple(_legacy_titles(reader, b, languages) for b in meta.lists))
     entities = _entities(reader, entities_raw, base, concepts) \
         if entities_raw is not None else {}
     facts = _facts(reader, facts_raw, entities, concepts, base) if facts_raw is not None else {}
@@ -67,12 +77,7 @@ def _meta(reader: Reader, raw: Any) -> Meta | None:
     if not isinstance(raw, dict):
         reader.problem("meta.yaml", line_of(raw), "expected a mapping")
         return None
-    known = ("title", "description", "source", "language", "languages", "examples", "lists",
-             "missions")
-    for key in raw:
-        if key not in known:
-            reader.problem("meta.yaml", line_of(raw, key),
-                           f"unknown field {key!r}{did_you_mean(key, known)}")
+    _unknown_fields(reader, "meta.yaml", raw, META_FIELDS)
     missing = [k for k in ("title", "source", "language") if not raw.get(k)]
     for key in missing:
         reader.problem("meta.yaml", raw.line, f"missing field {key!r}")
@@ -93,6 +98,15 @@ def _meta(reader: Reader, raw: Any) -> Meta | None:
                 source={str(k): str(v) for k, v in source.items()},
                 language=str(raw["language"]), examples=examples or (),
                 lists=lists, languages=promised or ())
+
+
+def _unknown_fields(reader: Reader, file: str, item: Any, known: tuple[str, ...],
+                    prefix: str = "") -> None:
+    """A field the loader does not read is a typo more often than not ("alias:")."""
+    for key in item:
+        if key not in known:
+            reader.problem(file, line_of(item, key),
+                           f"{prefix}unknown field {key!r}{did_you_mean(key, known)}")
 
 
 def _lists(reader: Reader, raw: Any) -> tuple[BrowseList, ...]:
@@ -126,10 +140,7 @@ def _lists(reader: Reader, raw: Any) -> tuple[BrowseList, ...]:
             reader.problem("meta.yaml", line_of(item, "command"),
                            f"lists: /{command} is already a command")
             continue
-        for key in item:
-            if key not in ("command", "title", "description", "concepts", "kinds", "facts"):
-                reader.problem("meta.yaml", line_of(item, key), f"lists: unknown field {key!r}"
-                               f"{did_you_mean(key, ('title', 'description', 'concepts', 'kinds', 'facts'))}")
+        _unknown_fields(reader, "meta.yaml", item, LIST_FIELDS, "lists: ")
         texts = {}
         for key in ("title", "description"):
             texts[key] = _texts(item.get(key), base)
@@ -181,6 +192,22 @@ def _check_meta_ids(reader: Reader, raw: Any, meta: Meta, facts: dict[str, Fact]
             reader.problem(file, line, f"/{b.command} lists no fact")
 
 
+def _legacy_titles(reader: Reader, b: BrowseList, languages: dict) -> BrowseList:
+    """`missions: [ids]`, the older form: its words come from the language files'
+    `missions_title` and `cmd_missions` templates."""
+    if b.titles:
+        return b
+    titles = {c: l.templates["missions_title"] for c, l in languages.items()
+              if "missions_title" in l.templates}
+    descriptions = {c: languages[c].templates.get("cmd_missions", titles[c]) for c in titles}
+    if not titles:
+        file, line = reader.origins.get(("list", b.command), ("meta.yaml", 0))
+        reader.problem(file, line, "missions: no title for /missions: declare it under "
+                       "lists: with a title and description (see SCHEMA.md), or give the "
+                       "missions_title template")
+    return replace(b, titles=titles, descriptions=descriptions)
+
+
 def _titles(b: BrowseList, derived: dict[str, tuple[str, Transliterator]]) -> BrowseList:
     """A derived script's title and description, transliterated from its source's."""
     def fill(texts: dict[str, str]) -> dict[str, str]:
@@ -213,6 +240,7 @@ def _entities(reader: Reader, raw: Any, base: str, concepts: set[str]) -> dict[s
             reader.problem(file, line_of(item), "expected a mapping with id, type and name")
             continue
         line = item.line
+        _unknown_fields(reader, file, item, ENTITY_FIELDS)
         eid = item.get("id")
         for key in ("id", "type", "name"):
             if not item.get(key):
@@ -273,6 +301,7 @@ def _facts(reader: Reader, raw: Any, entities: dict[str, Entity], concepts: set[
             reader.problem(file, line_of(item), "expected a mapping with id, kind, text and section")
             continue
         line = item.line
+        _unknown_fields(reader, file, item, FACT_FIELDS)
         for key in ("id", "kind", "text", "section"):
             if not item.get(key):
                 reader.problem(file, line, f"missing field {key!r}")

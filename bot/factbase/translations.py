@@ -14,8 +14,12 @@ from typing import Any, Iterable, Mapping
 
 from ..model import Entity, Fact, Language
 from ..text import Stemming
-from .yamlfile import Reader, line_of, strings_of
+from .yamlfile import Reader, did_you_mean, line_of, strings_of
 
+#: The fields a translations/CODE.yaml may have, and those of its entities and facts.
+TRANSLATION_FIELDS = ("language", "title", "entities", "facts")
+ENTITY_TRANSLATION = ("name", "description", "aliases")
+FACT_TRANSLATION = ("text", "question")
 #: What transliteration leaves alone: {placeholders} and /commands.
 _PLACEHOLDER = re.compile(r"(\{[a-z_]+\}|/[a-z]+\b)")
 
@@ -66,13 +70,17 @@ def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
             reader.problem(name, line_of(raw, "language"),
                            f"language {code!r} must match the file name and have a languages/ file")
             continue
+        for key in raw:
+            if key not in TRANSLATION_FIELDS:
+                reader.problem(name, line_of(raw, key), f"unknown field {key!r}"
+                               f"{did_you_mean(key, TRANSLATION_FIELDS)}")
         if isinstance(raw.get("title"), str):
             titles[code] = raw["title"]
         scripts = [t for source, t in derived.values() if source == code]
         _merge(reader, name, code, raw.get("entities") or {}, entities,
-               ("name", "description", "aliases"),
+               ENTITY_TRANSLATION,
                lambda *args: _apply_entity(*args, scripts=scripts))
-        _merge(reader, name, code, raw.get("facts") or {}, facts, ("text", "question"),
+        _merge(reader, name, code, raw.get("facts") or {}, facts, FACT_TRANSLATION,
                _apply_fact)
     for code, (source, translit) in derived.items():
         if source in titles and code not in titles:
