@@ -187,3 +187,41 @@ def test_the_reference_pack_reads_without_problems(tmp_path):
     for code in CODES:
         packs._read_pack(reader, code)
     assert reader.problems == []
+
+
+def _tiny(directory, language: str, languages: str = "") -> None:
+    (directory / "languages").mkdir(parents=True)
+    (directory / "meta.yaml").write_text(
+        f"title: T\nsource: {{title: S}}\nlanguage: {language}\n{languages}", encoding="utf-8")
+    (directory / "entities.yaml").write_text("- {id: astana, type: place, name: Astana}\n",
+                                             encoding="utf-8")
+    (directory / "facts.yaml").write_text(
+        "- {id: f, kind: embassy, section: S, where: [astana], text: Srbija ima ambasadu.}\n",
+        encoding="utf-8")
+    (directory / "languages" / f"{language}.yaml").write_text(
+        "concepts: {embassy: [ambasada]}\n", encoding="utf-8")
+
+
+def test_stemming_is_chosen_by_language_from_the_packs(kb, tmp_path):
+    """Each script's words go through the stemmer of the base's first language written in
+    it: English for our Latin words, Serbian's own for a Serbian base."""
+    assert kb.stemming.by_script == (("CYRILLIC", "russian"), ("LATIN", "english"))
+    _tiny(tmp_path / "sr", "sr")
+    serbian = load_knowledge(tmp_path / "sr")
+    assert serbian.stemming.by_script == (("LATIN", "serbian"),)
+    assert serbian.stemming.stem("ambasadi") == serbian.stemming.stem("ambasada")
+    assert kb.stemming.stem("ambasadi") != kb.stemming.stem("ambasada")
+    answer = Engine(serbian).answer("Šta je u ambasadi u Astani?")
+    assert answer.facts == ("f",)
+
+
+def test_a_stemmer_snowball_does_not_have_is_reported(tmp_path):
+    _tiny(tmp_path / "sr", "sr")
+    path = tmp_path / "sr" / "languages" / "sr.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "stemmer: serbo\n", encoding="utf-8")
+    from bot.factbase import KnowledgeError
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(tmp_path / "sr")
+    assert [str(p) for p in info.value.problems] == [
+        "languages/sr.yaml:2: stemmer: 'serbo' is not a Snowball algorithm (english, russian, "
+        "serbian, french, german, …) or 'none'"]
