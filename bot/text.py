@@ -47,9 +47,17 @@ class Stemming:
     #: Word as written → Token; fact bases and questions repeat their words a lot.
     _cache: dict[str, Token] = field(default_factory=dict, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_stemmers", {s: snowball(a) for s, a in self.by_script})
+
     def tokens(self, text: str) -> list[Token]:
         """Split text into word tokens; a year range such as "2010-2016" stays one token."""
-        return [t for t in map(self.token, _WORD.findall(text)) if t.folded]
+        cache, out = self._cache, []
+        for raw in _WORD.findall(text):
+            token = cache.get(raw) or self.token(raw)
+            if token.folded:
+                out.append(token)
+        return out
 
     def stems(self, text: str) -> tuple[str, ...]:
         """The stems of a phrase, as the index keys it."""
@@ -70,15 +78,11 @@ class Stemming:
         """The stem of a folded word; numbers and two-letter words stay as they are."""
         if len(word) < 3 or word.isdigit():
             return word
-        script = script_of(word)
-        algorithm = next((a for s, a in self.by_script if s == script), "none")
-        stemmer = snowball(algorithm)
+        stemmer = self._stemmers.get(script_of(word))  # type: ignore[attr-defined]
         return stemmer.stemWord(word) if stemmer else word
 
 
 _CACHE_LIMIT = 1 << 18
-#: What a text is read with when no fact base says otherwise.
-DEFAULT = Stemming()
 
 
 @lru_cache(maxsize=None)
@@ -87,9 +91,13 @@ def snowball(algorithm: str):  # type: ignore[no-untyped-def]
     return None if algorithm == "none" else snowballstemmer.stemmer(algorithm)
 
 
+#: What a text is read with when no fact base says otherwise.
+DEFAULT = Stemming()
+
+
 def script_of(word: str) -> str:
     """The script of a word's first letter ("LATIN", "CYRILLIC"), as Unicode names it."""
-    first = next((ch for ch in word if ch.isalpha()), "")
+    first = word[0] if word[:1].isalpha() else next((ch for ch in word if ch.isalpha()), "")
     if not first:
         return ""
     code = ord(first)

@@ -11,7 +11,6 @@ replaced whole.
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -245,6 +244,7 @@ def _derive(reader: Reader, merged: dict[str, dict[str, Any]], files: dict[str, 
 
 def placeholders(template: str) -> set[str] | None:
     """The {names} a template uses; None when it is not a valid format string."""
+    import string
     try:
         return {field.split(".")[0].split("[")[0]
                 for _, field, _, _ in string.Formatter().parse(template) if field}
@@ -268,10 +268,12 @@ def _check_merged(reader: Reader, file: str, data: dict[str, Any],
             reader.problem(file, at, f"templates: missing {key!r} (the {REFERENCE} pack has "
                            f"{text!r}; translate it)")
             continue
+        own = raw.get("templates") if isinstance(raw, dict) else None
+        if not isinstance(own, dict) or key not in own:
+            continue  # the packs' own templates are tested
         used = placeholders(templates[key])
         allowed = placeholders(text) or set()
-        own = raw.get("templates") if isinstance(raw, dict) else None
-        at_key = line_of(own, key) if isinstance(own, dict) and key in own else at
+        at_key = line_of(own, key)
         if used is None:
             reader.problem(file, at_key, f"templates.{key}: unbalanced {{ or }} "
                            "(write {{ and }} for the characters)")

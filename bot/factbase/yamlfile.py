@@ -5,7 +5,6 @@ A fact base author needs all the problems at once, each where it is: so readers 
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -137,5 +136,6 @@ def strings_of(value: Any) -> tuple[str, ...] | None:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """" (did you mean 'embassy'?)" for the nearest choice, else ""."""
+    import difflib  # only when there is a problem to report: cold start
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
