@@ -261,3 +261,20 @@ def test_the_older_missions_field_still_works(scaffold):
     out = run("console", "--knowledge", str(scaffold), stdin=b"/missions\n/help\n").stdout.decode()
     assert out.startswith("Conductors\n10 January 2015: Maria Example became the conductor")
     assert "/missions – The conductors\n" in out
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_a_second_fact_base_with_only_concepts_answers_and_declines_as_ours_does():
+    """Two invented countries, English only, its language file nothing but concepts: it
+    loads, passes check, answers its football questions (our `outside` list, which holds
+    "football", stays ours) and declines what it has nothing about."""
+    base = FIXTURES / "ruritania"
+    assert set(yaml.safe_load((base / "languages" / "en.yaml").read_text(encoding="utf-8"))) \
+        == {"concepts"}
+    assert run("check", "--knowledge", str(base)).returncode == 0
+    result = run("eval", "--knowledge", str(base), str(FIXTURES / "ruritania_questions.yaml"),
+                 "--min-accuracy", "1", "--min-abstain", "1")
+    assert result.returncode == 0, result.stdout.decode()
+    assert "answerable 9/9 (100.0%), abstained 4/4 (100.0%)" in result.stdout.decode()
