@@ -105,6 +105,14 @@ def _bad_placeholder(d: Path):
             "placeholder(s) n (this template can use: count)")
 
 
+def _placeholder_that_fails_at_run_time(d: Path):
+    path = d / "languages" / "en.yaml"
+    path.write_text(path.read_text(encoding="utf-8") +
+                    "templates:\n  more: \"… and {count[0]} more\"\n", encoding="utf-8")
+    return (f"languages/en.yaml:{line_of(path, 'more:')}: templates.more: write placeholders "
+            "as {name}, and braces as {{ and }}")
+
+
 def _unknown_example(d: Path):
     edit(d / "meta.yaml", "examples: [choir_founded,", "examples: [choir_funded,")
     return f"meta.yaml:{line_of(d / 'meta.yaml', 'examples:')}: examples: 'choir_funded' is " \
@@ -159,7 +167,7 @@ def _unknown_intent(d: Path):
 
 
 @pytest.mark.parametrize("mistake", [
-    _missing_template, _bad_placeholder, _unknown_example, _unknown_list_concept,
+    _missing_template, _bad_placeholder, _placeholder_that_fails_at_run_time, _unknown_example, _unknown_list_concept,
     _unknown_list_fact, _list_named_like_a_command, _question_not_answered,
     _cue_word_hidden_by_outside, _unknown_language_key, _unknown_intent])
 def test_check_reports_each_mistake_with_file_and_line(scaffold, mistake):

@@ -243,13 +243,21 @@ def _derive(reader: Reader, merged: dict[str, dict[str, Any]], files: dict[str, 
 
 
 def placeholders(template: str) -> set[str] | None:
-    """The {names} a template uses; None when it is not a valid format string."""
-    import string
+    """The {names} a template uses; None when it is not a valid format string or a
+    placeholder is more than a bare name ({count!r}, {a[0]}, {n:>3} could fail at run time)."""
+    import string  # only here: cold start
     try:
-        return {field.split(".")[0].split("[")[0]
-                for _, field, _, _ in string.Formatter().parse(template) if field}
+        parsed = list(string.Formatter().parse(template))
     except ValueError:
         return None
+    names = set()
+    for _, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier() or spec or conversion:
+            return None
+        names.add(field)
+    return names
 
 
 def _check_merged(reader: Reader, file: str, data: dict[str, Any],
@@ -275,8 +283,8 @@ def _check_merged(reader: Reader, file: str, data: dict[str, Any],
         allowed = placeholders(text) or set()
         at_key = line_of(own, key)
         if used is None:
-            reader.problem(file, at_key, f"templates.{key}: unbalanced {{ or }} "
-                           "(write {{ and }} for the characters)")
+            reader.problem(file, at_key, f"templates.{key}: write placeholders as {{name}}, "
+                           "and braces as {{ and }}")
         elif used - allowed:
             reader.problem(file, at_key, f"templates.{key}: unknown placeholder(s) "
                            f"{', '.join(sorted(used - allowed))} (this template can use: "
