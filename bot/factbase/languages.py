@@ -49,7 +49,8 @@ def load_languages(reader: Reader, root: Path, base: str, promised: Iterable[str
     own_files = {p.stem: p for p in sorted((root / "languages").glob("*.yaml"))}
     codes = sorted({base, *promised, *own_files}, key=lambda c: f"{c}.yaml")
     reference = _read_pack(reader, REFERENCE) or {}
-    shapes = {**OWN, **DOMAIN, **OPTIONAL, **{k: _shape(v) for k, v in reference.items() if k not in OWN}}
+    shapes = {**OWN, **DOMAIN, **OPTIONAL,
+              **{k: _shape(v) for k, v in reference.items() if k not in OWN}}
     merged: dict[str, dict[str, Any]] = {}
     files: dict[str, str] = {}
     raws: dict[str, Any] = {}
@@ -234,10 +235,10 @@ def _derive(reader: Reader, merged: dict[str, dict[str, Any]], files: dict[str, 
             continue
         translit = Transliterator(spec["transliterate"])
         for cid in merged[source].get("concepts", {}):
-            if ("concept", source, cid) in reader.origins:
-                reader.origins.setdefault(("concept", code, cid), reader.origins[("concept", source, cid)])
+            if origin := reader.origins.get(("concept", source, cid)):
+                reader.origins.setdefault(("concept", code, cid), origin)
         words = {k: translit.deep(v) for k, v in merged[source].items() if k not in OWN}
-        merged[code] = merge(words, {k: v for k, v in data.items()})
+        merged[code] = merge(words, data)
         derived[code] = (source, translit)
     return derived
 

@@ -177,19 +177,18 @@ def _check_meta_ids(reader: Reader, raw: Any, meta: Meta, facts: dict[str, Fact]
                            f"examples: fact {example!r} has no question")
     for b in meta.lists:
         before = len(reader.problems)
+        at = reader.origins.get(("list", b.command), ("meta.yaml", 0))
         for key, known in (("concepts", concepts), ("kinds", concepts), ("facts", facts)):
             for ref in getattr(b, key):
-                if ref not in known:
-                    file, line = reader.origins.get(("list", b.command, key),
-                                                    reader.origins.get(("list", b.command), ("meta.yaml", 0)))
-                    what = "fact" if key == "facts" else "concept"
-                    hint = did_you_mean(ref, known) or \
-                        (" (an entity: list facts of it by concept or fact id)" if ref in entities else "")
-                    reader.problem(file, line, f"/{b.command}: {key}: {ref!r} is not a {what}{hint}")
-        if not any(b.lists(f) for f in facts.values()) and facts and \
-                len(reader.problems) == before:
-            file, line = reader.origins.get(("list", b.command), ("meta.yaml", 0))
-            reader.problem(file, line, f"/{b.command} lists no fact")
+                if ref in known:
+                    continue
+                file, line = reader.origins.get(("list", b.command, key), at)
+                what = "fact" if key == "facts" else "concept"
+                hint = did_you_mean(ref, known) or (
+                    " (an entity: list its facts by concept or fact id)" if ref in entities else "")
+                reader.problem(file, line, f"/{b.command}: {key}: {ref!r} is not a {what}{hint}")
+        if facts and len(reader.problems) == before and not any(map(b.lists, facts.values())):
+            reader.problem(*at, f"/{b.command} lists no fact")
 
 
 def _legacy_titles(reader: Reader, b: BrowseList, languages: dict) -> BrowseList:
