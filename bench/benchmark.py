@@ -127,7 +127,7 @@ def cold_start(settings: Settings, cwd: Path) -> dict:
             "ask": runs(ask),
             "python_only": runs([sys.executable, "-c", "pass"]),
             "imports_only": runs([sys.executable, "-c",
-                                  "import bot.cli, bot.engine, bot.loader, bot.render"])}
+                                  "import bot.cli, bot.engine, bot.factbase, bot.render"])}
 
 
 def run_worker(knowledge: Path, cases: list[dict], settings: Settings, workdir: Path,

@@ -28,7 +28,7 @@ from typing import Iterable
 import yaml
 
 from bot.dates import format_date
-from bot.loader import load_knowledge
+from bot.factbase import load_knowledge
 from bot.model import Entity, Fact, FuzzyDate, KnowledgeBase, Language, pick
 from bot.text import fold, stems
 

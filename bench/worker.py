@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from bot.engine import Engine
 from bot.evaluate import Case, Outcome, Report, judge, percentile
-from bot.loader import load_knowledge
+from bot.factbase import load_knowledge
 
 from .baseline import FuzzyFAQ
 

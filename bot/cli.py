@@ -1,8 +1,8 @@
-"""The `kazserb-bot` command: ask, console, check, telegram, eval.
+"""The `kazserb-bot` command: ask, console, check, telegram, eval, new.
 
 Thin: it reads arguments, loads the fact base once, and hands over to a front end.
 Exit codes: 0 done, 1 the fact base has problems (or a threshold was missed),
-2 bad usage or missing settings.
+2 bad usage, missing settings, or `new` into a directory that is not empty.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .engine import Engine
-from .loader import KnowledgeError, load_knowledge
+from .factbase import KnowledgeError, Problem, load_knowledge
 from .model import Answer, Context
 
 
@@ -24,13 +24,30 @@ def default_knowledge() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[1] / "knowledge"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _subject(argv: Sequence[str]) -> str:
+    """What `--help` says the bot answers about: the title of the fact base it would load.
+    Read only for --help, so that other commands start no slower."""
+    knowledge = default_knowledge()
+    for i, arg in enumerate(argv):
+        if arg == "--knowledge" and i + 1 < len(argv):
+            knowledge = Path(argv[i + 1])
+        elif arg.startswith("--knowledge="):
+            knowledge = Path(arg.split("=", 1)[1])
+    try:
+        import yaml
+        title = yaml.safe_load((knowledge / "meta.yaml").read_text(encoding="utf-8"))["title"]
+        return f"“{title}” (from {knowledge})"
+    except Exception:  # any unreadable fact base: --help must still work
+        return f"the fact base in {knowledge}"
+
+
+def _parser(subject: str = "a fact base") -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--knowledge", metavar="DIR", type=Path, default=argparse.SUPPRESS,
                         help="fact base directory (default: the one shipped with the bot)")
     parser = argparse.ArgumentParser(
         prog="kazserb-bot", parents=[common],
-        description="Answers questions about Kazakhstan–Serbia relations from a fact base.")
+        description=f"Answers questions about {subject}.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     ask = sub.add_parser("ask", parents=[common], help="answer one question (or '-' for stdin)")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read one per line")
@@ -39,7 +56,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="with '-': consecutive lines are one conversation (follow-ups see "
                           "the previous answers); an empty line starts a new one")
     sub.add_parser("console", parents=[common], help="chat in the terminal, no token needed")
-    sub.add_parser("check", parents=[common], help="validate the fact base")
+    sub.add_parser("check", parents=[common],
+                   help="validate the fact base: every problem as file:line: message")
+    new = sub.add_parser("new", help="write a minimal fact base to start from")
+    new.add_argument("directory", metavar="DIR", type=Path, help="where (must not exist or be empty)")
     tg = sub.add_parser("telegram", parents=[common],
                         help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     tg.add_argument("--webhook-url", metavar="URL",
@@ -60,7 +80,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    wants_help = any(a in ("-h", "--help") for a in argv)
+    args = _parser(_subject(argv) if wants_help else "a fact base").parse_args(argv)
+    if args.command == "new":
+        from .factbase.scaffold import ScaffoldError, write_scaffold
+        try:
+            written = write_scaffold(args.directory)
+        except ScaffoldError as exc:
+            print(f"kazserb-bot: {exc}", file=sys.stderr)
+            return 2
+        print(f"Wrote {len(written)} files to {args.directory}. Next:\n"
+              f"  kazserb-bot check --knowledge {args.directory}\n"
+              f"  kazserb-bot console --knowledge {args.directory}")
+        return 0
     knowledge = getattr(args, "knowledge", None) or default_knowledge()
     settings = None
     if args.command == "telegram":
@@ -73,17 +106,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         kb = load_knowledge(knowledge)
     except KnowledgeError as exc:
-        print(f"kazserb-bot: the fact base in {knowledge} has {len(exc.problems)} "
-              "problem(s):", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"{Path(knowledge) / problem.file}:{problem.line}: {problem.message}",
-                  file=sys.stderr)
+        _report(knowledge, exc.problems)
         return 1
+    engine = Engine(kb)
     if args.command == "check":
+        from .factbase.authoring import authoring_problems
+        problems = authoring_problems(kb, engine)
+        if problems:
+            _report(knowledge, problems)
+            return 1
         print(f"{knowledge}: OK – {len(kb.entities)} entities, {len(kb.facts)} facts, "
               f"{len(kb.languages)} language(s)")
         return 0
-    engine = Engine(kb)
     # The fact base and its index live as long as the process: keep the garbage collector
     # from walking them again and again (its pauses were most of the p99 on large bases).
     gc.collect()
@@ -104,6 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .console import run
         return run(engine, sys.stdin.buffer, stdout, interactive=sys.stdin.isatty())
     return _ask(engine, args.question, args.json, stdout, args.conversation)
+
+
+def _report(knowledge: Path, problems: Sequence[Problem]) -> None:
+    print(f"kazserb-bot: the fact base in {knowledge} has {len(problems)} problem(s):",
+          file=sys.stderr)
+    for problem in problems:
+        print(f"{Path(knowledge) / problem.file}:{problem.line}: {problem.message}",
+              file=sys.stderr)
 
 
 def _ask(engine: Engine, words: list[str], as_json: bool, stdout: IO[str],

@@ -28,6 +28,10 @@ class ConsoleSession:
             handler = getattr(self, f"cmd_{command}", None)
             if handler:
                 return handler(argument)
+            listed = browse.browse_list(self.engine, command)
+            if listed:
+                title, lines = browse.listing(self.engine, listed, self.context.language)
+                return "\n".join(line_text(line) for line in (title, *lines))
         answer = self.engine.answer(text, self.context)
         self.context = answer.context
         title = self.engine.kb.language(answer.language).templates["did_you_mean"]
@@ -35,8 +39,8 @@ class ConsoleSession:
 
     def cmd_help(self, _: str) -> str:
         templates = self.engine.kb.language(self.context.language).templates
-        return browse.help_text(self.engine, self.context.language) + \
-            f"\n/quit – {templates['cmd_quit']}"
+        return browse.help_text(self.engine, self.context.language,
+                                extra=(("quit", templates["cmd_quit"]),))
 
     def cmd_start(self, argument: str) -> str:
         return self.cmd_help(argument)
@@ -54,17 +58,13 @@ class ConsoleSession:
             self.context = replace(self.context, language=code)
         return reply
 
-    def cmd_missions(self, _: str) -> str:
-        title, lines = browse.missions(self.engine, self.context.language)
-        return "\n".join(line_text(line) for line in (title, *lines))
-
 
 def run(engine: Engine, stdin: IO[bytes], stdout: IO[str], interactive: bool) -> int:
     """Answer lines until EOF or /quit; with a pipe, print only the replies."""
     session = ConsoleSession(engine)
     if interactive:
-        stdout.write(f"{engine.kb.meta.title} – ask a question, /help for commands, "
-                     "/quit to leave.\n")
+        banner = engine.kb.language(None).templates["console_banner"]
+        stdout.write(banner.format(title=engine.kb.title(None)) + "\n")
     for raw in _lines(stdin, stdout if interactive else None):
         reply = session.handle(raw)
         if reply is None:

@@ -91,40 +91,57 @@ def sort_key(date: FuzzyDate | None) -> tuple[int, int, int]:
 
 
 def format_date(date: FuzzyDate, language: Language) -> str:
-    """Write a date as the source does: "10 December 1996", "6–7 October 2010"."""
+    """Write a date as the language does: "10 December 1996", "6–7 October 2010",
+    "2024 ж. 18–19 қараша"; a range within one year names the year once."""
     fmt = {"day": "{day} {month} {year}", "month": "{month} {year}", "year": "{year}"}
     fmt.update(language.date_formats)
 
-    def one(year: int, month: int | None, day: int | None, with_year: bool = True) -> str:
+    def parts(year: int, month: int | None, day: int | None | str) -> tuple[str, str, str]:
+        """(year before, the rest, year after) of one end of the date."""
         if month is None:
-            return str(year)
-        name = language.months[month - 1]
+            return "", str(year), ""
         if day is None:
             # "June 2017" alone, but "early June 2015" takes the inflected form in Russian.
             names = language.months_standalone if not date.qualifier else ()
-            text = fmt["month"].format(month=(names or language.months)[month - 1], year=year)
+            before, body, after = _split(fmt["month"])
+            name = (names or language.months)[month - 1]
         else:
-            text = fmt["day"].format(day=day, month=name, year=year)
-        if not with_year:
-            text = text.replace(str(year), "").strip(" ,.")
-        return text
+            before, body, after = _split(fmt["day"])
+            name = language.months[month - 1]
+        fill = {"year": year, "month": name, "day": day}
+        return before.format(**fill), body.format(**fill), after.format(**fill)
+
+    def whole(year: int, month: int | None, day: int | None | str) -> str:
+        return "".join(parts(year, month, day))
 
     if date.end_year is None:
-        text = one(date.year, date.month, date.day)
+        text = whole(date.year, date.month, date.day)
     elif date.day is not None and date.end_year == date.year and date.end_month == date.month:
-        text = f"{date.day}–{one(date.year, date.month, date.end_day)}"
-        if fmt["day"].index("{day}") > fmt["day"].index("{month}"):
-            text = one(date.year, date.month, date.day).replace(
-                str(date.day), f"{date.day}–{date.end_day}", 1)
-    elif date.end_year == date.year:
-        text = f"{one(date.year, date.month, date.day, with_year=False)} – " \
-               f"{one(date.year, date.end_month, date.end_day)}"
+        text = whole(date.year, date.month, f"{date.day}–{date.end_day}")
+    elif date.end_year == date.year and date.month is not None:
+        before, first, after = parts(date.year, date.month, date.day)
+        _, last, _ = parts(date.year, date.end_month, date.end_day)
+        text = f"{before}{first} – {last}{after}"
     else:
-        text = f"{one(date.year, date.month, date.day)} – " \
-               f"{one(date.end_year, date.end_month, date.end_day)}"
+        text = f"{whole(date.year, date.month, date.day)} – " \
+               f"{whole(date.end_year, date.end_month, date.end_day)}"
     if date.qualifier:
         text = f"{language.qualifiers.get(date.qualifier, date.qualifier)} {text}"
     return text
+
+
+_YEAR_FIRST = re.compile(r"^(\{year\}[^{]*)(.*)$", re.S)
+_YEAR_LAST = re.compile(r"^(.*?)([^}]*\{year\})$", re.S)
+
+
+def _split(pattern: str) -> tuple[str, str, str]:
+    """A date pattern as (year and what follows it, the rest, what precedes the year and
+    the year): "{year} ж. {day} {month}" → ("{year} ж. ", "{day} {month}", "")."""
+    if m := _YEAR_FIRST.match(pattern):
+        return m.group(1), m.group(2), ""
+    if m := _YEAR_LAST.match(pattern):
+        return "", m.group(1), m.group(2)
+    return "", pattern, ""
 
 
 def chronological(fact: Fact) -> tuple:

@@ -17,7 +17,7 @@ from .dates import chronological, format_date, sort_key
 from .matching import Match, Term, TermIndex
 from .model import Answer, Context, Fact, KnowledgeBase, Line, Segment, Suggestion
 from .query import PEOPLE, Mention, Query, parse, with_context
-from .text import Token, fold, scripts, tokens
+from .text import Token, fold, scripts
 
 #: How strongly a fact is about a term, by where the term appears in the fact.
 EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
@@ -53,6 +53,8 @@ IN_PASSING = frozenset({"organisation"})
 #: What can answer "what is the name of …": anything named but a country or a place.
 NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
+#: "4,300" and "4 300" are one number.
+_THOUSANDS = re.compile(r"(\d)[,\u00a0 ](\d{3})\b")
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self.index = TermIndex()
+        self.index = TermIndex(kb.stemming)
         self._role_cache: dict[str, frozenset[str]] = {}
         #: Person → the concepts the fact texts put before their name as a title
         #: ("President Boris Tadić", "Mayor of Astana Asset Issekeshev").
@@ -145,7 +147,7 @@ class Engine:
             for word in lang.outside:
                 add(word, Term("outside", "", lang.code))
             for number, month in enumerate((*lang.months, *lang.months_standalone)):
-                if all(len(t.stem) > 2 for t in tokens(month)):  # "мая" stems to "ма"
+                if all(len(t.stem) > 2 for t in self.kb.stemming.tokens(month)):  # "мая" stems to "ма"
                     add(month, Term("month", str(number % 12 + 1), lang.code))
             for job, words in lang.grammar.items():
                 self.index.add_grammar(job, words, lang.code)
@@ -359,7 +361,7 @@ class Engine:
             return profile
         chosen, best, missing = self._follow_up(query, context) or self._select(query)
         if chosen and query.counted == PEOPLE and len(chosen) == 1 and \
-                not self._stated_number(chosen[0], set()):
+                not self._stated_number(chosen[0], {PEOPLE}):
             # "How many people came?" of one event: a list of names is not a head count.
             return self._decline(question, templates["no_number"], context, query.mentions,
                                  nearest=tuple(chosen))
@@ -518,7 +520,10 @@ class Engine:
         code = self.kb.language(context.language).code
         templates = self.kb.language(code).templates
         if query.pivot is not None:
-            around = [m for m in query.mentions if not self._is_person(m)]
+            # "after Tadić" is after Tadić's event of the kind asked; "after Aurora 4" (an
+            # event of its own) is after that.
+            around = [m for m in query.mentions if not self._is_person(m)] \
+                if all(self._is_person(m) for m in query.pivot.mentions) else []
             pivot_query = replace(query.pivot, mentions=query.pivot.mentions + tuple(
                 m for m in around if m not in query.pivot.mentions))
             chosen, _, _ = self._select(pivot_query)
@@ -655,7 +660,7 @@ class Engine:
         for code, text in fact.texts.items():
             months = {fold(m) for m in (*self.kb.language(code).months,
                                         *self.kb.language(code).months_standalone)}
-            words = tokens(text)
+            words = self.kb.stemming.tokens(text)
             if any(w.folded in months and any(n.folded.isdigit() and len(n.folded) <= 2
                                               for n in words[max(i - 1, 0):i + 2])
                    for i, w in enumerate(words)):
@@ -835,7 +840,7 @@ class Engine:
             return False
         negations = self.index.grammar(None).get("negation", frozenset())
         return not any(t.folded in negations for code, text in fact.texts.items()
-                       for t in tokens(text))
+                       for t in self.kb.stemming.tokens(text))
 
     def _count(self, query: Query, facts: list[Fact], code: str) -> list[Line]:
         """"How many …": events ("how many times", "how many visits"), people by role
@@ -848,6 +853,9 @@ class Engine:
             ids = {f.id for f in facts}
             events = [f for f in facts if f.part_of not in ids]
             return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
+        stated = self._stated_number(facts[0], {counted}) if len(facts) == 1 else None
+        if stated:
+            return [(Segment(templates["count"].format(count=stated), strong=True),)]
         if counted == PEOPLE or counted in self._role_concepts:
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             people = list(dict.fromkeys(
@@ -857,18 +865,17 @@ class Engine:
                 names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
                 return [(Segment(templates["count_people"].format(
                     count=len(people), names=names), strong=True),)]
-        stated = self._stated_number(facts[0], {counted}) if len(facts) == 1 else None
-        return [(Segment(templates["count"].format(count=stated), strong=True),)] \
-            if stated else []
+        return []
 
     def _stated_number(self, fact: Fact, cues: set[str]) -> str | None:
         """A number the fact's text puts before a word of what is counted: "five
-        ministers" → "5"."""
+        ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words)."""
         words = {w for lang in self.kb.languages.values() for c in cues
-                 for w in lang.concepts.get(c, ())}
-        stems = {t.stem for w in words for t in tokens(w)}
+                 for w in (lang.grammar.get("people", ()) if c == PEOPLE
+                           else lang.concepts.get(c, ()))}
+        stems = {t.stem for w in words for t in self.kb.stemming.tokens(w)}
         for code, text in fact.texts.items():
-            found = tokens(text)
+            found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
             numbers = self.kb.language(code).numbers
             for first, second in zip(found, found[1:]):
                 if second.stem in stems:

@@ -15,7 +15,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .text import Token, tokens
+from .text import DEFAULT, Stemming, Token
 
 #: What a phrase can mean, most specific first: when one phrase means several kinds of
 #: thing, the first kind in this order wins.
@@ -70,7 +70,8 @@ def max_typos(word: str) -> int:
 class TermIndex:
     """Phrase → meanings, and the vocabulary that typos are corrected against."""
 
-    def __init__(self) -> None:
+    def __init__(self, stemming: Stemming = DEFAULT) -> None:
+        self.stemming = stemming
         self._phrases: dict[tuple[str, ...], list[Term]] = defaultdict(list)
         #: The longest phrase starting with each word: most words start none, or short ones.
         self._longest_from: dict[str, int] = {}
@@ -88,7 +89,7 @@ class TermIndex:
         self._forms: dict[tuple[tuple[str, ...], str], set[tuple[str, ...]]] = defaultdict(set)
 
     def add(self, phrase: str, term: Term) -> None:
-        words = tokens(phrase)
+        words = self.stemming.tokens(phrase)
         key = tuple(w.stem for w in words)
         if not key:
             return
@@ -107,7 +108,7 @@ class TermIndex:
     def add_grammar(self, job: str, words: Iterable[str], language: str) -> None:
         self._grammar_cache.clear()
         for phrase in words:
-            for token in tokens(phrase):
+            for token in self.stemming.tokens(phrase):
                 self._grammar[job][token.folded].add(language)
 
     def grammar(self, languages: Iterable[str] | None) -> dict[str, frozenset[str]]:
@@ -147,7 +148,7 @@ class TermIndex:
 
         `fuzzy` corrects typos; a fact's own text is read without it.
         """
-        words = tokens(text)
+        words = self.stemming.tokens(text)
         fixed = [self.correct(w) if fuzzy else w.stem for w in words]
         out: list[Match | Token] = []
         i = 0

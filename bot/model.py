@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Mapping
+
+from .text import DEFAULT, Stemming
 
 #: Text in several languages, keyed by language code ("en", "ru", "sr", "sr-Cyrl", "kk").
 Texts = Mapping[str, str]
@@ -104,6 +106,11 @@ class Language:
     fallback: str | None = None
     #: Letters typical of this language and not of its neighbours, for detecting it.
     letters: str = ""
+    #: The Snowball algorithm its words are stemmed with ("english", "russian", "none").
+    stemmer: str = "none"
+    #: Every key of the merged language pack and fact base file, the named fields above
+    #: included: what a newer engine reads without the loader knowing the key.
+    vocabulary: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,11 +123,29 @@ class Meta:
     language: str
     #: Fact ids whose questions serve as examples.
     examples: tuple[str, ...]
-    missions: tuple[str, ...] = ()
+    #: Browsing commands beyond /timeline (`/missions`), in the order meta.yaml gives them.
+    lists: tuple["BrowseList", ...] = ()
     #: Languages every fact and name must be available in (directly or by fallback).
     languages: tuple[str, ...] = ()
     #: The title in other languages (translations/CODE.yaml `title`).
     titles: Texts = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BrowseList:
+    """A command that lists facts: those whose kind or tags is one of `concepts`, whose
+    kind is one of `kinds`, or whose id is in `facts`."""
+
+    command: str
+    titles: Texts
+    descriptions: Texts
+    concepts: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+
+    def lists(self, fact: Fact) -> bool:
+        return bool(set(self.concepts) & {fact.kind, *fact.tags}) or fact.kind in self.kinds \
+            or fact.id in self.facts
 
 
 @dataclass(frozen=True)
@@ -131,6 +156,11 @@ class KnowledgeBase:
     entities: Mapping[str, Entity]
     facts: tuple[Fact, ...]
     languages: Mapping[str, Language]
+    #: How words are stemmed, chosen from the languages' packs.
+    stemming: Stemming = DEFAULT
+    #: Where things were written, for reporting problems found after loading:
+    #: ("fact", id, "question", language) → (file, line).
+    origins: Mapping[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entities", MappingProxyType(dict(self.entities)))

@@ -29,7 +29,7 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
 
 from . import browse
 from .engine import Engine
-from .loader import KnowledgeError, load_knowledge
+from .factbase import KnowledgeError, load_knowledge
 from .model import Answer, Context, Language, Segment
 from .render import line_text
 from .telegram_retry import RetryingLimiter
@@ -250,9 +250,15 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _send(update, context, [_escape(text)])
 
 
-async def missions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def listing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A list the fact base declares in meta.yaml (/missions); other commands: nothing."""
     state = _state(context)
-    title, lines = browse.missions(state.engine, _chat_context(context, update).language)
+    words = (update.effective_message.text or "").split() if update.effective_message else []
+    command = words[0][1:].split("@")[0].lower() if words else ""
+    listed = browse.browse_list(state.engine, command)
+    if listed is None:
+        return
+    title, lines = browse.listing(state.engine, listed, _chat_context(context, update).language)
     await _send(update, context, chunks([title, *lines]))
 
 
@@ -436,12 +442,10 @@ def _describe(update: object) -> str:
 async def _post_init(app: Application) -> None:
     state: BotState = app.bot_data["state"]
     kb = state.engine.kb
-    names = ("start", "help", "timeline", "missions", "about", "language")
     for code in (None, *kb.languages):
         if code is not None and (code == kb.meta.language or "-" in code):
             continue  # Telegram's language codes are two letters; the default covers the base
-        templates = kb.language(code).templates
-        commands = [BotCommand(c, templates[f"cmd_{c}"][:256]) for c in names]
+        commands = [BotCommand(c, d[:256]) for c, d in browse.commands(state.engine, code)]
         await app.bot.set_my_commands(commands, language_code=code)
     asyncio.get_running_loop().create_task(_watch_polling(app), name="kazserb:watch-polling")
 
@@ -482,10 +486,12 @@ def build_application(state: BotState) -> Application:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     commands: list[tuple[str, Handler]] = [
-        ("start", start), ("help", help_command), ("about", about), ("missions", missions),
+        ("start", start), ("help", help_command), ("about", about),
         ("timeline", timeline), ("language", language), ("reload", reload), ("stats", stats)]
     for name, callback in commands:
         app.add_handler(CommandHandler(name, in_order(callback), filters=message))
+    # The fact base's own lists (/missions), looked up when they come: /reload may change them.
+    app.add_handler(MessageHandler(message & filters.COMMAND, in_order(listing)))
     app.add_handler(MessageHandler(message & private & filters.TEXT & ~filters.COMMAND,
                                    in_order(on_text)))
     app.add_handler(MessageHandler(message & groups & filters.TEXT & ~filters.COMMAND

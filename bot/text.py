@@ -2,22 +2,20 @@
 
 Case, diacritics ("Vučić" = "vucic") and word endings ("visited" = "visit",
 "Белграде" = "Белград") are folded, so that one alias or cue word covers its
-variants. Latin words go through the English stemmer, Cyrillic ones through the
-Russian stemmer (close enough for Serbian and Kazakh endings as well).
+variants. Which Snowball stemmer a word goes through is a `Stemming`: the language
+packs name their stemmer, and the first language of a fact base written in a script
+decides for that script's words (a word does not say which language it is in).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
 
 _WORD = re.compile(r"\d{4}(?:\s*[-–—]\s*\d{4})\b|\w+", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_STEMMERS = {"latin": snowballstemmer.stemmer("english"),
-             "cyrillic": snowballstemmer.stemmer("russian")}
 #: Letters NFKD does not take apart.
 _FOLD = str.maketrans({"đ": "dj", "ð": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe",
                        "ß": "ss", "ı": "i", "ё": "е", "’": "'", "ʼ": "'"})
@@ -40,27 +38,83 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
-@lru_cache(maxsize=1 << 18)
+@dataclass(frozen=True)
+class Stemming:
+    """Script ("LATIN", "CYRILLIC") → Snowball algorithm ("english", "russian"; "none"
+    leaves words as they are). A script it does not name is not stemmed."""
+
+    by_script: tuple[tuple[str, str], ...] = (("LATIN", "english"), ("CYRILLIC", "russian"))
+    #: Word as written → Token; fact bases and questions repeat their words a lot.
+    _cache: dict[str, Token] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_stemmers", {s: snowball(a) for s, a in self.by_script})
+
+    def tokens(self, text: str) -> list[Token]:
+        """Split text into word tokens; a year range such as "2010-2016" stays one token."""
+        cache, out = self._cache, []
+        for raw in _WORD.findall(text):
+            token = cache.get(raw) or self.token(raw)
+            if token.folded:
+                out.append(token)
+        return out
+
+    def stems(self, text: str) -> tuple[str, ...]:
+        """The stems of a phrase, as the index keys it."""
+        return tuple(t.stem for t in self.tokens(text))
+
+    def token(self, raw: str) -> Token:
+        found = self._cache.get(raw)
+        if found is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()  # a long-running bot meets unboundedly many words
+            folded = fold(raw).replace("_", "")
+            if "-" in raw or "–" in raw or "—" in raw:
+                folded = re.sub(r"\s*[-–—]\s*", "-", folded)
+            found = self._cache[raw] = Token(raw, folded, self.stem(folded))
+        return found
+
+    def stem(self, word: str) -> str:
+        """The stem of a folded word; numbers and two-letter words stay as they are."""
+        if len(word) < 3 or word.isdigit():
+            return word
+        stemmer = self._stemmers.get(script_of(word))  # type: ignore[attr-defined]
+        return stemmer.stemWord(word) if stemmer else word
+
+
+_CACHE_LIMIT = 1 << 18
+
+
+@lru_cache(maxsize=None)
+def snowball(algorithm: str):  # type: ignore[no-untyped-def]
+    """A Snowball stemmer by name, made once; None for "none"."""
+    return None if algorithm == "none" else snowballstemmer.stemmer(algorithm)
+
+
+#: What a text is read with when no fact base says otherwise.
+DEFAULT = Stemming()
+
+
+def script_of(word: str) -> str:
+    """The script of a word's first letter ("LATIN", "CYRILLIC"), as Unicode names it."""
+    first = word[0] if word[:1].isalpha() else next((ch for ch in word if ch.isalpha()), "")
+    if not first:
+        return ""
+    code = ord(first)
+    if code < 0x250:
+        return "LATIN"
+    if 0x400 <= code < 0x530:
+        return "CYRILLIC"
+    return unicodedata.name(first, "?").split(" ")[0]
+
+
 def stem(word: str) -> str:
-    """The stem of a folded word; numbers and one-letter words stay as they are."""
-    if len(word) < 3 or word.isdigit():
-        return word
-    script = "cyrillic" if _CYRILLIC.search(word) else "latin"
-    return _STEMMERS[script].stemWord(word)
+    return DEFAULT.stem(word)
 
 
 def tokens(text: str) -> list[Token]:
-    """Split text into word tokens; a year range such as "2010-2016" stays one token."""
-    return [t for t in map(_token, _WORD.findall(text)) if t.folded]
-
-
-@lru_cache(maxsize=1 << 18)
-def _token(raw: str) -> Token:
-    """One word, folded and stemmed; cached, as fact bases repeat their words a lot."""
-    folded = fold(raw).replace("_", "")
-    if "-" in raw or "–" in raw or "—" in raw:
-        folded = re.sub(r"\s*[-–—]\s*", "-", folded)
-    return Token(raw, folded, stem(folded))
+    """`DEFAULT.tokens`: for text that belongs to no fact base."""
+    return DEFAULT.tokens(text)
 
 
 def scripts(text: str) -> frozenset[str]:
@@ -69,7 +123,5 @@ def scripts(text: str) -> frozenset[str]:
                      if ch.isalpha())
 
 
-@lru_cache(maxsize=1 << 18)
 def stems(text: str) -> tuple[str, ...]:
-    """The stems of a phrase, as the index keys it."""
-    return tuple(t.stem for t in tokens(text))
+    return DEFAULT.stems(text)

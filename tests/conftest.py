@@ -8,7 +8,7 @@ import pytest
 
 from bot.cli import default_knowledge
 from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.factbase import load_knowledge
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

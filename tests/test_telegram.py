@@ -357,3 +357,22 @@ def test_receiving_survives_faults(api, bot):
     time.sleep(0.5)
     assert api.replies_by_chat()[9001] == api.replies_by_chat()[9002] == 1
     assert {f.kind for f in api.failed_requests} >= {"502", "429", "drop"}
+
+
+def test_another_fact_base_brings_its_own_commands(api, tmp_path):
+    """The command menu, /help and the list commands follow the fact base's meta.yaml."""
+    base = tmp_path / "choir"
+    from bot.factbase.scaffold import write_scaffold
+    write_scaffold(base)
+    with running_bot(api, tmp_path, "--knowledge", str(base)) as running:
+        chat = 1077
+        replies(api, chat, 0, [("/start", "The Riverton Choir"),
+                               ("/help", "/conductors – Who has conducted the choir"),
+                               ("/conductors", "Maria Example became the conductor"),
+                               ("/timeline", "1998"),
+                               ("/about", "Riverton Town Library"),
+                               ("Who conducts the Riverton Choir?", "10 January 2015")])
+        assert [c["command"] for c in api.commands] == ["start", "help", "timeline",
+                                                          "conductors", "about", "language"]
+        api.assert_no_violations()
+    assert "Traceback" not in running.stderr, running.stderr

@@ -65,9 +65,11 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                             _LineLoader.construct_mapping)
-# Dates stay strings: the fact base's own date syntax is richer than YAML's.
+# Dates stay strings: the fact base's own date syntax is richer than YAML's. So do yes,
+# no, on and off: words in a word list (Serbian "on" is "he"), never booleans.
 _LineLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
@@ -77,12 +79,18 @@ class Reader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        #: Where names, aliases and questions were written: key → (file, line).
+        self.origins: dict[tuple[str, ...], tuple[str, int]] = {}
 
     def problem(self, file: str, line: int, message: str) -> None:
         self.problems.append(Problem(file, line, message))
 
+    def name(self, path: Path) -> str:
+        """How problems name a file: relative to the fact base, else in full (a pack)."""
+        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+
     def load(self, path: Path, required: bool = True) -> Any:
-        name = str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+        name = self.name(path)
         if not path.exists():
             if required:
                 self.problem(name, 0, "missing file")
@@ -124,3 +132,10 @@ def strings_of(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return tuple(str(v) for v in value)
     return None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'embassy'?)" for the nearest choice, else ""."""
+    import difflib  # only when there is a problem to report: cold start
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

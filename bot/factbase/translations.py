@@ -12,12 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .model import Entity, Fact, Language
-from .text import stems
-from .yamlfile import Reader, line_of, strings_of
+from ..model import Entity, Fact, Language
+from ..text import Stemming
+from .yamlfile import Reader, did_you_mean, line_of, strings_of
 
-#: Keys of a language file that describe the language itself, not its words.
-OWN_KEYS = ("language", "name", "letters", "derive", "fallback")
+#: The fields a translations/CODE.yaml may have, and those of its entities and facts.
+TRANSLATION_FIELDS = ("language", "title", "entities", "facts")
+ENTITY_TRANSLATION = ("name", "description", "aliases")
+FACT_TRANSLATION = ("text", "question")
 #: What transliteration leaves alone: {placeholders} and /commands.
 _PLACEHOLDER = re.compile(r"(\{[a-z_]+\}|/[a-z]+\b)")
 
@@ -42,44 +44,11 @@ class Transliterator:
         """Transliterate every string in a YAML value; mapping keys are ids and stay."""
         if isinstance(value, str):
             return self(value)
-        if isinstance(value, list):
-            return [self.deep(v) for v in value]
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.deep(v) for v in value)
         if isinstance(value, dict):
             return {k: self.deep(v) for k, v in value.items()}
         return value
-
-
-def derive_languages(reader: Reader, raws: list[tuple[Path, Any]]
-                     ) -> tuple[list[tuple[Path, Any]], dict[str, tuple[str, Transliterator]]]:
-    """Fill in each `derive: {from, transliterate}` language from its source language.
-
-    Returns the language files with derived ones completed, and code → (source code,
-    transliterator) for deriving their fact texts too.
-    """
-    by_code = {path.stem: raw for path, raw in raws if isinstance(raw, dict)}
-    derived: dict[str, tuple[str, Transliterator]] = {}
-    out = []
-    for path, raw in raws:
-        spec = raw.get("derive") if isinstance(raw, dict) else None
-        if spec is None:
-            out.append((path, raw))
-            continue
-        name = f"languages/{path.name}"
-        source = spec.get("from") if isinstance(spec, dict) else None
-        table = spec.get("transliterate") if isinstance(spec, dict) else None
-        if source not in by_code or not isinstance(table, dict) or \
-                not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
-            reader.problem(name, line_of(raw, "derive"),
-                           "derive: expected {from: LANGUAGE, transliterate: {letters: letters}} "
-                           "with an existing language")
-            out.append((path, raw))
-            continue
-        translit = Transliterator(table)
-        merged = {k: translit.deep(v) for k, v in by_code[source].items() if k not in OWN_KEYS}
-        merged.update({k: v for k, v in raw.items() if k != "derive"})
-        derived[path.stem] = (source, translit)
-        out.append((path, merged))
-    return out, derived
 
 
 def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
@@ -101,13 +70,17 @@ def merge_translations(reader: Reader, root: Path, entities: dict[str, Entity],
             reader.problem(name, line_of(raw, "language"),
                            f"language {code!r} must match the file name and have a languages/ file")
             continue
+        for key in raw:
+            if key not in TRANSLATION_FIELDS:
+                reader.problem(name, line_of(raw, key), f"unknown field {key!r}"
+                               f"{did_you_mean(key, TRANSLATION_FIELDS)}")
         if isinstance(raw.get("title"), str):
             titles[code] = raw["title"]
         scripts = [t for source, t in derived.values() if source == code]
         _merge(reader, name, code, raw.get("entities") or {}, entities,
-               ("name", "description", "aliases"),
+               ENTITY_TRANSLATION,
                lambda *args: _apply_entity(*args, scripts=scripts))
-        _merge(reader, name, code, raw.get("facts") or {}, facts, ("text", "question"),
+        _merge(reader, name, code, raw.get("facts") or {}, facts, FACT_TRANSLATION,
                _apply_fact)
     for code, (source, translit) in derived.items():
         if source in titles and code not in titles:
@@ -146,12 +119,19 @@ def _apply_entity(reader: Reader, file: str, line: int, code: str, e: Entity,
         reader.problem(file, line, f"{e.id}: aliases: expected a list of names")
         aliases = ()
     aliases = (*aliases, *(t(a) for t in scripts for a in aliases))
+    at = (file, line_of(values, "aliases") if "aliases" in values else line)
+    for alias in aliases:
+        reader.origins.setdefault(("name", e.id, alias), at)
+    if isinstance(values.get("name"), str):
+        reader.origins.setdefault(("name", e.id, values["name"]), (file, line_of(values, "name")))
     return replace(e, names=_with(e.names, code, values.get("name")),
                    descriptions=_with(e.descriptions, code, values.get("description")),
                    aliases=e.aliases + tuple(a for a in aliases if a not in e.aliases))
 
 
 def _apply_fact(reader: Reader, file: str, line: int, code: str, f: Fact, values: dict) -> Fact:
+    if values.get("question"):
+        reader.origins[("question", f.id, code)] = (file, line_of(values, "question"))
     return replace(f, texts=_with(f.texts, code, values.get("text")),
                    questions=_with(f.questions, code, values.get("question")))
 
@@ -180,8 +160,7 @@ def check_coverage(reader: Reader, promised: Iterable[str], base: str,
         if code == base:
             continue
         if code not in languages:
-            reader.problem("meta.yaml", 0, f"languages: {code!r} has no languages/{code}.yaml")
-            continue
+            continue  # reported with the languages
         chain = fallback_chain(code, languages)
         file = f"translations/{code}.yaml"
         for f in facts.values():
@@ -201,13 +180,24 @@ def fallback_chain(code: str, languages: Mapping[str, Language]) -> tuple[str, .
     return tuple(chain)
 
 
-def alias_collisions(entities: Mapping[str, Entity]) -> list[str]:
-    """Names or aliases of one entity that are also another's (after translations)."""
-    owner: dict[tuple[str, ...], str] = {}
-    problems = []
+def alias_collisions(reader: Reader, entities: Mapping[str, Entity],
+                     stemming: Stemming) -> None:
+    """Names or aliases of one entity that are also another's, once translations and
+    derived scripts are in, each reported where it was written."""
+    owner: dict[tuple[str, ...], tuple[str, str]] = {}
     for e in entities.values():
-        for written in {*e.names.values(), *e.aliases, *e.demonyms}:
-            key = stems(written)
-            if key and owner.setdefault(key, e.id) != e.id:
-                problems.append(f"alias {written!r} of {e.id!r} is also a name of {owner[key]!r}")
-    return problems
+        for written in dict.fromkeys((*e.names.values(), *e.aliases, *e.demonyms)):
+            key = stemming.stems(written)
+            if not key:
+                continue
+            other, other_written = owner.setdefault(key, (e.id, written))
+            if other == e.id:
+                continue
+            here = reader.origins.get(("name", e.id, written), ("entities.yaml", 0))
+            there = reader.origins.get(("name", other, other_written), ("entities.yaml", 0))
+            mine, theirs = (e.id, written), (other, other_written)
+            if here[0] == "entities.yaml" and there[0] != "entities.yaml":
+                # Report it where the translation added it, which is what to fix.
+                here, there, mine, theirs = there, here, theirs, mine
+            reader.problem(here[0], here[1], f"alias {mine[1]!r} of {mine[0]!r} is also a name "
+                           f"of {theirs[0]!r} ({there[0]}:{there[1]})")
