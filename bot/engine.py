@@ -39,6 +39,8 @@ MAX_QUESTION = 1000
 SUGGESTION_POOL = 300
 #: The most facts a profile ("Who is X?") lists, and the most any answer lists.
 PROFILE_FACTS, MAX_FACTS = 12, 30
+#: How many things a question must name for one unknown word in it to be left unread.
+TOLERATE = 4
 #: How many nearest facts a decline shows, and the least share of the question they cover.
 NEAREST, NEAREST_THRESHOLD = 2, 0.35
 #: Small talk that is answered as such even when the message names a topic.
@@ -339,7 +341,7 @@ class Engine:
         if query.foreign:
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
-        if query.unknown:
+        if query.unknown and not self._tolerates(query):
             return self._decline(question, _not_known(templates, query.unknown), context,
                                  query.mentions, nearest=self._nearest(query))
         if query.continues:
@@ -399,6 +401,14 @@ class Engine:
                                         soft=False))
         intents = query.intents or frozenset(context.intents)
         return replace(query, mentions=tuple(mentions), years=years, intents=intents)
+
+    def _tolerates(self, query: Query) -> bool:
+        """Whether a word the fact base does not know may be left unread. A question that
+        names little besides it asks about it ("When was Tesla *born*?"); one that names
+        enough of a fact to pin it down may just be worded in a way the fact base does
+        not know ("What *commercial* pact came out of Tadić's 2010 trip?")."""
+        named = [m for m in query.mentions if m.kind in ("entity", "concept") and not m.soft]
+        return len(query.unknown) == 1 and len(named) + len(query.years) >= TOLERATE
 
     def _resolve(self, query: Query, context: Context) -> Query:
         """Pronouns against the previous answer: "he", "that", and "at the time" / "that
@@ -478,7 +488,16 @@ class Engine:
         code = self.kb.language(context.language).code
         templates = self.kb.language(code).templates
         picked: list[Fact] = []
-        for half in query.halves:
+        halves = list(query.halves)
+        for i, half in enumerate(halves):
+            other = halves[1 - i]
+            if half.mentions and all(self._is_person(m) for m in half.mentions):
+                # "Did Vučić get the order before or after Nikolić did?": Nikolić got it too.
+                half = replace(half, mentions=half.mentions + tuple(
+                    m for m in other.mentions if not self._is_person(m)
+                    and m not in half.mentions))
+            halves[i] = half
+        for half in halves:
             half = with_context(replace(half, modifiers=frozenset(), intents=frozenset()),
                                 context)
             chosen, _, _ = self._select(half) if half.named else ([], 0.0, ())
@@ -543,12 +562,20 @@ class Engine:
         rest = replace(query, sequence=None, pivot=None, modifiers=frozenset(),
                        intents=query.intents - {"when"})
         kinds = {i for m in rest.mentions if m.kind == "concept" for i in m.ids} & self._kinds
-        kinds = kinds or {pivot.kind}
+        # "the one before that" is one of the same kind; "what happened after the split?"
+        # is anything that happened.
+        kinds = kinds or ({pivot.kind} if query.pivot is None else set(self._kinds))
         here = sort_key(pivot.date)
         after = query.sequence == "after"
         # "Which president visited after Tadić?" asks for someone else.
-        others = {i for m in (query.pivot.mentions if query.pivot else ())
-                  if self._is_person(m) for i in m.ids}
+        # "Which president visited after Tadić('s visit)?" asks for someone else; "what
+        # visit came after Tadić's state visit?" may be his own next one.
+        pivot_names = query.pivot.mentions if query.pivot else ()
+        asks_person = "who" in query.intents or any(
+            m.kind == "concept" and set(m.ids) & self._role_concepts for m in query.mentions)
+        others = {i for m in pivot_names if self._is_person(m) for i in m.ids} \
+            if pivot_names and (asks_person or all(self._is_person(m) for m in pivot_names)) \
+            else set()
         # Another kind of event may share the pivot's date ("what did he say after the
         # landing?" is what he said then); an event of the same kind must come after.
         def beyond(f: Fact) -> bool:

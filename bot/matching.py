@@ -81,7 +81,7 @@ class TermIndex:
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
-        #: The stems of the words of names (entity aliases).
+        #: The stems of the words of names and of topics' phrases.
         self._name_words: set[str] = set()
         #: (phrase, kind) → the phrase as written in that kind's lists, folded: when one
         #: stem means two kinds of thing ("после" after, "послом" ambassador: both "посл"),
@@ -99,7 +99,7 @@ class TermIndex:
             entries.sort(key=lambda t: _RANK[t.kind])
         self._forms[(key, term.kind)].add(tuple(w.folded for w in words))
         self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
-        if term.kind in ("entity", "demonym"):
+        if term.kind in ("entity", "demonym") or term.kind == "concept" and len(key) > 1:
             self._name_words.update(key)
         for w in words:
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
@@ -122,8 +122,9 @@ class TermIndex:
         return self._grammar_cache[key]
 
     def knows(self, word: Token) -> bool:
-        """True for a word of a name ("period" of "Informbiro period"): not a topic alone,
-        but not a word the fact base has never seen either."""
+        """True for a word of a name or of a topic's phrase ("period" of "Informbiro
+        period", "honorary" of "honorary consul"): not a topic alone, but not a word the
+        fact base has never seen either."""
         return word.stem in self._name_words
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:

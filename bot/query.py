@@ -367,6 +367,8 @@ def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,
             if ci < main:
                 rest = [i for c in clauses[main:] for i in c]
             pivot = _query(text, [], pivot_items, grammar, Counter(), known)
+            if not pivot.named and ci < main:
+                continue  # "before I forget, …": chatter, not a question about order
             if not pivot.named:
                 return replace(query, sequence=direction, pivot=None)
             outer = _query(text, [], rest, grammar, Counter(), known)
