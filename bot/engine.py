@@ -603,10 +603,14 @@ class Engine:
         or a participant it does not give when that is what is asked."""
         p = self._profiles[fact.id]
         out = []
+        # A question that names little else asks about its plain words ("Who *founded*
+        # Fiat?"); one that names much may use them loosely.
+        thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
+                   and not m.soft) <= 1
         countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
                      all(self.kb.entities[i].type == "country" for i in m.ids)]
         for m in query.mentions:
-            if m.kind == "word" or m.soft:
+            if m.soft or m.kind == "word" and not thin:
                 continue  # a fact's plain word, a topic named in passing: no condition
             if len(countries) > 1 and m in countries and not any(
                     p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
