@@ -434,8 +434,9 @@ class Engine:
         that occasion's ceremony: a question naming topics but no one tries the previous
         answer's occasion first."""
         if not context.facts or any(m.kind in ("entity", "context") for m in query.mentions) \
-                or not any(m.kind == "concept" for m in query.mentions):
-            return None
+                or not any(m.kind == "concept" for m in query.mentions) \
+                or query.modifiers or query.ordinal:
+            return None  # "which visit is the most recent?" is about the whole record
         near = replace(query, mentions=query.mentions + (
             Mention("context", context.facts, "(previous answer)"),))
         chosen, best, missing = self._select(near)
