@@ -562,10 +562,12 @@ class Engine:
             return self._decline(query.text, message, context, query.mentions)
         rest = replace(query, sequence=None, pivot=None, modifiers=frozenset(),
                        intents=query.intents - {"when"})
-        kinds = {i for m in rest.mentions if m.kind == "concept" for i in m.ids} & self._kinds
-        # "the one before that" is one of the same kind; "what happened after the split?"
-        # is anything that happened.
-        kinds = kinds or ({pivot.kind} if query.pivot is None else set(self._kinds))
+        # The kind of event asked for is what the question names (its concepts must hold
+        # anyway); else "the one before that" is one of the same kind, and "what happened
+        # after the split?" anything that happened.
+        named = {i for m in rest.mentions if m.kind == "concept" for i in m.ids}
+        kinds = named & self._kinds or (set(self._kinds) if named or query.pivot is not None
+                                        else {pivot.kind})
         here = sort_key(pivot.date)
         after = query.sequence == "after"
         # "Which president visited after Tadić?" asks for someone else.
@@ -584,8 +586,11 @@ class Engine:
             if f.kind != pivot.kind and (key == here or f.part_of == pivot.id):
                 return True
             return key > here if after else key < here
-        found = [f for f in self.kb.facts if f.date and f.kind in kinds and f.id != pivot.id
-                 and beyond(f) and not others & set(f.who) and not self._lacks(rest, f)]
+        near = [f for f in self.kb.facts if f.date and f.id != pivot.id and beyond(f)
+                and not others & set(f.who) and not self._lacks(rest, f)]
+        # Events of the kind first; else ones tagged with it ("how were relations repaired
+        # afterwards?": a declaration tagged with relations).
+        found = [f for f in near if f.kind in kinds] or [f for f in near if kinds & set(f.tags)]
         if not found:
             return self._decline(query.text, templates["nothing_next" if after
                                                        else "nothing_before"],
@@ -807,6 +812,8 @@ class Engine:
             if related & set(term.ids):
                 return 1.0
             parents = {self.kb.fact(i).part_of for i in term.ids if self.kb.fact(i)}
+            if fact.id in parents:
+                return 0.9  # "that trip", after an answer about something during it
             return 0.8 if fact.part_of and fact.part_of in parents else 0.0
         best = 0.0
         for tid in term.ids:

@@ -356,25 +356,33 @@ def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,
                 query: Query, known) -> Query:
     """"Which visit came right before Tokayev's trip?", "and the one before that?": the
     first "before"/"after" word and what it names up to the end of its clause."""
-    for ci, clause in enumerate(clauses):
-        for pos, item in enumerate(clause):
-            if not _is_sequence(item):
-                continue
-            direction = item.ids[0]  # type: ignore[union-attr]
-            pivot_items = [i for i in clause[pos + 1:] if not _is_sequence(i)]
-            rest = [i for c in clauses[:ci] for i in c] + clause[:pos] + \
-                [i for c in clauses[ci + 1:] for i in c]
+    # "after X", "before X" name the pivot; "the next president", "the previous one" name
+    # what is asked, next to the last answer. The first pivot word wins.
+    targets = grammar.get("sequence_target", frozenset())
+    order = sorted(((ci, pos) for ci, clause in enumerate(clauses)
+                    for pos, item in enumerate(clause) if _is_sequence(item)),
+                   key=lambda cp: _words(clauses[cp[0]][cp[1]])[0].folded in targets)
+    for ci, pos in order:
+        clause, item = clauses[ci], clauses[ci][pos]
+        if _words(item)[0].folded in targets:
             if ci < main:
-                rest = [i for c in clauses[main:] for i in c]
-            pivot = _query(text, [], pivot_items, grammar, Counter(), known)
-            if not pivot.named and ci < main:
-                continue  # "before I forget, …": chatter, not a question about order
-            if not pivot.named:
-                return replace(query, sequence=direction, pivot=None)
-            outer = _query(text, [], rest, grammar, Counter(), known)
-            return replace(outer, votes=query.votes, sequence=direction, pivot=pivot,
-                           social=query.social, scope=query.scope,
-                           unknown=query.unknown, foreign=query.foreign)
+                continue
+            return replace(query, sequence=item.ids[0], pivot=None)  # type: ignore[union-attr]
+        direction = item.ids[0]  # type: ignore[union-attr]
+        pivot_items = [i for i in clause[pos + 1:] if not _is_sequence(i)]
+        rest = [i for c in clauses[:ci] for i in c] + clause[:pos] + \
+            [i for c in clauses[ci + 1:] for i in c]
+        if ci < main:
+            rest = [i for c in clauses[main:] for i in c]
+        pivot = _query(text, [], pivot_items, grammar, Counter(), known)
+        if not pivot.named and ci < main:
+            continue  # "before I forget, …": chatter, not a question about order
+        if not pivot.named:
+            return replace(query, sequence=direction, pivot=None)
+        outer = _query(text, [], rest, grammar, Counter(), known)
+        return replace(outer, votes=query.votes, sequence=direction, pivot=pivot,
+                       social=query.social, scope=query.scope,
+                       unknown=query.unknown, foreign=query.foreign)
     return query
 
 
@@ -389,7 +397,7 @@ def with_context(query: Query, context: Context) -> Query:
     if "person" in query.pronouns and context.person and not has_entity:
         mentions.append(Mention("entity", (context.person,), "(previous person)"))
     bare = not mentions and not query.years and not query.months
-    if context.facts and (("thing" in query.pronouns and not has_entity) or
+    if context.facts and ("thing" in query.pronouns or
                           ("place" in query.pronouns and not has_entity and not mentions) or
                           (bare and (query.intents or query.modifiers))):
         mentions.append(Mention("context", context.facts, "(previous answer)"))
