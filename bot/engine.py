@@ -172,6 +172,11 @@ class Engine:
         # The words of a fact's own question are its words too: the question leads to it.
         for code, text in (*fact.texts.items(), *fact.questions.items()):
             self._read_text(p, text, code)
+        # So are the words of the names it mentions ("group" of "the BK group"), a little.
+        for key in [k for k in p.about if k in self.kb.entities]:
+            for name in self.kb.entities[key].names.values():
+                for token in self.kb.stemming.tokens(name):
+                    p.add("about", "w:" + token.stem, IN_TEXT)
         return p
 
     def _leading_concepts(self, entity) -> set[str]:
@@ -659,10 +664,16 @@ class Engine:
             # of its text ("when did Kazakhstan open its embassy?" is not "a consulate of
             # its embassy opened").
             roles = {c for i in fact.who for c in self._roles(i)}
-            for m in query.mentions:
-                if m.kind == "concept" and not any(p.about.get(i, 0.0) >= TAGGED or i in roles
-                                                   for i in m.ids):
-                    out.append(m.text)
+
+            def plain(m: Mention) -> bool:
+                return any(p.about.get(i, 0.0) >= TAGGED or i in roles for i in m.ids)
+            # Of the kinds of event named, one is enough ("when was it opened and who
+            # attended?"); every other topic must be plainly the fact's.
+            concepts = [m for m in query.mentions if m.kind == "concept" and not m.soft]
+            events = [m for m in concepts if set(m.ids) & self._kinds]
+            if events and not any(plain(m) for m in events):
+                out.append(events[0].text)
+            out.extend(m.text for m in concepts if m not in events and not plain(m))
         if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
             out.append("(who)")
         if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):

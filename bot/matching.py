@@ -81,6 +81,8 @@ class TermIndex:
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
+        #: Folded word → the languages of the lists it comes from (None: a name).
+        self._surface_langs: dict[str, set[str | None]] = defaultdict(set)
         #: The stems of the words of names and of topics' phrases.
         self._name_words: set[str] = set()
         #: (phrase, kind) → the phrase as written in that kind's lists, folded: when one
@@ -102,6 +104,7 @@ class TermIndex:
         if term.kind in ("entity", "demonym") or term.kind == "concept" and len(key) > 1:
             self._name_words.update(key)
         for w in words:
+            self._surface_langs[w.folded].add(term.lang)
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
 
@@ -144,13 +147,16 @@ class TermIndex:
             best = exact or best
         return tuple(t for t in entries if t.kind == best)
 
-    def find(self, text: str, fuzzy: bool = True) -> list[Match | Token]:
+    def find(self, text: str, fuzzy: bool = True,
+             languages: Iterable[str] | None = None) -> list[Match | Token]:
         """The text's phrases in order; a word that means nothing comes back as a Token.
 
-        `fuzzy` corrects typos; a fact's own text is read without it.
+        `fuzzy` corrects typos (a fact's own text is read without it), into words of
+        names or of `languages` only, when given: an English "post" is no Serbian "pošto".
         """
         words = self.stemming.tokens(text)
-        fixed = [self.correct(w) if fuzzy else w.stem for w in words]
+        allowed = {*languages, None} if languages is not None else None
+        fixed = [self.correct(w, allowed) if fuzzy else w.stem for w in words]
         out: list[Match | Token] = []
         i = 0
         while i < len(words):
@@ -180,9 +186,9 @@ class TermIndex:
         return any(t.kind == "intent" for n in range(1, len(key))
                    for t in self._phrases.get(key[:n], ()))
 
-    def correct(self, word: Token) -> str | None:
-        """The word's stem if known, else the stem of the nearest known word within
-        `max_typos` edits of it as written, else None."""
+    def correct(self, word: Token, languages: set[str | None] | None = None) -> str | None:
+        """The word's stem if known, else the stem of the nearest known word (of
+        `languages`, where given) within `max_typos` edits of it as written, else None."""
         by_length, stems_known = self._vocabulary()
         if word.stem in stems_known:
             return word.stem
@@ -198,7 +204,8 @@ class TermIndex:
             choices = by_length.get((folded[:1], length))
             if choices:
                 found += [(c, d) for c, d, _ in process.extract(
-                    folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)]
+                    folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+                    if languages is None or self._surface_langs[c] & languages]
         if not found:
             return None
         # Fewest edits first; among equals, the most similar overall ("nikolc" → "nikolic",

@@ -118,15 +118,16 @@ class _Reading:
 
 def parse(text: str, index: TermIndex) -> Query:
     """Turn a question into a Query; never fails, whatever the text."""
-    clauses = [found for part in _clauses(text) if (found := index.find(part))]
-    items = [item for clause in clauses for item in clause]
+    parts = _clauses(text)
     votes: Counter[str] = Counter()
-    for item in items:
-        if isinstance(item, Match) and item.kind not in ("entity", "demonym") \
-                and not item.corrected:
-            votes.update(item.languages)
+    for part in parts:  # the language first, from the words as written
+        for item in index.find(part, fuzzy=False):
+            if isinstance(item, Match) and item.kind not in ("entity", "demonym"):
+                votes.update(item.languages)
     top = max(votes.values(), default=0)
-    grammar = index.grammar([code for code, n in votes.items() if n == top] if top else None)
+    ours = [code for code, n in votes.items() if n == top] if top else None
+    clauses = [found for part in parts if (found := index.find(part, languages=ours))]
+    grammar = index.grammar(ours)
     main = _main_clause(clauses, text, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
     body = [item for clause in clauses[main:] for item in clause]
@@ -313,13 +314,17 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
         if not (words and words[0].folded in grammar.get("hearsay", ())):
             continue
         before = found[:pos]
-        if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym", "intent")
-                             for i in before):
-            return found
+        if not before or any(isinstance(i, Match) and (
+                i.kind in ("entity", "demonym") or i.kind == "intent" and set(i.ids) - {"what"})
+                for i in before):
+            return found  # "Who said…", "Masimov said…": the saying is the question
         rest = found[pos + 1:]
         while rest and _words(rest[0]) and \
                 _words(rest[0])[0].folded in grammar.get("hearsay_that", ()):
             rest = rest[1:]
+        if not any(isinstance(i, Match) and i.kind in ("entity", "demonym", "concept")
+                   for i in rest):
+            return found  # "what did the article say?": nothing after it to ask
         return rest
     return found
 
