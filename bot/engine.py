@@ -478,6 +478,12 @@ class Engine:
         else:
             margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
+        if "first" in query.modifiers:
+            # An undated fact that says it came first ("relations first commenced when …")
+            # answers "first" where no dated one says so.
+            says = [f for f in chosen if self._says(f, "first")]
+            if says and not any(f.date for f in says):
+                return says[:1], best, ()
         chosen = self._of_kind(query, chosen)
         if query.ordinal:
             dated = sorted((f for f in chosen if f.date), key=chronological)
@@ -851,6 +857,17 @@ class Engine:
         if "latest" in query.modifiers and dated:
             return [max(dated, key=lambda f: sort_key(f.date))]
         return chosen
+
+    def _says(self, fact: Fact, modifier: str) -> bool:
+        """True when the fact's text uses one of the modifier's words ("first")."""
+        for code, text in fact.texts.items():
+            words = {self.kb.stemming.stems(w) for w in
+                     self.kb.language(code).modifiers.get(modifier, ())}
+            stems = self.kb.stemming.stems(text)
+            if any(w and any(stems[i:i + len(w)] == w for i in range(len(stems)))
+                   for w in words):
+                return True
+        return False
 
     # ----------------------------------------------------------------- composing
 
