@@ -8,10 +8,14 @@ same place (every Bot API call except getUpdates) and, per request:
 - waits out `429 Too Many Requests` for `retry_after` and sends again, holding up only
   that request, so other chats carry on;
 - sends again with exponential backoff after a 5xx answer or a connection that failed
-  before the request could have been read (refused, dropped without an answer, connect
-  timeout): Telegram did not execute those;
-- does not retry 4xx answers (Telegram will refuse again) nor read timeouts (the message
-  may have been delivered, and a second send would answer twice).
+  before the request left (refused, connect timeout, no free connection): Telegram did
+  not execute those;
+- never sends again what Telegram may have executed or will refuse again: a connection
+  dropped after the request was written, a read or write time-out, any 4xx. A second send
+  there could answer twice; at most once is the rule.
+
+`StatusRequest` keeps the HTTP status of 4xx answers python-telegram-bot does not map
+(413, 414, ...), which it would otherwise report like a 5xx.
 """
 from __future__ import annotations
 
@@ -26,14 +30,33 @@ from telegram.error import (BadRequest, ChatMigrated, Conflict, EndPointNotFound
                             InvalidToken, NetworkError, RetryAfter, TelegramError,
                             TimedOut)
 from telegram.ext import BaseRateLimiter
+from telegram.request import HTTPXRequest, RequestData
 
 log = logging.getLogger(__name__)
 
 #: Errors Telegram will answer the same way however often we ask.
 FINAL = (BadRequest, Forbidden, InvalidToken, Conflict, ChatMigrated, EndPointNotFound)
-#: httpx errors raised before the server can have read the request.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout,
-            httpx.RemoteProtocolError)
+#: httpx errors raised before the request left: the server cannot have read it.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: 4xx statuses python-telegram-bot turns into their own exceptions (429 is RetryAfter).
+MAPPED_4XX = frozenset({400, 401, 403, 404, 409, 429})
+#: Group limiters kept before idle ones are dropped.
+MAX_GROUP_LIMITERS = 1000
+
+
+class Refused(BadRequest):
+    """A 4xx answer python-telegram-bot has no exception for (413, 414, ...): final."""
+
+
+class StatusRequest(HTTPXRequest):
+    """HTTPXRequest that reports an unmapped 4xx as `Refused`, not as a retryable error."""
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         **timeouts: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(url, method, request_data, **timeouts)
+        if 400 <= code < 500 and code not in MAPPED_4XX:
+            raise Refused(f"HTTP {code} from the Bot API")
+        return code, payload
 
 
 class RetryingLimiter(BaseRateLimiter[int]):
@@ -97,18 +120,31 @@ class RetryingLimiter(BaseRateLimiter[int]):
         group = None
         with contextlib.suppress(TypeError, ValueError):
             if int(chat_id) < 0:
-                group = self._groups.setdefault(int(chat_id), AsyncLimiter(20, 60))
+                group = self._groups.get(int(chat_id))
+                if group is None:
+                    if len(self._groups) >= MAX_GROUP_LIMITERS:
+                        self._prune()
+                    group = self._groups[int(chat_id)] = AsyncLimiter(20, 60)
         async with group or contextlib.nullcontext(), self._overall or contextlib.nullcontext():
             yield
 
 
+    def _prune(self) -> None:
+        """Forget the limiters of groups that sent nothing lately (their bucket is empty)."""
+        for chat_id, limiter in list(self._groups.items()):
+            if limiter.has_capacity(limiter.max_rate):
+                del self._groups[chat_id]
+
+
 def _safe_to_resend(exc: NetworkError) -> bool:
-    """True when Telegram cannot have executed the request: a 5xx, or no connection."""
-    if isinstance(exc, TimedOut):
-        return isinstance(exc.__cause__, (httpx.ConnectTimeout, httpx.PoolTimeout))
+    """True when Telegram cannot have executed the request: a 5xx, or no connection.
+
+    Every 4xx is a `BadRequest`/`Refused`/... (FINAL) by the time it gets here, so an
+    HTTP status without a network cause is a 5xx.
+    """
     cause = exc.__cause__
     if cause is None or isinstance(cause, TelegramError):
-        return True  # an HTTP error status (5xx), with or without a JSON body: not executed
+        return True
     return isinstance(cause, NOT_SENT)
 
 
