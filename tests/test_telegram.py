@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from fake_bot_api import FakeBotApi
+from fake_bot_api import FakeBotApi, FloodLimits
 
 REPO = Path(__file__).resolve().parents[1]
 #: The working tree's code, whatever is installed.
@@ -38,7 +38,12 @@ class Bot:
     def stop(self) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=20)
+        return self.process.wait(timeout=30)
+
+    def kill(self) -> None:
+        """kill -9: no chance to save or confirm anything."""
+        self.process.kill()
+        self.process.wait(timeout=30)
 
 
 @contextlib.contextmanager
@@ -49,13 +54,14 @@ def running_bot(api: FakeBotApi, tmp_path: Path, *args: str, wait_ready: bool = 
                    "TELEGRAM_API_BASE_URL": api.base_url, "BOT_ADMIN_IDS": str(ADMIN),
                    "TELEGRAM_MAX_SENDS_PER_SECOND": "0", "PYTHONPATH": str(REPO),
                    "BOT_STATE_DIR": str(tmp_path / "state"), **env}
+    polls = len(api.calls("getUpdates"))
     with log.open("wb") as err:
         process = subprocess.Popen([*COMMAND, "telegram", *args], stdin=subprocess.DEVNULL,
                                    stdout=err, stderr=err, env=environment)
     bot = Bot(process, log)
     try:
         if wait_ready:
-            api.wait_for(lambda: api.calls("getUpdates") or api.webhook, timeout=30,
+            api.wait_for(lambda: len(api.calls("getUpdates")) > polls or api.webhook, timeout=30,
                          message="bot did not start polling: " + bot.stderr[-2000:])
         yield bot
     finally:
@@ -384,3 +390,74 @@ def test_receiving_survives_faults(api, bot):
     time.sleep(0.5)
     assert api.replies_by_chat()[9001] == api.replies_by_chat()[9002] == 1
     assert {f.kind for f in api.failed_requests} >= {"502", "429", "drop"}
+
+
+def test_answers_with_html_characters_are_escaped(api, tmp_path, knowledge_copy):
+    """A fact text with "&" and "<" reaches Telegram escaped (the fake refuses a stray one)."""
+    facts = knowledge_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert text.count("Kassym-Jomart Tokayev visited Serbia.") == 1
+    facts.write_text(text.replace("Kassym-Jomart Tokayev visited Serbia.",
+                                  "Kassym-Jomart Tokayev visited Serbia & <Belgrade>."),
+                     encoding="utf-8")
+    with running_bot(api, tmp_path, "--knowledge", str(knowledge_copy)):
+        api.send_text(10_001, "When did Tokayev visit Serbia?")
+        reply = last(api, 10_001)
+    assert "visited Serbia & <Belgrade>." in reply.plain_text
+    assert "&amp; &lt;Belgrade&gt;" in reply.text
+    api.assert_no_violations()
+
+
+def test_one_chat_is_answered_in_order_while_its_first_reply_waits_out_a_429(api, bot):
+    api.fail_next("sendMessage", "429", retry_after=2)
+    chat = 10_002
+    api.send_text(chat, "When did Nikolić visit Kazakhstan?")
+    api.send_text(chat, "What did he say?")
+    first, second = api.wait_for_messages(chat, 2, timeout=30)
+    assert "27–29 August 2015" in first.plain_text and "friendship" not in first.plain_text
+    assert "friendship" in second.plain_text
+    assert [f.kind for f in api.failed_requests] == ["429"]
+
+
+def test_the_throttle_keeps_under_telegrams_flood_limits(tmp_path):
+    """45 chats at once with Telegram's flood control on: no 429 at all, one reply each."""
+    with FakeBotApi(flood_limits=FloodLimits(global_per_second=30, group_per_minute=20)) \
+            as api, running_bot(api, tmp_path, TELEGRAM_MAX_SENDS_PER_SECOND="25"):
+        chats = list(range(11_001, 11_046))
+        for chat in chats:
+            api.send_text(chat, "tokaev")
+        group = -11_000
+        for _ in range(3):
+            api.send_text(group, "/about@kazserb_test_bot", chat_type="group")
+        api.wait_for(lambda: sum(api.replies_by_chat().values()) >= 48, timeout=60)
+        time.sleep(0.5)
+        assert [api.replies_by_chat()[c] for c in chats] == [1] * 45
+        assert api.replies_by_chat()[group] == 3
+        assert api.failed_requests == []
+
+
+def test_timeline_pages_for_a_filter_too_long_for_callback_data(api, bot):
+    chat = 10_003
+    name = "Республика Казахстан Республика Сербия"  # 73 bytes: over the 64 of callback data
+    api.send_text(chat, f"/timeline {name}", language_code="ru")
+    first = last(api, chat)
+    assert "страница 1 из 4" in first.plain_text
+    forward = [b for b in buttons(first) if b["text"] == "▶"]
+    assert len(forward) == 1 and len(forward[0]["callback_data"].encode()) <= 64
+    for page in (2, 3, 4):
+        api.press_button(chat, first.message_id, forward[0]["callback_data"])
+        api.wait_for(lambda: len(api.edits) == page - 1, timeout=15)
+        edited = api.message(chat, first.message_id)
+        labels = [b["text"] for b in edited["reply_markup"]["inline_keyboard"][0]]
+        assert f"{page}/4" in labels
+        forward = [b for b in edited["reply_markup"]["inline_keyboard"][0] if b["text"] == "▶"]
+    assert forward == []
+    api.assert_no_violations()
+
+
+def test_inline_results_are_personal(api, bot):
+    api.inline_query("назарбаев", language_code="ru")
+    api.wait_for(lambda: api.inline_answers, timeout=15)
+    answer = api.inline_answers[0]
+    assert answer.params["is_personal"] is True
+    assert any("Назарбаев" in r["title"] for r in answer.results)

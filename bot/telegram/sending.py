@@ -4,7 +4,9 @@ python-telegram-bot retries nothing it sends from handlers, and its AIORateLimit
 retries only 429s, pausing *every* chat while one waits. This limiter hooks into the
 same place (every Bot API call except getUpdates) and, per request:
 
-- throttles to `max_per_second` overall and 20 per minute per group (0 turns it off);
+- throttles to `max_per_second` overall and 20 per minute per group (0 turns it off),
+  counted as Telegram counts, over a sliding window: never more than that many sends in
+  any second (minute), not merely on average;
 - waits out `429 Too Many Requests` for `retry_after` and sends again, holding up only
   that request, so other chats carry on;
 - sends again with exponential backoff after a 5xx answer or a connection that failed
@@ -22,13 +24,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
+from collections import deque
 from typing import Any, AsyncIterator, Callable, Coroutine
 
 import httpx
-from aiolimiter import AsyncLimiter
 from telegram.error import (BadRequest, ChatMigrated, Conflict, EndPointNotFound, Forbidden,
-                            InvalidToken, NetworkError, RetryAfter, TelegramError,
-                            TimedOut)
+                            InvalidToken, NetworkError, RetryAfter, TelegramError)
 from telegram.ext import BaseRateLimiter
 from telegram.request import HTTPXRequest, RequestData
 
@@ -40,6 +42,9 @@ FINAL = (BadRequest, Forbidden, InvalidToken, Conflict, ChatMigrated, EndPointNo
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 #: 4xx statuses python-telegram-bot turns into their own exceptions (429 is RetryAfter).
 MAPPED_4XX = frozenset({400, 401, 403, 404, 409, 429})
+#: Telegram counts sends as they arrive, and sends that left a window apart can arrive
+#: closer together (a new connection delays the first ones): windows are this much longer.
+WINDOW_MARGIN = 1.05
 #: Group limiters kept before idle ones are dropped.
 MAX_GROUP_LIMITERS = 1000
 
@@ -59,15 +64,49 @@ class StatusRequest(HTTPXRequest):
         return code, payload
 
 
+class SlidingWindow:
+    """At most `limit` entries in any `period` seconds; `async with` waits for a free one."""
+
+    __slots__ = ("limit", "period", "times")
+
+    def __init__(self, limit: int, period: float):
+        self.limit, self.period = limit, period * WINDOW_MARGIN
+        self.times: deque[float] = deque()
+
+    def idle(self) -> bool:
+        """True when nothing was sent within the window (the limiter can be forgotten)."""
+        self._expire(time.monotonic())
+        return not self.times
+
+    def _expire(self, now: float) -> None:
+        while self.times and now - self.times[0] >= self.period:
+            self.times.popleft()
+
+    async def __aenter__(self) -> None:
+        while True:
+            now = time.monotonic()
+            self._expire(now)
+            if len(self.times) < self.limit:
+                self.times.append(now)
+                return
+            await asyncio.sleep(self.times[0] + self.period - now)
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+
 class RetryingLimiter(BaseRateLimiter[int]):
     """Throttles and retries Bot API calls; see the module docstring for the rules."""
 
     def __init__(self, max_per_second: float = 30, attempts: int = 6,
                  first_backoff: float = 0.5, max_backoff: float = 30.0,
                  max_retry_after: float = 120.0):
-        self._overall = AsyncLimiter(max_per_second, 1) if max_per_second > 0 else None
         self._throttle = max_per_second > 0
-        self._groups: dict[int, AsyncLimiter] = {}
+        # A fractional rate (0.5 a second) is the same count over a longer window.
+        per_second = max(1, round(max_per_second)) if self._throttle else 1
+        self._overall = SlidingWindow(per_second, per_second / max_per_second) \
+            if self._throttle else None
+        self._groups: dict[int, SlidingWindow] = {}
         self.attempts = attempts
         self.first_backoff = first_backoff
         self.max_backoff = max_backoff
@@ -124,15 +163,15 @@ class RetryingLimiter(BaseRateLimiter[int]):
                 if group is None:
                     if len(self._groups) >= MAX_GROUP_LIMITERS:
                         self._prune()
-                    group = self._groups[int(chat_id)] = AsyncLimiter(20, 60)
+                    group = self._groups[int(chat_id)] = SlidingWindow(20, 60)
         async with group or contextlib.nullcontext(), self._overall or contextlib.nullcontext():
             yield
 
 
     def _prune(self) -> None:
-        """Forget the limiters of groups that sent nothing lately (their bucket is empty)."""
+        """Forget the limiters of groups that sent nothing within the last minute."""
         for chat_id, limiter in list(self._groups.items()):
-            if limiter.has_capacity(limiter.max_rate):
+            if limiter.idle():
                 del self._groups[chat_id]
 
 
