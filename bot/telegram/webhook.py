@@ -51,6 +51,10 @@ class UpdateHandler(tornado.web.RequestHandler):
         mime = self.request.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if mime != "application/json":
             self._refuse(415)
+            return
+        length = self.request.headers.get("Content-Length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY:
+            self._refuse(413)  # a body sent in chunks is cut off at MAX_BODY by the server
 
     def _refuse(self, status: int) -> None:
         self.set_status(status)
