@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from fake_bot_api import FakeBotApi
 from test_telegram import _free_port, api, last, running_bot  # noqa: F401 - api is a fixture
 
 SECRET = "s3cret-Token"
@@ -103,3 +104,25 @@ def _outside_address() -> str | None:
     except OSError:
         return None
     return None if address.startswith("127.") else address
+
+
+def test_kill_9_in_webhook_mode_loses_nothing(tmp_path):
+    """Updates acknowledged with 200 are stored: after a kill -9 and a start, all answered."""
+    from test_telegram_durability import IN_FLIGHT, answered, burst
+    chats = list(range(31_001, 31_051))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/hook"
+    args = ("--webhook-url", url, "--port", str(port))
+    with FakeBotApi(latency=0.02) as api:
+        with running_bot(api, tmp_path, *args, TELEGRAM_WEBHOOK_SECRET=SECRET) as bot:
+            api.wait_for(lambda: api.webhook and api.webhook.get("url") == url, timeout=30)
+            burst(api, chats)
+            api.wait_for(lambda: len(api.sent_messages()) >= 25, timeout=60)
+            bot.kill()
+        assert answered(api, chats)["never"] > 0
+        with running_bot(api, tmp_path, *args, TELEGRAM_WEBHOOK_SECRET=SECRET):
+            api.wait_for(lambda: answered(api, chats)["never"] == 0, timeout=60)
+            time.sleep(1)
+        after = answered(api, chats)
+    assert after["never"] == 0 and after["once"] + after["twice or more"] == 100
+    assert after["twice or more"] <= IN_FLIGHT

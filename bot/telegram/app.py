@@ -65,6 +65,10 @@ class BotApplication(Application):
     async def update_persistence(self) -> None:
         """Write what changed (PTB), then forget the chats that are written and idle."""
         await super().update_persistence()
+        # PTB marks every user for a write even when user data is not stored, and then
+        # never clears the marks: one id kept per user forever.
+        if not self.persistence.store_data.user_data:  # type: ignore[union-attr]
+            self._user_ids_to_be_updated_in_persistence.clear()
         keep = self._chat_ids_to_be_updated_in_persistence | self.update_processor.active_chats
         for chat_id in [c for c in self._chat_data if c not in keep]:
             del self._chat_data[chat_id]
