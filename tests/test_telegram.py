@@ -242,7 +242,7 @@ def test_one_chat_waiting_out_a_429_does_not_hold_up_others(api, bot):
     api.wait_for_messages(3001, 1, timeout=15)
 
 
-def test_odd_updates_are_handled(api, bot):
+def test_a_sticker_gets_told_the_bot_reads_text(api, bot):
     chat = 4001
     api.queue_update({"message": {"message_id": 900, "date": int(time.time()),
                                   "chat": {"id": chat, "type": "private"},
@@ -251,23 +251,39 @@ def test_odd_updates_are_handled(api, bot):
                                               "type": "regular", "width": 1, "height": 1,
                                               "is_animated": False, "is_video": False}}})
     assert "only read text" in last(api, chat).plain_text
+    api.assert_no_violations()
+
+
+def test_edits_and_channel_posts_get_no_reply(api, bot):
+    chat = 4002
     sent = api.send_text(chat, "tokaev")
-    last(api, chat, 2)
+    last(api, chat)
     api.edit_text(chat, sent["message_id"], "When did Tadić visit Kazakhstan?")
     api.send_text(-100900, "When did Tadić visit Kazakhstan?", chat_type="channel")
-    api.send_text(chat, "x" * 10_000)
-    assert "too long" in last(api, chat, 3).plain_text
-    greeting = api.send_text(chat, "/start")
-    first = last(api, chat, 4)
-    api.press_button(chat, first.message_id, "q:no_such_fact", strict=False)
+    api.send_text(chat, "/about")  # answered after the two above, in order
+    assert "CC BY-SA" in last(api, chat, 2).plain_text
+    time.sleep(0.5)
+    assert len(api.sent_messages(chat)) == 2 and api.sent_messages(-100900) == []
+
+
+def test_a_huge_message_is_declined(api, bot):
+    api.send_text(4003, "x" * 10_000)
+    assert "too long" in last(api, 4003).plain_text
+
+
+def test_an_unknown_button_is_answered_as_expired(api, bot):
+    api.send_text(4004, "/start")
+    first = last(api, 4004)
+    api.press_button(4004, first.message_id, "q:no_such_fact", strict=False)
     api.wait_for(lambda: api.callback_answers, timeout=15)
     assert "expired" in (api.callback_answers[-1].text or "")
-    api.send_text(chat, "<b>&amp; \x00 ✓ Вучић</b>")
-    assert last(api, chat, 5).plain_text
     time.sleep(0.5)
-    assert len(api.sent_messages(chat)) == 5
-    assert not api.sent_messages(-100900)
-    assert greeting
+    assert len(api.sent_messages(4004)) == 1
+
+
+def test_markup_and_control_characters_in_a_question_are_harmless(api, bot):
+    api.send_text(4005, "<b>&amp; \x00 ✓ Вучић</b>")
+    assert last(api, 4005).plain_text
     api.assert_no_violations()
 
 
