@@ -418,8 +418,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, (NetworkError, RetryAfter)) and not isinstance(error, BadRequest):
         # Telegram was not reachable, or may have executed the send: not resent (see
         # sending.py), and no apology, which could be a second reply.
-        log.warning("%s: not answered, Telegram could not be reached for sure (%s)",
-                    _describe(update), error)
+        log.warning("%s: Telegram did not confirm the reply, and it is not sent again, "
+                    "as it may have arrived (%s)", _describe(update), error)
         return
     log.error("Error while handling %s", _describe(update), exc_info=error)
     await _apologise(update, context)
