@@ -477,3 +477,16 @@ def test_inline_results_are_personal(api, bot):
     answer = api.inline_answers[0]
     assert answer.params["is_personal"] is True
     assert any("Назарбаев" in r["title"] for r in answer.results)
+
+
+def test_reload_answers_from_the_new_fact_base(api, tmp_path, knowledge_copy):
+    with running_bot(api, tmp_path, "--knowledge", str(knowledge_copy)):
+        api.send_text(ADMIN, "When did Tokayev visit Serbia?")
+        assert "18–19 November 2024" in last(api, ADMIN).plain_text
+        facts = knowledge_copy / "facts.yaml"
+        facts.write_text(facts.read_text(encoding="utf-8").replace(
+            "date: 2024-11-18/19", "date: 2025-03-01/02", 1), encoding="utf-8")
+        api.send_text(ADMIN, "/reload")
+        assert "reloaded" in last(api, ADMIN, 2).plain_text
+        api.send_text(ADMIN, "When did Tokayev visit Serbia?")
+        assert "1–2 March 2025" in last(api, ADMIN, 3).plain_text
