@@ -133,3 +133,21 @@ def test_an_unreachable_telegram_at_start_is_waited_for(api, tmp_path):
         api.send_text(24_002, "tokaev")
         assert "2024" in last(api, 24_002).plain_text
     assert "Cannot reach Telegram yet" in bot.stderr and "Traceback" not in bot.stderr
+
+
+def test_another_bots_stored_updates_are_not_answered(tmp_path):
+    """Update ids are per bot: a new token on the same state directory starts afresh."""
+    chats = list(range(25_001, 25_041))
+    with FakeBotApi(latency=0.02) as api:
+        with running_bot(api, tmp_path) as bot:
+            burst(api, chats)
+            api.wait_for(lambda: len(api.sent_messages()) >= 5, timeout=60)
+            bot.kill()
+        assert answered(api, chats)["never"] > 0
+    with FakeBotApi(token="987654321:AAAnotherBotsTokenForTheSameStateDir") as other:
+        with running_bot(other, tmp_path) as bot:
+            other.send_text(25_100, "tokaev")
+            assert "2024" in last(other, 25_100).plain_text
+            time.sleep(1)
+            assert [m.chat_id for m in other.sent_messages()] == [25_100]
+    assert "held updates of another bot" in bot.stderr

@@ -130,9 +130,11 @@ async def _serve(state: BotState, store: SqlitePersistence, webhook_url: str | N
     app = build_application(state, store)
     if not await _until_connected(app, state, stop):
         return
+    store.bind(app.bot.id)
     await app.initialize()
     await app.start()
-    inbox = Inbox(store, app, backlog(state.settings.max_sends_per_second, state.settings.grace))
+    inbox = Inbox(store, app, backlog(state.settings.max_sends_per_second, state.settings.grace),
+                  by_webhook=bool(webhook_url))
     app.update_processor.on_done = inbox.done  # type: ignore[attr-defined]
     tasks = [asyncio.create_task(inbox.run(), name="kazserb:inbox"),
              asyncio.create_task(_keep_trying("Setting the command menu", state, stop,

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 POLL_TIMEOUT = 10
 #: Seconds between two log lines about skipped updates, and about failed polls.
 LOG_EVERY = 60.0
+#: Answers between two clean-ups of the inbox in webhook mode.
+FORGET_EVERY = 500
 # getUpdates is called raw (do_api_request), so that one bad update cannot fail the batch.
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'")
 
@@ -65,8 +67,13 @@ class RateLimitedLog:
 class Inbox:
     """Stored updates on their way to the handlers; at most `limit` in hand at once."""
 
-    def __init__(self, store: SqlitePersistence, app: Application, limit: int):
+    def __init__(self, store: SqlitePersistence, app: Application, limit: int,
+                 by_webhook: bool = False):
         self.store, self.app, self.limit = store, app, limit
+        #: Polling forgets answered updates as their offset is confirmed; a webhook has no
+        #: offset, so every FORGET_EVERY answers the oldest are forgotten.
+        self.by_webhook = by_webhook
+        self._answered = 0
         self._in_hand: set[int] = set()
         self._wake = asyncio.Event()
         self._room = asyncio.Event()
@@ -99,6 +106,9 @@ class Inbox:
         if isinstance(update, Update):
             self._in_hand.discard(update.update_id)
             self._mark_done(update.update_id)
+            self._answered += 1
+            if self.by_webhook and self._answered % FORGET_EVERY == 0:
+                self.store.forget_done()
         self._wake.set()
         self._room.set()
 
@@ -183,6 +193,7 @@ async def confirm(inbox: Inbox) -> None:
         raw = await inbox.app.bot.do_api_request(
             "getUpdates", api_kwargs={"offset": offset, "limit": 1, "timeout": 0},
             read_timeout=5)
+        inbox.store.forget_done(below=offset)
         inbox.add(raw if isinstance(raw, list) else [])
     except TelegramError as exc:
         log.info("Could not confirm the last updates to Telegram (%s); they are stored and "

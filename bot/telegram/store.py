@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS inbox (
     done INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS inbox_pending ON inbox (update_id) WHERE done = 0;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 #: Answered updates remembered (to skip them if Telegram sends them again), at least.
 KEEP_DONE = 1000
@@ -139,6 +140,15 @@ class SqlitePersistence(BasePersistence[dict, dict, dict]):
 
     # ------------------------------------------------------------------ the update inbox
 
+    def bind(self, bot_id: int) -> None:
+        """Tie the inbox to one bot: update ids are per bot, so another bot's stored
+        updates (a new token, the same directory) are dropped, not answered."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'bot_id'").fetchone()
+        if row and row[0] != str(bot_id):
+            dropped = self._db.execute("DELETE FROM inbox").rowcount
+            log.warning("The state directory held updates of another bot; %d dropped", dropped)
+        self._write("INSERT OR REPLACE INTO meta VALUES ('bot_id', ?)", (str(bot_id),))
+
     def store_updates(self, updates: Iterable[tuple[int, str]]) -> list[int]:
         """Store fetched updates (id, JSON text) durably; return the ids that are new.
 
@@ -176,13 +186,15 @@ class SqlitePersistence(BasePersistence[dict, dict, dict]):
         self._write("UPDATE inbox SET done = 1 WHERE update_id = ?", (update_id,))
 
     def forget_done(self, below: int | None = None) -> None:
-        """Drop answered updates Telegram will not send again (ids below a confirmed
-        offset), keeping the newest KEEP_DONE to recognise a repeated webhook delivery."""
-        newest = self._db.execute("SELECT MAX(update_id) FROM inbox").fetchone()[0]
-        if newest is None:
-            return
-        limit = newest - KEEP_DONE if below is None else min(below, newest - KEEP_DONE)
-        self._write("DELETE FROM inbox WHERE done = 1 AND update_id < ?", (limit,))
+        """Drop answered updates Telegram will not send again: polling, those below a
+        confirmed offset; webhook (`below` None), all but the newest KEEP_DONE, which
+        recognise a delivery Telegram repeats because our 200 was lost."""
+        if below is None:
+            newest = self._db.execute("SELECT MAX(update_id) FROM inbox").fetchone()[0]
+            if newest is None:
+                return
+            below = newest - KEEP_DONE
+        self._write("DELETE FROM inbox WHERE done = 1 AND update_id < ?", (below,))
 
     def _write(self, sql: str, params: tuple) -> None:
         self._db.execute(sql, params)
