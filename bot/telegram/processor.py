@@ -86,8 +86,11 @@ class PerChatProcessor(BaseUpdateProcessor):
     async def close(self, grace: float) -> int:
         """Let updates in hand finish for up to `grace` seconds, then cancel the rest
         (they stay unanswered in the inbox); returns how many were cut off."""
-        if self._tasks:
-            await asyncio.wait(set(self._tasks), timeout=max(0.0, grace))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max(0.0, grace)
+        while self._tasks and (left := deadline - loop.time()) > 0:
+            # New updates keep coming from the store meanwhile: answer them too.
+            await asyncio.wait(set(self._tasks), timeout=left)
         self._closing = True
         left = set(self._tasks)
         for task in left:
