@@ -69,12 +69,6 @@ def running_bot(api: FakeBotApi, tmp_path: Path, *args: str, wait_ready: bool = 
 
 
 @pytest.fixture
-def api():
-    with FakeBotApi() as server:
-        yield server
-
-
-@pytest.fixture
 def bot(api, tmp_path):
     with running_bot(api, tmp_path) as running:
         yield running

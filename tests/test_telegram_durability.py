@@ -7,7 +7,7 @@ import time
 import pytest
 
 from fake_bot_api import FakeBotApi
-from test_telegram import ADMIN, api, last, running_bot  # noqa: F401 - api is a fixture
+from test_telegram import ADMIN, last, running_bot
 
 #: Handlers running at once: the most replies a crash can catch in flight.
 IN_FLIGHT = 32

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from fake_bot_api import FakeBotApi
-from test_telegram import _free_port, api, last, running_bot  # noqa: F401 - api is a fixture
+from test_telegram import _free_port, last, running_bot
 
 SECRET = "s3cret-Token"
 
