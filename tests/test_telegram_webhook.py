@@ -126,3 +126,16 @@ def test_kill_9_in_webhook_mode_loses_nothing(tmp_path):
         after = answered(api, chats)
     assert after["never"] == 0 and after["once"] + after["twice or more"] == 100
     assert after["twice or more"] <= IN_FLIGHT
+
+
+def test_a_port_in_use_is_a_clear_error(api, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with running_bot(api, tmp_path, "--webhook-url", f"http://127.0.0.1:{port}/hook",
+                         "--port", str(port), wait_ready=False,
+                         TELEGRAM_WEBHOOK_SECRET=SECRET) as bot:
+            assert bot.process.wait(timeout=30) == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in bot.stderr
+    assert "Traceback" not in bot.stderr

@@ -142,8 +142,12 @@ async def _serve(state: BotState, store: SqlitePersistence, webhook_url: str | N
     server = None
     if webhook_url:
         secret = state.settings.webhook_secret or ""
-        server = start_server(inbox, secret, urlparse(webhook_url).path, listen, port)
-        log.info("Receiving updates by webhook on %s:%d", listen, port)
+        try:
+            server = start_server(inbox, secret, urlparse(webhook_url).path, listen, port)
+            log.info("Receiving updates by webhook on %s:%d", listen, port)
+        except OSError as exc:
+            state.fatal = f"cannot listen on {listen}:{port} ({exc.strerror or exc})"
+            stop.set()
         tasks.append(asyncio.create_task(_keep_trying(
             "Registering the webhook", state, stop, lambda: app.bot.set_webhook(
                 webhook_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES))))
