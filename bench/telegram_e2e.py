@@ -42,10 +42,11 @@ def measure(chats: int = 200, messages: int = 5, rate: float = 0.0, timeout: flo
             ) -> dict:
     """Run the bot against a fresh fake server and time `chats` × `messages` questions,
     sent all at once (rate 0) or at `rate` messages a second."""
-    with FakeBotApi() as api, tempfile.TemporaryFile() as log:
+    with FakeBotApi() as api, tempfile.TemporaryFile() as log, \
+            tempfile.TemporaryDirectory() as state:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token,
                "TELEGRAM_API_BASE_URL": api.base_url, "TELEGRAM_MAX_SENDS_PER_SECOND": "0",
-               "PYTHONPATH": str(REPO)}
+               "PYTHONPATH": str(REPO), "BOT_STATE_DIR": state}
         bot = subprocess.Popen([*bot_command(), "telegram"], env=env, stdin=subprocess.DEVNULL,
                                stdout=log, stderr=log)
         try:

@@ -64,10 +64,17 @@ def _parser(subject: str = "a fact base") -> argparse.ArgumentParser:
                         help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     tg.add_argument("--webhook-url", metavar="URL",
                     help="receive updates by webhook at this public URL instead of polling")
-    tg.add_argument("--listen", default="0.0.0.0", metavar="ADDR",
-                    help="webhook: address to listen on (default 0.0.0.0)")
+    tg.add_argument("--listen", default="127.0.0.1", metavar="ADDR",
+                    help="webhook: address to listen on (default 127.0.0.1, behind a reverse "
+                         "proxy; 0.0.0.0 to expose it)")
     tg.add_argument("--port", type=int, default=8443, metavar="N",
                     help="webhook: port to listen on (default 8443)")
+    tg.add_argument("--state-dir", type=Path, metavar="DIR",
+                    help="where chats' state and unanswered updates are kept (default "
+                         "$BOT_STATE_DIR, else ~/.local/share/kazserb-bot)")
+    tg.add_argument("--grace", type=float, metavar="SECONDS",
+                    help="on SIGTERM, answer what is in hand for this long (default "
+                         "$BOT_SHUTDOWN_GRACE, else 8)")
     ev = sub.add_parser("eval", parents=[common],
                         help="score a question or conversation set with latencies")
     ev.add_argument("file", metavar="FILE",
@@ -97,9 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     knowledge = getattr(args, "knowledge", None) or default_knowledge()
     settings = None
     if args.command == "telegram":
-        from .telegram_app import Settings, SettingsError
+        from .telegram.settings import Settings, SettingsError
         try:
-            settings = Settings.from_env()
+            settings = Settings.from_env(state_dir=args.state_dir, grace=args.grace)
         except SettingsError as exc:
             print(f"kazserb-bot: {exc}", file=sys.stderr)
             return 2
@@ -129,11 +136,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                         min_abstain=args.min_abstain, as_json=args.json)
     if settings is not None:
         from .logs import setup_logging
-        from .telegram_app import BotState, run as run_telegram
+        from .telegram.app import run as run_telegram
+        from .telegram.handlers import BotState
+        from .telegram.settings import SettingsError
+        from .telegram.store import StoreError
         setup_logging(secrets=[settings.token, settings.webhook_secret or ""])
         state = BotState(engine=engine, knowledge=Path(knowledge), settings=settings)
-        return run_telegram(state, webhook_url=args.webhook_url, listen=args.listen,
-                            port=args.port)
+        try:
+            return run_telegram(state, webhook_url=args.webhook_url, listen=args.listen,
+                                port=args.port)
+        except (SettingsError, StoreError) as exc:
+            print(f"kazserb-bot: {exc}", file=sys.stderr)
+            return 2
     if args.command == "console":
         from .console import run
         return run(engine, sys.stdin.buffer, stdout, interactive=sys.stdin.isatty())

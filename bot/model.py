@@ -5,7 +5,7 @@ thread without locks, and an answer can be rendered by any front end without sur
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -222,6 +222,25 @@ class Context:
     intents: tuple[str, ...] = ()
     #: The event a "before/after" answer was next to: "and before him?" keeps it.
     pivot: str | None = None
+
+
+def context_to_dict(ctx: Context) -> dict:
+    """A conversation context as plain JSON-able data, for a store that outlives the process."""
+    return {f.name: list(v) if isinstance(v := getattr(ctx, f.name), tuple) else v
+            for f in fields(Context)}
+
+
+def context_from_dict(data: dict) -> Context:
+    """A stored context back, across engine upgrades: lists become tuples again, unknown keys
+    are ignored and missing ones take their defaults."""
+    known = {}
+    for f in fields(Context):
+        if f.name in data:
+            value = data[f.name]
+            known[f.name] = tuple(value) if isinstance(value, list) else value
+        elif f.default is MISSING and f.default_factory is MISSING:  # type: ignore[misc]
+            raise ValueError(f"stored context lacks {f.name!r}")
+    return Context(**known)
 
 
 @dataclass(frozen=True)

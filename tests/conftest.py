@@ -25,6 +25,14 @@ def engine(kb):
 
 
 @pytest.fixture
+def api():
+    """A fresh local fake Bot API server (tests/fake_bot_api.py) for one test."""
+    from fake_bot_api import FakeBotApi
+    with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture
 def knowledge_copy(tmp_path) -> Path:
     """A writable copy of the shipped fact base, for tests that break it on purpose."""
     target = tmp_path / "knowledge"

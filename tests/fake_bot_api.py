@@ -1566,6 +1566,7 @@ class FakeBotApi:
         chat_type: str | None = "sender",
         first_name: str = "Test",
         username: str | None = None,
+        language_code: str = "en",
     ) -> str:
         """Queue an inline_query update; returns its id (answerable once)."""
         with self._cond:
@@ -1573,7 +1574,7 @@ class FakeBotApi:
             self._inline_queries[query_id] = query
             inline: JSONDict = {
                 "id": query_id,
-                "from": self._user(user_id, first_name, username, None, "en"),
+                "from": self._user(user_id, first_name, username, None, language_code),
                 "query": query,
                 "offset": offset,
             }

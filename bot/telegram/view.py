@@ -11,8 +11,8 @@ from typing import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from .model import Language, Line, Segment, Suggestion
-from .render import line_html, line_text
+from ..model import Language, Line, Segment, Suggestion
+from ..render import line_html, line_text
 
 #: Telegram's limit on a message's text after entity parsing, in UTF-16 code units.
 MAX_TEXT = 4096

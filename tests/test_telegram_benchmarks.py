@@ -1,0 +1,30 @@
+"""Smoke tests of the Telegram benchmarks (bench/telegram_*.py): they run and print figures.
+The figures themselves are read by people (README), not asserted."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from conftest import REPO
+
+ENV = {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def bench(*args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True,
+                            timeout=120, cwd=REPO, env=ENV)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_fault_scenarios_report_what_users_got():
+    out = bench("bench.telegram_faults", "--only", "inline,raises")
+    assert out.splitlines() == ["inline: inline answer is_personal=True",
+                                "raises: a handler raises: the user got 1 message(s)"]
+
+
+def test_memory_benchmark_reports_rss_by_chats():
+    out = bench("bench.telegram_memory", "--chats", "1000", "--every", "1000")
+    assert re.search(r"RSS by distinct chats: 0: \d+\.\d MB, 1,000: \d+\.\d MB$", out.strip())
