@@ -503,3 +503,29 @@ def test_reload_answers_from_the_new_fact_base(api, tmp_path, knowledge_copy):
         assert "reloaded" in last(api, ADMIN, 2).plain_text
         api.send_text(ADMIN, "When did Tokayev visit Serbia?")
         assert "1–2 March 2025" in last(api, ADMIN, 3).plain_text
+
+
+def test_a_conversation_of_every_kind_of_question(api, bot):
+    """What a user types, through Telegram: small talk, a wrapped question, a near miss
+    with the nearest facts shown apart, a comparison, a time-scope question and a chain of
+    follow-ups, each answered as the engine answers it, one reply per message."""
+    chat = 1090
+    replies(api, chat, 0, [
+        ("Hello there!", "I answer questions about Kazakhstan–Serbia relations"),
+        ("so I'm writing an essay for school, who did Nazarbayev meet when he was in "
+         "Belgrade?", "Aleksandar Vučić"),
+        ("what was signed?", "Fiat"),
+        ("What did Nazarbayev say about Kosovo?",
+         "nothing in the fact base connects “Nazarbayev”, “say”, “Kosovo”"),
+        ("Which came first, the Tito–Stalin split or the Belgrade declaration?",
+         "Earlier: 1948"),
+        ("Who is the current president of Kazakhstan?", "up to 18–19 November 2024"),
+        ("Which visit is the most recent one in the article?", "Tokayev"),
+        ("and the one before that?", "8–10 October 2018"),
+        ("How many ministers went with him?", "5 in all"),
+    ])
+    near_miss = api.sent_messages(chat)[3]
+    assert "What I have nearest (not an answer to that):" in near_miss.plain_text
+    assert "December 2008" in near_miss.plain_text  # Masimov's statement, shown apart
+    assert len(api.sent_messages(chat)) == 9
+    api.assert_no_violations()
