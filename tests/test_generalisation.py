@@ -26,28 +26,16 @@ def second_engine():
     return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
 
 
-def report(engine, path):
-    result = evaluate.evaluate(engine, evaluate.load_cases(path))
+@pytest.mark.parametrize("base, name, accuracy, abstention", [
+    ("second_base", "questions.yaml", 0.85, 0.80),
+    ("second_base", "conversations.yaml", 0.85, 0.95),
+    ("heldout", "questions.yaml", 0.78, 0.90),
+    ("heldout", "conversations.yaml", 0.90, 0.85),
+])
+def test_sets_written_without_reading_the_engine(request, base, name, accuracy, abstention):
+    engine = request.getfixturevalue("second_engine" if base == "second_base" else "engine")
+    result = evaluate.evaluate(engine, evaluate.load_cases(HERE / base / name))
     failures = "\n".join(f"[{o.case.conversation or o.case.tag}] {o.case.q!r} -> "
                          f"{o.answer[:100]!r}" for o in result.outcomes if not o.ok)
-    return result, failures
-
-
-@pytest.mark.parametrize("name, accuracy, abstention", [
-    ("questions.yaml", 0.85, 0.80),
-    ("conversations.yaml", 0.85, 0.95),
-])
-def test_second_fact_base(second_engine, name, accuracy, abstention):
-    result, failures = report(second_engine, HERE / "second_base" / name)
-    assert result.accuracy.share >= accuracy, failures
-    assert result.abstention.share >= abstention, failures
-
-
-@pytest.mark.parametrize("name, accuracy, abstention", [
-    ("questions.yaml", 0.78, 0.90),
-    ("conversations.yaml", 0.90, 0.85),
-])
-def test_held_out_phrasings(engine, name, accuracy, abstention):
-    result, failures = report(engine, HERE / "heldout" / name)
     assert result.accuracy.share >= accuracy, failures
     assert result.abstention.share >= abstention, failures
