@@ -1,0 +1,80 @@
+"""The question-answering engine: one instance per fact base, shared by every front end.
+
+A question is read into a Query (its main clause, what it names and in which role, what it
+asks, its shape), the facts it could mean are scored by how much of it they cover, and
+only a fact that holds all of it and gives what is asked is an answer; anything else is an
+honest decline that shows the nearest facts apart.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Answer, Context
+from ..query import PEOPLE, parse
+from .conversation import Conversation
+from .holding import Holding
+from .index import FactIndex
+from .replies import Replies, _not_known
+from .shapes import Shapes
+from .weights import MAX_QUESTION
+
+
+class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
+    """Answers questions over one fact base."""
+
+    def answer(self, question: str, context: Context | None = None) -> Answer:
+        """Answer one question; never raises, whatever the text.
+
+        Only a fact that holds everything the question names, in the role it names it,
+        and that gives what the question asks for, is an answer. Anything else is an
+        honest decline that says what is missing and shows the nearest facts apart.
+        """
+        context = context or Context()
+        language = self.kb.language(context.language)
+        templates = language.templates
+        question = "".join(ch for ch in str(question) if ch.isprintable() or ch in "\n\t")
+        if not question.strip():
+            return self._decline(question, templates["empty_question"].format(
+                example=next(iter(self.examples(context.language)), "")), context, ())
+        if len(question) > MAX_QUESTION:
+            return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
+                                 context, ())
+        query = parse(question, self.index)
+        context = replace(context, language=self.language_of(query, question, context))
+        templates = self.kb.language(context.language).templates
+        reply = self._small_talk(query, context) or self._out_of_time(query, context)
+        if reply:
+            return reply
+        if query.foreign:
+            return self._decline(question, _not_known(templates, query.foreign), context,
+                                 query.mentions)
+        if query.unknown and not self._tolerates(query):
+            return self._decline(question, _not_known(templates, query.unknown), context,
+                                 query.mentions, nearest=self._nearest(query))
+        if query.continues:
+            query = self._continue(query, context)
+        if query.halves:
+            return self._compare(query, context)
+        if query.sequence:
+            return self._next_to(query, context)
+        if "person" in query.pronouns and not context.person and \
+                not any(m.kind == "entity" for m in query.mentions):
+            return self._decline(question, templates["who_is_meant"], context, ())
+        query = self._resolve(query, context)
+        if not query.named:
+            if query.pronouns and not context.facts:
+                return self._decline(question, templates["who_is_meant"], context, ())
+            return self._decline(question, templates["dont_know"], context, ())
+        profile = self._profile_answer(query, context) if query.bare else None
+        if profile:
+            return profile
+        chosen, best, missing = self._follow_up(query, context) or self._select(query)
+        if chosen and query.counted == PEOPLE and len(chosen) == 1 and \
+                not self._stated_number(chosen[0], {PEOPLE}):
+            # "How many people came?" of one event: a list of names is not a head count.
+            return self._decline(question, templates["no_number"], context, query.mentions,
+                                 nearest=tuple(chosen))
+        if not chosen:
+            return self._decline(question, self._missing_message(query, missing, templates),
+                                 context, query.mentions, nearest=self._nearest(query))
+        return self._compose(query, self._with_parts(query, chosen), best, context)

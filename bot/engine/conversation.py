@@ -1,0 +1,110 @@
+"""Follow-ups: what a question means after the previous answer ("and nikolić?", "who
+else was at the ceremony?", "that year", "there"), and what the next one will need.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Context, Fact
+from ..query import Mention, Query, with_context
+
+
+class Conversation:
+    """What a follow-up refers to, and what an answer leaves for the next one."""
+
+    def _continue(self, query: Query, context: Context) -> Query:
+        """"and Nikolić?", "and in 2010?", "and did Tokayev get anything?": the previous
+        question's topics and question words, with what this one names instead."""
+        mentions = list(query.mentions)
+        if any(m.kind == "concept" for m in mentions):
+            return query  # "and when did she become director?" asks something new
+        new_types = {self.kb.entities[i].type for m in mentions if m.kind == "entity"
+                     for i in m.ids}
+        new_concepts = False
+        years = query.years
+        for topic in context.topics:
+            kind, role, ids, text = (topic.split("|", 3) + ["", "", "", ""])[:4]
+            values = tuple(i for i in ids.split(",") if i)
+            if kind == "year" and not years and len(values) == 2:
+                years = ((int(values[0]), int(values[1])),)
+            elif kind == "concept" and not new_concepts and \
+                    all(v in self._concept_ids for v in values):
+                mentions.append(Mention("concept", values, text, role or "any"))
+            elif kind == "entity" and values and all(v in self.kb.entities for v in values) \
+                    and not {self.kb.entities[v].type for v in values} & new_types:
+                mentions.append(Mention("entity", values, text, role or "any"))
+        if new_types and not any(m.kind == "concept" for m in mentions):
+            # "and did Tokayev get anything?" after an award: still an award.
+            kinds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
+            if len(kinds) == 1:
+                mentions.append(Mention("concept", tuple(kinds), "(previous answer)",
+                                        soft=False))
+        intents = query.intents or frozenset(context.intents)
+        return replace(query, mentions=tuple(mentions), years=years, intents=intents)
+
+    def _resolve(self, query: Query, context: Context) -> Query:
+        """Pronouns against the previous answer: "he", "that", and "at the time" / "that
+        year" (the previous answer's years)."""
+        query = with_context(query, context)
+        if "place" in query.pronouns and not any(m.role == "place" for m in query.mentions):
+            # "who did he meet there?": where the previous answer happened.
+            places = tuple(dict.fromkeys(r for i in context.facts if (f := self.kb.fact(i))
+                                         for r in f.where))[:1]
+            if places:
+                query = replace(query, mentions=query.mentions + (
+                    Mention("entity", places, "(previous place)", "place"),))
+        if "time" in query.pronouns and not query.years:
+            dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
+            if dated:
+                first = min(d.year for d in dated)
+                query = replace(query, years=((first, max(d.last_year for d in dated)),))
+        return query
+
+    def _follow_up(self, query: Query, context: Context
+                   ) -> tuple[list[Fact], float, tuple[str, ...]] | None:
+        """"who else was at the ceremony?" right after an answer about one occasion means
+        that occasion's ceremony: a question naming topics but no one tries the previous
+        answer's occasion first."""
+        if not context.facts or any(m.kind in ("entity", "context") for m in query.mentions) \
+                or not any(m.kind == "concept" for m in query.mentions) \
+                or query.modifiers or query.ordinal:
+            return None  # "which visit is the most recent?" is about the whole record
+        near = replace(query, mentions=query.mentions + (
+            Mention("context", context.facts, "(previous answer)"),))
+        chosen, best, missing = self._select(near)
+        if chosen:
+            return chosen, best, missing
+        # "what are the ministers' names?" about an occasion that does not give them: a
+        # decline, not another occasion's ministers.
+        slots = [self._lacks(near, f) for i in context.facts if (f := self.kb.fact(i))]
+        if any(lack and all(part.startswith("(") for part in lack) for lack in slots):
+            return [], 0.0, ("(detail)",)
+        return None
+
+    def _with_parts(self, query: Query, chosen: list[Fact]) -> list[Fact]:
+        """"Tell me about Tadić's trip in October 2010": an occasion comes with what
+        happened during it, when the question asks nothing more specific."""
+        if len(chosen) != 1 or "about" not in query.intents or query.modifiers or query.ordinal:
+            return chosen
+        parts = [f for i in self._children.get(chosen[0].id, ())
+                 if (f := self.kb.fact(i)) and not self._lacks(query, f)]
+        return chosen + parts
+
+    def _next_context(self, query: Query, facts: list[Fact], context: Context) -> Context:
+        """What a follow-up refers to: the person asked about or, for "who" questions,
+        the person the answer gave; the facts given."""
+        named = [i for m in query.mentions if m.kind == "entity" and not m.choice
+                 for i in m.ids if self.kb.entities[i].type == "person"]
+        people = [i for f in facts for i in f.who if self.kb.entities[i].type == "person"]
+        if "who" in query.intents or any(m.choice for m in query.mentions):
+            # "who else was there?": the new person, not the one already talked about.
+            person = next((i for i in people if i not in named and i != context.person),
+                          None) or next(iter(named), context.person)
+        else:
+            person = next(iter(named), None) or next(iter(people), context.person)
+        topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
+                  if m.kind in ("concept", "entity") and not self._is_person(m)
+                  and not m.text.startswith("(")]
+        topics += [f"year||{first},{last}|" for first, last in query.years]
+        return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
+                       topics=tuple(topics), intents=tuple(sorted(query.intents)))

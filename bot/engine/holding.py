@@ -1,0 +1,224 @@
+"""Whether a fact answers a question: it must hold everything the question names, in
+the role it names it, and give what the question asks for (a date, a day, someone, a
+name, a number). A fact that does not is at most the nearest thing the bot has.
+"""
+from __future__ import annotations
+
+
+from ..dates import chronological, sort_key
+from ..model import Fact
+from ..query import Mention, Query
+from ..text import Token, fold
+from .weights import (TAGGED, IN_TEXT, ANSWER_THRESHOLD, TIE, BROAD, TOLERATE, ANSWER_TYPES,
+                       NAMED_TYPES, _YEARLIKE)
+
+
+class Holding:
+    """Which facts hold a question, and which of those answer it."""
+
+    def _select(self, query: Query) -> tuple[list[Fact], float, tuple[str, ...]]:
+        """The facts that answer the query, best first; else none, with what the nearest
+        fact lacks (the texts of the mentions it does not hold)."""
+        scored = self._score(query)
+        holding = [(s, f) for s, f in scored if s >= ANSWER_THRESHOLD and
+                   not self._lacks(query, f)]
+        if not holding:
+            missing = self._lacks(query, scored[0][1]) if scored else ()
+            return [], 0.0, missing
+        best = holding[0][0]
+        if query.ordinal or {"first", "latest"} & query.modifiers:
+            margin = 1.0  # "the second launch" counts every launch the question holds
+        else:
+            margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
+        chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
+        if "first" in query.modifiers:
+            # An undated fact that says it came first ("relations first commenced when …")
+            # answers "first" where no dated one says so.
+            says = [f for f in chosen if self._says(f, "first")]
+            if says and not any(f.date for f in says):
+                return says[:1], best, ()
+        chosen = self._of_kind(query, chosen)
+        if query.ordinal:
+            dated = sorted((f for f in chosen if f.date), key=chronological)
+            chosen = dated[query.ordinal - 1:query.ordinal]
+            if not chosen:
+                return [], 0.0, (str(query.ordinal),)
+        chosen = self._apply_modifiers(query, chosen)
+        return chosen, best, ()
+
+    def _lacks(self, query: Query, fact: Fact) -> tuple[str, ...]:
+        """What of the question `fact` does not hold: mentions it is not about (a person
+        must take part, not be named in passing), a year or month it is not in, a date
+        or a participant it does not give when that is what is asked."""
+        p = self._profiles[fact.id]
+        out = []
+        # A question that names little else asks about its plain words ("Who *founded*
+        # Fiat?"); one that names much may use them loosely.
+        thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
+                   and not m.soft) <= 1
+        countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
+                     all(self.kb.entities[i].type == "country" for i in m.ids)]
+        for m in query.mentions:
+            if m.soft or m.kind == "word" and not thin:
+                continue  # a fact's plain word, a topic named in passing: no condition
+            if len(countries) > 1 and m in countries and not any(
+                    p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
+                # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.
+                out.append(m.text)
+                continue
+            strength = self._strength(m, fact, p, query)
+            if m.kind == "concept" and fact.part_of and strength <= 0:
+                parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
+                strength = 1.0 if parent and parent.kind in m.ids else 0.0
+            if m.kind == "entity" and m.role == "place" and p.located and not any(
+                    p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
+                strength = 0.0  # "in Serbia" is where it happened, not who took part
+            if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
+                    not {"who", "name"} & query.intents and \
+                    all(self.kb.entities[i].type == "country" for i in m.ids):
+                strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
+            if strength <= 0 or (m.role != "agent" and self._is_person(m) and
+                                 not self._takes_part(m.ids, fact, query) and
+                                 not any(o is not m and self._is_person(o) and
+                                         self._takes_part(o.ids, fact, query)
+                                         for o in query.mentions)):
+                # A person must take part; a second one may be named in passing ("what
+                # did Vučić give Nazarbayev?"): the fact's text names the giver.
+                out.append(m.text)
+        for span in query.years:
+            if not (fact.date and fact.date.covers_year(*span)):
+                out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
+        if query.months and not (fact.date and {fact.date.month, fact.date.end_month}
+                                 & query.months):
+            out.append(self.kb.language(None).months[min(query.months) - 1])
+        if "when" in query.intents and not fact.date:
+            out.append("(date)")
+        if "day" in query.intents and not (fact.date and fact.date.day) and \
+                not self._states_day(fact):
+            out.append("(day)")
+        if "when" in query.intents and fact.date:
+            # A date answers "when" only for the event the fact is: what the question
+            # names must be the fact's kind or tags, or its people's roles, not a word
+            # of its text ("when did Kazakhstan open its embassy?" is not "a consulate of
+            # its embassy opened").
+            roles = {c for i in fact.who for c in self._roles(i)}
+
+            def plain(m: Mention) -> bool:
+                return any(p.about.get(i, 0.0) >= TAGGED or i in roles for i in m.ids)
+            # Of the kinds of event named, one is enough ("when was it opened and who
+            # attended?"); every other topic must be plainly the fact's.
+            concepts = [m for m in query.mentions if m.kind == "concept" and not m.soft]
+            events = [m for m in concepts if set(m.ids) & self._kinds]
+            if events and not any(plain(m) for m in events):
+                out.append(events[0].text)
+            out.extend(m.text for m in concepts if m not in events and not plain(m))
+        if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
+            out.append("(who)")
+        if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):
+            out.append("(name)")
+        if "measure" in query.intents and not self._states_measure(fact, query):
+            out.append("(measure)")
+        return tuple(out)
+
+    def _takes_part(self, people: tuple[str, ...], fact: Fact, query: Query) -> bool:
+        """A person named in a question must take part in the fact (its `who` or tags), not
+        only appear in its text; or take part in the occasion the fact was part of, when
+        the question names that occasion ("the singers during Nazarbayev's visit")."""
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        occasion = parent is not None and any(
+            parent.kind in m.ids for m in query.mentions if m.kind == "concept")
+        return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
+                   for i in people)
+
+    def _states_measure(self, fact: Fact, query: Query) -> bool:
+        """"How big/how long is …" is answered by a number in the text; "how long did it
+        last" also by a span of days."""
+        if query.duration and fact.date and (fact.date.end_day or fact.date.end_month or
+                                             fact.date.end_year):
+            return True
+        # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size.
+        key = (fact.id, "#number")
+        if key not in self._said:
+            self._said[key] = any(
+                isinstance(t, Token) and t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
+                for text in fact.texts.values() for t in self.index.find(text, fuzzy=False))
+        return self._said[key]
+
+    def _states_day(self, fact: Fact) -> bool:
+        """A day the text gives ("went into labor on 9 June") answers "on what day"."""
+        for code, text in fact.texts.items():
+            months = {fold(m) for m in (*self.kb.language(code).months,
+                                        *self.kb.language(code).months_standalone)}
+            words = self.kb.stemming.tokens(text)
+            if any(w.folded in months and any(n.folded.isdigit() and len(n.folded) <= 2
+                                              for n in words[max(i - 1, 0):i + 2])
+                   for i, w in enumerate(words)):
+                return True
+        return False
+
+    def _gives_someone(self, query: Query, fact: Fact, kinds: frozenset[str]) -> bool:
+        """A "who" question needs a participant the question does not name already: a
+        person, organisation or country, or people by role ("five ministers") where it
+        names no role itself ("who were the five ministers?" asks for more than that). A
+        question for the names of a role ("the mayors' names") needs someone in it."""
+        if any(m.choice for m in query.mentions):
+            return True
+        named = {i for m in query.mentions if m.kind in ("entity", "concept") for i in m.ids}
+        asked = named & self._role_concepts
+        if query.role in self._role_concepts and kinds is ANSWER_TYPES:
+            # "Who was the ambassador?": someone in that role, or no answer.
+            return any(i not in named and query.role in self._roles(i)
+                       for i in (*fact.who, *self._profiles[fact.id].about)
+                       if i in self.kb.entities)
+        p = self._profiles[fact.id]
+        for key in p.about:
+            if key in named or p.about[key] < IN_TEXT:
+                continue
+            e = self.kb.entities.get(key)
+            if e and e.type in kinds and (kinds is not NAMED_TYPES or not asked or
+                                          asked & self._roles(e.id)):
+                return True
+            if not asked and key in self._role_concepts and "person" in kinds:
+                return True
+        return False
+
+    def _of_kind(self, query: Query, facts: list[Fact]) -> list[Fact]:
+        """"Vučić's first visit", "which president visited in 2015?": visits, not what
+        happened during them, where the question names the kind of event."""
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
+        if not kinds:
+            return facts
+        return [f for f in facts if f.kind in kinds] or facts
+
+    def _apply_modifiers(self, query: Query, chosen: list[Fact]) -> list[Fact]:
+        dated = [f for f in chosen if f.date]
+        if "first" in query.modifiers and dated:
+            return [min(dated, key=lambda f: sort_key(f.date))]
+        if "latest" in query.modifiers and dated:
+            return [max(dated, key=lambda f: sort_key(f.date))]
+        return chosen
+
+    def _says(self, fact: Fact, modifier: str) -> bool:
+        """True when the fact's text uses one of the modifier's words ("first"); read
+        once per fact and modifier."""
+        key = (fact.id, modifier)
+        if key not in self._said:
+            self._said[key] = any(
+                w and any(stems[i:i + len(w)] == w for i in range(len(stems)))
+                for code, text in fact.texts.items()
+                for stems in (self.kb.stemming.stems(text),)
+                for w in {self.kb.stemming.stems(m)
+                          for m in self.kb.language(code).modifiers.get(modifier, ())})
+        return self._said[key]
+
+    def _is_person(self, m: Mention) -> bool:
+        return m.kind == "entity" and all(
+            self.kb.entities[i].type == "person" for i in m.ids if i in self.kb.entities)
+
+    def _tolerates(self, query: Query) -> bool:
+        """Whether a word the fact base does not know may be left unread. A question that
+        names little besides it asks about it ("When was Tesla *born*?"); one that names
+        enough of a fact to pin it down may just be worded in a way the fact base does
+        not know ("What *commercial* pact came out of Tadić's 2010 trip?")."""
+        named = [m for m in query.mentions if m.kind in ("entity", "concept") and not m.soft]
+        return len(query.unknown) == 1 and len(named) + len(query.years) >= TOLERATE

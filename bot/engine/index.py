@@ -1,0 +1,360 @@
+"""What each fact is about, and the index that finds the facts a question could mean.
+
+Built once per fact base: every alias, cue word and fact word in a phrase index, each
+fact's profile (what it is about, where, whose), people's titles, and postings from each
+term to its facts, weighted by rarity. Scoring a question is a sum over its terms.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..dates import chronological
+from ..matching import Match, Term, TermIndex
+from ..model import Context, Fact, KnowledgeBase
+from ..query import Mention, Query
+from ..text import scripts
+from .weights import (EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE, OWNER,
+                       ANSWER_THRESHOLD, UNKNOWN, WORD, SUGGESTION_POOL, IN_PASSING)
+
+
+@dataclass
+class _Profile:
+    """What one fact is about: term → strength, as participant/topic and as location."""
+
+    about: dict[str, float] = field(default_factory=dict)
+    located: dict[str, float] = field(default_factory=dict)
+    #: Countries of the fact's people: "Serbian president" means these fully.
+    nationality: dict[str, float] = field(default_factory=dict)
+
+    def add(self, table: str, key: str, strength: float) -> None:
+        target = getattr(self, table)
+        if strength > target.get(key, 0.0):
+            target[key] = strength
+
+
+class FactIndex:
+    """The fact base, indexed: profiles, postings, titles and scoring."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.index = TermIndex(kb.stemming)
+        self._role_cache: dict[str, frozenset[str]] = {}
+        #: (fact, modifier or "#number") → whether its text says it ("first", a number),
+        #: read once: see Holding._says and Holding._states_measure.
+        self._said: dict[tuple[str, str], bool] = {}
+        #: Person → the concepts the fact texts put before their name as a title
+        #: ("President Boris Tadić", "Mayor of Astana Asset Issekeshev").
+        self._titles: dict[str, set[str]] = defaultdict(set)
+        #: The concepts that are kinds of event: "visit", "award" — what a question is about.
+        self._kinds = frozenset(f.kind for f in kb.facts)
+        self._index_vocabulary()
+        self._profiles = {f.id: self._profile(f) for f in kb.facts}
+        #: The concepts that are people's roles ("president", "minister"): titles, and
+        #: what a person's description starts with ("Honorary consul of Kazakhstan …").
+        self._role_concepts = frozenset(c for cs in self._titles.values() for c in cs) | \
+            frozenset(c for e in kb.entities.values() if e.type == "person"
+                      for c in self._leading_concepts(e)) - self._kinds
+        for fact in kb.facts:
+            for ref in fact.who:
+                # What its people are (president, prime minister) is a little of what it
+                # is about.
+                for concept in self._roles(ref):
+                    self._profiles[fact.id].add("about", concept, ROLE)
+        self.index.prepare()
+        self._build_postings()
+        #: Ties between languages go to the one the fact base lists first.
+        self._language_order = {code: i for i, code in enumerate(dict.fromkeys(
+            (*kb.meta.languages, *kb.languages)))}
+        #: The scripts (Latin, Cyrillic…) each language's words are written in.
+        self._scripts = {code: scripts(" ".join((*lang.stopwords, *lang.months)))
+                         for code, lang in kb.languages.items()}
+        self._children: dict[str, list[str]] = defaultdict(list)
+        for f in kb.facts:
+            if f.part_of:
+                self._children[f.part_of].append(f.id)
+        #: Dated facts of each kind in date order, and each one's place there: next/previous.
+        self._by_kind: dict[str, list[Fact]] = defaultdict(list)
+        for f in sorted((f for f in kb.facts if f.date), key=chronological):
+            self._by_kind[f.kind].append(f)
+        self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
+        self._concept_ids = frozenset(c for lang in kb.languages.values() for c in lang.concepts)
+        #: Organisations and things no fact is about: in no fact's `who` or `where`, and
+        #: named by no fact's own question ("the OSCE" of "the OSCE Summit").
+        asked_about = {t.id for f in kb.facts for text in f.questions.values()
+                       for item in self.index.find(text, fuzzy=False)
+                       if isinstance(item, Match) for t in item.terms if t.kind == "entity"}
+        self._in_passing = frozenset(
+            e.id for e in kb.entities.values() if e.type in IN_PASSING and e.id not in
+            asked_about and not any(e.id in (*f.who, *f.where) for f in kb.facts))
+
+    def _index_vocabulary(self) -> None:
+        add = self.index.add
+        for e in self.kb.entities.values():
+            for name in (*e.names.values(), *e.aliases, *([e.surname] if e.surname else [])):
+                add(name, Term("entity", e.id))
+            for name in e.demonyms:
+                add(name, Term("demonym", e.id))
+        for lang in self.kb.languages.values():
+            for kind, table in (("concept", lang.concepts), ("intent", lang.intents),
+                                ("modifier", lang.modifiers), ("pronoun", lang.pronouns),
+                                ("social", lang.social), ("scope", lang.scope),
+                                ("sequence", lang.sequence), ("ordinal", lang.ordinals),
+                                ("number", lang.numbers)):
+                for cid, words in table.items():
+                    for word in words:
+                        add(word, Term(kind, cid, lang.code))
+            for word in lang.stopwords:
+                add(word, Term("stop", "", lang.code))
+            for word in lang.outside:
+                add(word, Term("outside", "", lang.code))
+            for number, month in enumerate((*lang.months, *lang.months_standalone)):
+                if all(len(t.stem) > 2 for t in self.kb.stemming.tokens(month)):  # "мая" stems to "ма"
+                    add(month, Term("month", str(number % 12 + 1), lang.code))
+            for job, words in lang.grammar.items():
+                self.index.add_grammar(job, words, lang.code)
+
+    def _profile(self, fact: Fact) -> _Profile:
+        p = _Profile()
+        entities = self.kb.entities
+        p.add("about", fact.kind, EXPLICIT)
+        for ref in fact.who:
+            p.add("about", ref, EXPLICIT)
+        for ref in (*fact.who, *fact.tags):
+            p.add("about", ref, TAGGED)
+            e = entities.get(ref)
+            if e and e.country and e.type != "place":
+                p.add("nationality", e.country, EXPLICIT)
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        # What happened during a visit happened where the visit was, unless it says.
+        for ref in fact.where or (parent.where if parent else ()):
+            self._locate(p, ref, EXPLICIT)
+        # The words of a fact's own question are its words too: the question leads to it.
+        for code, text in (*fact.texts.items(), *fact.questions.items()):
+            self._read_text(p, text, code)
+        # So are the words of the names it mentions ("group" of "the BK group"), a little.
+        for key in [k for k in p.about if k in self.kb.entities]:
+            for name in self.kb.entities[key].names.values():
+                for token in self.kb.stemming.tokens(name):
+                    p.add("about", "w:" + token.stem, IN_TEXT)
+        return p
+
+    def _leading_concepts(self, entity) -> set[str]:
+        """The concepts a description opens with, before any other word of substance."""
+        out: set[str] = set()
+        for text in entity.descriptions.values():
+            for item in self.index.find(text, fuzzy=False):
+                if isinstance(item, Match) and item.kind == "concept":
+                    out.update(t.id for t in item.terms if t.kind == "concept")
+                    break
+                if not (isinstance(item, Match) and item.kind in ("stop", "demonym")):
+                    break
+        return out
+
+    def _roles(self, entity_id: str) -> frozenset[str]:
+        """A person's roles: the titles the texts give them, and the role concepts their
+        descriptions name ("Foreign Minister of Kazakhstan in 2011"). Read once."""
+        if entity_id not in self._role_cache:
+            described = frozenset(
+                term.id for text in self.kb.entities[entity_id].descriptions.values()
+                for item in self.index.find(text, fuzzy=False) if isinstance(item, Match)
+                for term in item.terms if term.kind == "concept")
+            self._role_cache[entity_id] = frozenset(self._titles.get(entity_id, ())) | \
+                (described & self._role_concepts)
+        return self._role_cache[entity_id]
+
+    def _read_text(self, p: _Profile, text: str, code: str) -> None:
+        """What a fact's own text names counts a little (IN_TEXT); every other word of it
+        becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
+        than a curated concept but, having no tagged form to prefer, fully where it is."""
+        found = self.index.find(text, fuzzy=False)
+        for pos, item in enumerate(found):
+            if isinstance(item, Match):
+                if code == self.kb.meta.language:
+                    self._note_title(found, pos)
+                for term in item.terms:
+                    if term.kind in ("entity", "demonym", "concept"):
+                        p.add("about", term.id, IN_TEXT)
+                    e = self.kb.entities.get(term.id) if term.kind == "entity" else None
+                    if e and e.country and e.type == "person":
+                        # "…met Prime Minister Aleksandar Vučić": a Serbian, in passing.
+                        p.add("nationality", e.country, IN_TEXT)
+                    elif term.kind == "word":
+                        p.add("about", term.id, EXPLICIT)
+            elif not item.folded.isdigit() and len(item.folded) > 1:
+                self.index.add(item.folded, Term("word", "w:" + item.stem, code))
+                p.add("about", "w:" + item.stem, EXPLICIT)
+
+    def _note_title(self, found: list, pos: int) -> None:
+        """A concept right before a person's name is their title: "President Boris Tadić",
+        "Kazakh Foreign Minister Yerzhan Kazykhanov", "Mayor of Astana Asset Issekeshev"
+        (a nationality, or "of" and a place, may stand between). Kinds of event are not
+        titles."""
+        people = [t.id for t in found[pos].terms if t.kind == "entity" and
+                  (e := self.kb.entities.get(t.id)) and e.type == "person"]
+        back = pos - 1
+        while people and back >= 0 and isinstance(found[back], Match) and pos - back < 4 and (
+                found[back].kind in ("entity", "demonym") or
+                found[back].kind == "stop" and back + 1 < pos and
+                found[back + 1].kind == "entity"):
+            back -= 1
+        if not people or back < 0 or not isinstance(found[back], Match):
+            return
+        concepts = {t.id for t in found[back].terms if t.kind == "concept"} - self._kinds
+        for person in people:
+            self._titles[person].update(concepts)
+
+    def _locate(self, p: _Profile, place: str, strength: float) -> None:
+        """A fact in New Belgrade is also in Belgrade and in Serbia, a little less."""
+        seen = set()
+        while place and place not in seen:
+            seen.add(place)
+            p.add("located", place, strength)
+            e = self.kb.entities.get(place)
+            if not e:
+                break
+            if e.country and e.country != place:
+                p.add("located", e.country, CONTAINER)
+            place, strength = e.within or "", CONTAINER
+
+    def examples(self, language: str | None) -> list[str]:
+        """The example questions, in the reader's language."""
+        return [self.kb.text(self.kb.fact(f).questions, language) for f in self.kb.meta.examples]
+
+    def language_of(self, query: Query, question: str, context: Context) -> str | None:
+        """The language a question is written in: the one most of its words come from,
+        its typical letters breaking ties, then the fact base's order of languages. With
+        no such words ("токаев"), the conversation's language, else the first written in
+        the question's script."""
+        order = self._language_order
+        if not query.votes:
+            if context.language:
+                return context.language
+            written = scripts(question)
+            fits = [c for c in self.kb.languages if written and written <= self._scripts[c]]
+            return min(fits, key=order.get) if fits else None
+        top = query.votes[0][1]
+        tied = [code for code, n in query.votes if n == top]
+        hits = {c: sum(ch in self.kb.language(c).letters for ch in question.lower()) for c in tied}
+        return min(tied, key=lambda c: (-hits[c], c != context.language, order[c]))
+
+    def _build_postings(self) -> None:
+        """Term → the facts about it, so a question scores only the facts it could mean."""
+        postings: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.kb.facts:
+            p = self._profiles[fact.id]
+            for key in {*p.about, *p.located, *p.nationality}:
+                postings[key].append(fact)
+            if fact.date:
+                for year in range(fact.date.year, fact.date.last_year + 1):
+                    postings[f"year:{year}"].append(fact)
+                for month in {fact.date.month, fact.date.end_month} - {None}:
+                    postings[f"month:{month}"].append(fact)
+        n = len(self.kb.facts) or 1
+        self._postings = dict(postings)
+        self._weights = {k: math.log(1 + n / len(v)) for k, v in postings.items()}
+
+    def _candidates(self, terms: list[object]) -> list[Fact]:
+        """The facts any of the terms leads to (through the postings)."""
+        found: dict[str, Fact] = {}
+        for m in terms:
+            if isinstance(m, tuple):
+                what, value = m
+                keys = ([f"year:{y}" for y in range(value[0], min(value[1], value[0] + 200) + 1)]
+                        if what == "year" else [f"month:{n}" for n in value])
+                for key in keys:
+                    found.update((f.id, f) for f in self._postings.get(key, ()))
+            elif m.kind == "context":
+                parents = {f.part_of or f.id for i in m.ids if (f := self.kb.fact(i))}
+                for i in (*m.ids, *parents, *(c for p in parents for c in self._children.get(p, ()))):
+                    if fact := self.kb.fact(i):
+                        found[fact.id] = fact
+            else:
+                for i in m.ids:
+                    found.update((f.id, f) for f in self._postings.get(i, ()))
+        return list(found.values())
+
+    def weight(self, term_id: str) -> float:
+        return self._weights.get(term_id, math.log(1 + len(self.kb.facts) or 2))
+
+    def _score(self, query: Query, via: list[Mention] | None = None
+               ) -> list[tuple[float, Fact]]:
+        """Facts that share a term with the query, best first, with their share of it.
+
+        The facts found only through the question's commonest terms are not scored at all
+        when those terms together weigh too little to make an answer: "visit" alone cannot
+        answer "When did Tokayev visit Serbia?", so its postings are skipped. `via` names
+        the terms whose facts to score instead.
+        """
+        terms: list[tuple[float, object]] = []
+        for m in query.mentions:
+            if m.kind == "context":
+                terms.append((2.0, m))
+            else:
+                factor = WORD if m.kind == "word" else 1.0
+                terms.append((factor * max(self.weight(i) for i in m.ids), m))
+        for span in query.years:
+            terms.append((2.0, ("year", span)))
+        if query.months:
+            terms.append((1.5, ("month", query.months)))
+        total = sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
+        leading: list[object] = list(via or [])
+        if via is None:
+            light = 0.0
+            for w, term in sorted(terms, key=lambda wt: wt[0]):
+                light += w
+                if light >= ANSWER_THRESHOLD * total:
+                    leading.append(term)
+        out = []
+        candidates = self._candidates(leading)
+        if via is not None:
+            candidates = candidates[:SUGGESTION_POOL]
+        for fact in candidates:
+            p = self._profiles[fact.id]
+            strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
+            score = sum(w * s for w, s in strengths) / total
+            if any(s == 0 and isinstance(t, tuple) for (_, s), (_, t) in zip(strengths, terms)):
+                score *= 0.5  # a date the question gives is a condition, not a hint
+            if "when" in query.intents and fact.date is None:
+                score *= 0.9
+            if score > 0:
+                out.append((score, fact))
+        out.sort(key=lambda sf: (-sf[0], chronological(sf[1])))
+        return out
+
+    def _strength(self, term: object, fact: Fact, p: _Profile, query: Query) -> float:
+        if isinstance(term, tuple):
+            what, value = term
+            if fact.date is None:
+                return 0.0
+            if what == "year":
+                return 1.0 if fact.date.covers_year(*value) else 0.0
+            months = {fact.date.month, fact.date.end_month} - {None}
+            return 1.0 if months & value else 0.0
+        assert isinstance(term, Mention)
+        if term.kind == "context":
+            related = {fact.id, fact.part_of}
+            if related & set(term.ids):
+                return 1.0
+            parents = {self.kb.fact(i).part_of for i in term.ids if self.kb.fact(i)}
+            if fact.id in parents:
+                return 0.9  # "that trip", after an answer about something during it
+            return 0.8 if fact.part_of and fact.part_of in parents else 0.0
+        best = 0.0
+        for tid in term.ids:
+            about = p.about.get(tid, 0.0)
+            located = p.located.get(tid, 0.0)
+            national = p.nationality.get(tid, 0.0) * (OWNER if term.role == "owner" else NATIONALITY)
+            if term.role == "owner" and self.kb.entities[tid].type == "country":
+                located = 0.0  # "Serbian", "Serbia's": a nationality, not a place
+            elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
+                about, national = about * 0.3, national * 0.3  # "in Serbia": a place
+            best = max(best, about, located, national)
+        return best
+
+    def is_about(self, fact: Fact, query: Query) -> bool:
+        """True when the fact has something of every term of the query (for filters)."""
+        p = self._profiles[fact.id]
+        return all(self._strength(m, fact, p, query) > 0 for m in query.mentions) and \
+            all(fact.date and fact.date.covers_year(*span) for span in query.years)

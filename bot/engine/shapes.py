@@ -1,0 +1,194 @@
+"""Questions of a shape beyond a lookup: a comparison of two events, the event next to
+another ("the visit right before Tokayev's"), counts, and yes/no.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..dates import chronological, sort_key
+from ..model import Answer, Context, Fact, Line, Segment
+from ..query import PEOPLE, Query, with_context
+from ..text import fold
+from .weights import TAGGED, _THOUSANDS
+
+
+class Shapes:
+    """Comparisons, the event before or after, counts and yes/no."""
+
+    def _compare(self, query: Query, context: Context) -> Answer:
+        """"Which came first, A or B?", "Did A happen before or after B?": both events with
+        their dates, and the verdict."""
+        assert query.halves
+        code = self.kb.language(context.language).code
+        templates = self.kb.language(code).templates
+        picked: list[Fact] = []
+        halves = list(query.halves)
+        for i, half in enumerate(halves):
+            other = halves[1 - i]
+            if half.mentions and all(self._is_person(m) for m in half.mentions):
+                # "Did Vučić get the order before or after Nikolić did?": Nikolić got it too.
+                half = replace(half, mentions=half.mentions + tuple(
+                    m for m in other.mentions if not self._is_person(m)
+                    and m not in half.mentions))
+            halves[i] = half
+        for half in halves:
+            half = with_context(replace(half, modifiers=frozenset(), intents=frozenset()),
+                                context)
+            chosen, _, _ = self._select(half) if half.named else ([], 0.0, ())
+            chosen = [f for f in chosen if f not in picked and f.date]
+            if not chosen:
+                return self._decline(query.text, self._missing_message(
+                    half, ("?",), templates), context, query.mentions,
+                    nearest=self._nearest(half))
+            picked.append(min(chosen, key=chronological))
+        a, b = picked
+        order = (sort_key(a.date), _end_key(a)) , (sort_key(b.date), _end_key(b))
+        lines: list[Line] = []
+        if order[0] == order[1]:
+            lines.append((Segment(templates["compare_same"], strong=True),))
+            lines.extend(self.fact_line(f, code) for f in (a, b))
+        elif query.sequence and not {"first", "latest"} & query.modifiers:
+            verdict = templates["compare_before" if order[0] < order[1] else "compare_after"]
+            lines.append((Segment(verdict + " "), *self.fact_line(a, code)))
+            lines.append(self.fact_line(b, code))
+        else:
+            earlier, later = (a, b) if order[0] < order[1] else (b, a)
+            if "latest" in query.modifiers and "first" not in query.modifiers:
+                lines.append((Segment(templates["compare_later"] + " "),
+                              *self.fact_line(later, code)))
+                lines.append((Segment(templates["compare_earlier"] + " "),
+                              *self.fact_line(earlier, code)))
+            else:
+                lines.append((Segment(templates["compare_earlier"] + " "),
+                              *self.fact_line(earlier, code)))
+                lines.append((Segment(templates["compare_later"] + " "),
+                              *self.fact_line(later, code)))
+        return Answer(question=query.text, answered=True, lines=tuple(lines), confidence=1.0,
+                      facts=(a.id, b.id), related=self._related([a, b], code),
+                      context=self._next_context(query, [a, b], context), language=code)
+
+    def _next_to(self, query: Query, context: Context) -> Answer:
+        """"Which visit came right before Tokayev's trip?", "and the one before that?": the
+        nearest event on that side of the pivot that holds the rest of the question."""
+        code = self.kb.language(context.language).code
+        templates = self.kb.language(code).templates
+        if query.pivot is not None:
+            # "after Tadić" is after Tadić's event of the kind asked; "after Aurora 4" (an
+            # event of its own) is after that.
+            around = [m for m in query.mentions if not self._is_person(m)] \
+                if all(self._is_person(m) for m in query.pivot.mentions) else []
+            pivot_query = replace(query.pivot, mentions=query.pivot.mentions + tuple(
+                m for m in around if m not in query.pivot.mentions))
+            chosen, _, _ = self._select(pivot_query)
+            if not chosen:
+                chosen, _, _ = self._select(query.pivot)
+            pivot = min((f for f in chosen if f.date), key=chronological, default=None)
+        else:
+            # "and before him?" after "who visited after him?" keeps that pivot.
+            kept = self.kb.fact(context.pivot) if query.continues and context.pivot and \
+                "person" in query.pronouns else None
+            pivot = kept or next((f for i in context.facts if (f := self.kb.fact(i)) and f.date),
+                                 None)
+        if pivot is None or pivot.date is None:
+            message = templates["who_is_meant"] if query.pivot is None else \
+                self._missing_message(query.pivot, ("?",), templates)
+            return self._decline(query.text, message, context, query.mentions)
+        rest = replace(query, sequence=None, pivot=None, modifiers=frozenset(),
+                       intents=query.intents - {"when"})
+        # The kind of event asked for is what the question names (its concepts must hold
+        # anyway); else "the one before that" is one of the same kind, and "what happened
+        # after the split?" anything that happened.
+        named = {i for m in rest.mentions if m.kind == "concept" for i in m.ids}
+        kinds = named & self._kinds or (set(self._kinds) if named or query.pivot is not None
+                                        else {pivot.kind})
+        here = sort_key(pivot.date)
+        after = query.sequence == "after"
+        # "Which president visited after Tadić?" asks for someone else.
+        # "Which president visited after Tadić('s visit)?" asks for someone else; "what
+        # visit came after Tadić's state visit?" may be his own next one.
+        pivot_names = query.pivot.mentions if query.pivot else ()
+        asks_person = "who" in query.intents or any(
+            m.kind == "concept" and set(m.ids) & self._role_concepts for m in query.mentions)
+        others = {i for m in pivot_names if self._is_person(m) for i in m.ids} \
+            if pivot_names and (asks_person or all(self._is_person(m) for m in pivot_names)) \
+            else set()
+        # Another kind of event may share the pivot's date ("what did he say after the
+        # landing?" is what he said then); an event of the same kind must come after.
+        def beyond(f: Fact) -> bool:
+            key = sort_key(f.date)
+            if f.kind != pivot.kind and (key == here or f.part_of == pivot.id):
+                return True
+            return key > here if after else key < here
+        near = [f for f in self.kb.facts if f.date and f.id != pivot.id and beyond(f)
+                and not others & set(f.who) and not self._lacks(rest, f)]
+        # Events of the kind first; else ones tagged with it ("how were relations repaired
+        # afterwards?": a declaration tagged with relations).
+        found = [f for f in near if f.kind in kinds] or [f for f in near if kinds & set(f.tags)]
+        if not found:
+            return self._decline(query.text, templates["nothing_next" if after
+                                                       else "nothing_before"],
+                                 context, query.mentions, nearest=(pivot,))
+        target = (min if after else max)(found, key=chronological)
+        reply = self._compose(rest, [target], 1.0, context)
+        return replace(reply, context=replace(reply.context, pivot=pivot.id))
+
+    def _count(self, query: Query, facts: list[Fact], code: str) -> list[Line]:
+        """"How many …": events ("how many times", "how many visits"), people by role
+        ("how many presidents"), or the number a fact's text states ("five ministers").
+        No number is made up: when none is stated, there is no count line."""
+        templates = self.kb.language(code).templates
+        counted = query.counted
+        if not counted or counted in self._kinds:
+            # "How many times …": occasions, not what happened during them.
+            ids = {f.id for f in facts}
+            events = [f for f in facts if f.part_of not in ids]
+            return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
+        stated = self._stated_number(facts[0], {counted}) if len(facts) == 1 else None
+        if stated:
+            return [(Segment(templates["count"].format(count=stated), strong=True),)]
+        if counted == PEOPLE or counted in self._role_concepts:
+            named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+            people = list(dict.fromkeys(
+                i for f in facts for i in f.who if self.kb.entities[i].type == "person"
+                and (counted == PEOPLE or counted in self._roles(i)) and i not in named))
+            if people:
+                names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
+                return [(Segment(templates["count_people"].format(
+                    count=len(people), names=names), strong=True),)]
+        return []
+
+    def _stated_number(self, fact: Fact, cues: set[str]) -> str | None:
+        """A number the fact's text puts before a word of what is counted: "five
+        ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words)."""
+        words = {w for lang in self.kb.languages.values() for c in cues
+                 for w in (lang.grammar.get("people", ()) if c == PEOPLE
+                           else lang.concepts.get(c, ()))}
+        stems = {t.stem for w in words for t in self.kb.stemming.tokens(w)}
+        for code, text in fact.texts.items():
+            found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
+            numbers = self.kb.language(code).numbers
+            for first, second in zip(found, found[1:]):
+                if second.stem in stems:
+                    if first.folded.isdigit():
+                        return first.folded
+                    for value, names in numbers.items():
+                        if first.folded in {fold(n) for n in names}:
+                            return value
+        return None
+
+    def _affirms(self, query: Query, fact: Fact) -> bool:
+        """"Did Tokayev visit Serbia?" is a yes when the fact is plainly about all of it,
+        and states it without a negation ("does not recognise" is not a yes)."""
+        p = self._profiles[fact.id]
+        if any(self._strength(m, fact, p, query) < TAGGED for m in query.mentions
+               if m.kind != "context"):
+            return False
+        negations = self.index.grammar(None).get("negation", frozenset())
+        return not any(t.folded in negations for code, text in fact.texts.items()
+                       for t in self.kb.stemming.tokens(text))
+
+
+def _end_key(fact: Fact) -> tuple[int, int, int]:
+    """Where a fact's span ends, to order two events that start together."""
+    d = fact.date
+    return (d.last_year, d.end_month or d.month or 0, d.end_day or d.day or 0) if d else (0, 0, 0)

@@ -1,0 +1,43 @@
+"""The engine's weights, thresholds and limits, in one place."""
+from __future__ import annotations
+
+import re
+
+#: How strongly a fact is about a term, by where the term appears in the fact.
+EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE = 1.0, 0.85, 0.98, 0.7, 0.6, 0.4
+#: How well "Serbian" fits a fact about a Serbian person (a Serbian fact itself: 1.0).
+OWNER = 0.9
+#: Lowest share of the question a fact must cover to be given as an answer.
+ANSWER_THRESHOLD = 0.5
+#: Facts within this much of the best score are answered together.
+TIE = 0.02
+#: "first", "latest", "all": the earliest, latest or every fact within this much.
+BROAD = 0.1
+#: Weight of a word the fact base does not know: it leaves that much of the question uncovered.
+UNKNOWN = 1.2
+#: Weight of a fact's plain word against a curated concept of the same rarity.
+WORD = 0.6
+#: Questions longer than this are declined rather than read.
+MAX_QUESTION = 1000
+#: How many facts of the rarest thing named are ranked for suggestions, at most.
+SUGGESTION_POOL = 300
+#: The most facts a profile ("Who is X?") lists, and the most any answer lists.
+PROFILE_FACTS, MAX_FACTS = 12, 30
+#: How many things a question must name for one unknown word in it to be left unread.
+TOLERATE = 4
+#: How many nearest facts a decline shows, and the least share of the question they cover.
+NEAREST, NEAREST_THRESHOLD = 2, 0.35
+#: Small talk that is answered as such even when the message names a topic.
+DISMISS = frozenset({"abuse", "opinion", "joke"})
+#: Which small-talk reply wins when a message is several kinds at once.
+SOCIAL_ORDER = ("abuse", "opinion", "joke", "identity", "capabilities", "thanks", "farewell",
+                "greeting")
+#: What can answer "who": people, organisations, countries (not places or things).
+ANSWER_TYPES = frozenset({"person", "organisation", "country"})
+#: Kinds of entity that a fact base may only mention: "What is X?" needs more than a tag.
+IN_PASSING = frozenset({"organisation"})
+#: What can answer "what is the name of …": anything named but a country or a place.
+NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
+_YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
+#: "4,300" and "4 300" are one number.
+_THOUSANDS = re.compile(r"(\d)[,\u00a0 ](\d{3})\b")
