@@ -77,8 +77,6 @@ class Query:
     yes_no: bool = False
     #: "Which came first, A or B?", "Did A happen before or after B?": A and B, read alone.
     halves: tuple[Query, Query] | None = None
-    #: Numbers the question names without a unit ("the one with five ministers").
-    numbers: tuple[str, ...] = field(default=())
     #: Nothing but names and the words of "who is …?" ("Who is Tokayev?", "tokaev").
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
@@ -111,7 +109,6 @@ class _Reading:
     social: set[str] = field(default_factory=set)
     scope: set[str] = field(default_factory=set)
     ordinal: int | None = None
-    numbers: list[str] = field(default_factory=list)
     counted: str | None = None
     role: str | None = None
 
@@ -212,7 +209,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 numbers=tuple(r.numbers), bare=bare, counted=r.counted, continues=continues,
+                 bare=bare, counted=r.counted, continues=continues,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
@@ -231,7 +228,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 first = int(m.group(1))
                 r.years.append((first, int(m.group(2) or first)))
             elif item.folded.isdigit():
-                r.numbers.append(item.folded)
+                continue  # a day of a month, a number: no topic ("the one with 5 ministers")
             elif not chatter and not _is_possessive_s(found, pos, grammar) \
                     and not (known(item) and not item.text[:1].isupper()):
                 # A capitalised word inside the sentence is a name: one we don't know.
@@ -274,8 +271,6 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.months.update(int(i) for i in item.ids)
         elif kind == "ordinal":
             r.ordinal = int(item.ids[0])
-        elif kind == "number":
-            r.numbers.append(item.ids[0])
         elif kind == "stop" and r.counted == "" and _words(item)[0].folded in \
                 grammar.get("people", ()):
             r.counted = PEOPLE  # "how many people …": persons, not events
