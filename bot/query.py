@@ -130,6 +130,9 @@ def parse(text: str, index: TermIndex) -> Query:
     body = [item for clause in clauses[main:] for item in clause]
     known = index.knows
     query = _query(text, preamble, body, grammar, votes, known)
+    if not query.yes_no and any(_words(c[0])[0].folded in grammar.get("yes_no", ())
+                                for c in clauses[main + 1:] if c and _words(c[0])):
+        query = replace(query, yes_no=True)  # "Nikolić went there in 2015, is that right?"
     found = _halves(text, clauses[:main], clauses[main:], grammar, query, known)
     if found:
         # "A before or after B?" asks for a verdict on A; "which came first" for the order.

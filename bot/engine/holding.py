@@ -175,11 +175,14 @@ class Holding:
             if key in named or p.about[key] < IN_TEXT:
                 continue
             e = self.kb.entities.get(key)
+            if e and e.type == "country" and p.about[key] < TAGGED:
+                continue  # "President of Kazakhstan Tokayev": a country in passing is no one
             if e and e.type in kinds and (kinds is not NAMED_TYPES or not asked or
                                           asked & self._roles(e.id)):
                 return True
-            if not asked and key in self._role_concepts and "person" in kinds:
-                return True
+            if not asked and key in self._role_concepts and "person" in kinds and not any(
+                    key in self._roles(i) for i in named if i in self.kb.entities):
+                return True  # "five ministers" — unless it is the named person's own title
         return False
 
     def _of_kind(self, query: Query, facts: list[Fact]) -> list[Fact]:
