@@ -91,6 +91,8 @@ def test_yes_no_questions_start_with_yes_only_when_the_fact_plainly_says_so(engi
     yes = ask(engine, "Did Tokayev visit Serbia?")
     assert yes.answered and yes.text.startswith("Yes — 18–19 November 2024: ")
     # The fact says "does not recognise": no "Yes", the fact itself.
+    told = ask(engine, "My teacher told me Nikolić went to Kazakhstan in 2015, is that right?")
+    assert told.text.startswith("Yes — 27–29 August 2015: ")
     stance = ask(engine, "Does Kazakhstan recognise Kosovo?")
     assert stance.answered and not stance.text.startswith("Yes")
     assert "kosovo_stance" in stance.facts
@@ -115,6 +117,8 @@ def test_yes_no_questions_start_with_yes_only_when_the_fact_plainly_says_so(engi
     ("What is the OSCE?", "osce_summit_2010"),
     # other pairs of countries
     ("Does Serbia recognize Abkhazia and South Ossetia?", None),
+    # whom a visitor met, where the fact names no one (his own title is not "someone")
+    ("who did Tokayev meet in Serbia?", "tokayev_visit_2024"),
 ])
 def test_declines_what_no_fact_states(engine, question, nearest):
     answer = ask(engine, question)
