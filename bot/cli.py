@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Sequence
@@ -87,6 +88,16 @@ def _parser(subject: str = "a fact base") -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; a reader that stops reading (`| head`) ends it quietly."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Python would report the failed flush at exit: point stdout at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     wants_help = any(a in ("-h", "--help") for a in argv)
     args = _parser(_subject(argv) if wants_help else "a fact base").parse_args(argv)

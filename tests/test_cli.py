@@ -136,3 +136,14 @@ def test_bad_usage(args):
     result = run(*args)
     assert result.returncode == 2
     assert b"Traceback" not in result.stderr and b"usage:" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["console"], ["ask", "--json", "-"]])
+def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path, args):
+    """`kazserb-bot console | head -1`: no traceback when the pipe closes."""
+    process = subprocess.Popen([*COMMAND, *args], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                               env={**os.environ, "PYTHONPATH": str(REPO)})
+    process.stdout.close()  # the reader is gone before the first reply
+    _, err = process.communicate(b"When did Tokayev visit Serbia?\n" * 2000, timeout=60)
+    assert (process.returncode, err.decode()) == (0, "")
