@@ -20,8 +20,8 @@ from .text import Token
 #: Grammatical job ("owner_before", "place_before", "range") → the words that do it.
 Grammar = dict[str, frozenset[str]]
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
-#: What "how many people" counts.
-PEOPLE = "@people"
+#: What "how many people", "how many days", "how many years" count.
+PEOPLE, DAYS, YEARS = "@people", "@days", "@years"
 #: Where a message breaks into clauses: sentence ends, colons, semicolons, commas and
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
@@ -277,6 +277,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
         elif kind == "stop" and r.counted == "" and _words(item)[0].folded in \
                 grammar.get("people", ()):
             r.counted = PEOPLE  # "how many people …": persons, not events
+        elif kind == "stop" and r.counted == "" and _words(item)[0].folded in \
+                grammar.get("days", ()) | grammar.get("years", ()):
+            # "how many days/years …": a span, which dates give
+            r.counted = DAYS if _words(item)[0].folded in grammar.get("days", ()) else YEARS
         elif chatter:
             continue
         elif kind == "social":

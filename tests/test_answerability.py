@@ -73,10 +73,21 @@ def test_comparisons_give_both_dates_and_the_verdict(engine, question, first, fa
     ("How many times was Tadić in Kazakhstan in 2010?", "2 in all:"),
     ("How many Serbian presidents have paid visits to Kazakhstan?",
      "3: Boris Tadić, Tomislav Nikolić, Aleksandar Vučić."),
+    # what the text lists right by the word counted ("the Mayors of Belgrade and Novi Sad")
+    ("How many mayors travelled with Vučić to Astana in 2018?", "2 in all:"),
+    ("How many territories did Masimov name that Kazakhstan does not recognize?", "3 in all:"),
+    # a span of dates, or two years the text names
+    ("How many days did Nikolić's 2015 visit to Kazakhstan last?", "3 in all:"),
+    ("How many years was BK Tesla Park expected to take to build?", "5 in all:"),
 ])
 def test_counts_say_the_number_of_what_is_counted(engine, question, first_line):
     answer = ask(engine, question)
     assert answer.answered and answer.text.splitlines()[0] == first_line, answer.text
+
+
+def test_a_count_one_event_neither_states_nor_lists_is_declined(engine):
+    answer = ask(engine, "How many singers were in the Kazakh group that performed in New Belgrade?")
+    assert (answer.answered, answer.nearest) == (False, ("jabayev_bust_unveiled",))
 
 
 def test_a_count_the_source_does_not_give_is_declined(engine):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Answer, Context
-from ..query import PEOPLE, parse
+from ..query import parse
 from .conversation import Conversation
 from .holding import Holding
 from .index import FactIndex
@@ -69,9 +69,11 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if profile:
             return profile
         chosen, best, missing = self._follow_up(query, context) or self._select(query)
-        if chosen and query.counted == PEOPLE and len(chosen) == 1 and \
-                not self._stated_number(chosen[0], {PEOPLE}):
-            # "How many people came?" of one event: a list of names is not a head count.
+        if chosen and len(chosen) == 1 and query.counted and \
+                query.counted not in self._kinds and \
+                not self._count(query, chosen, self.kb.language(context.language).code):
+            # "How many singers were in the group?": one event that gives no number, nor
+            # lists what is counted, is no answer to "how many".
             return self._decline(question, templates["no_number"], context, query.mentions,
                                  nearest=tuple(chosen))
         if not chosen:

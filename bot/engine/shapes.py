@@ -3,13 +3,15 @@ another ("the visit right before Tokayev's"), counts, and yes/no.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 
 from ..dates import chronological, sort_key
+from ..matching import Match
 from ..model import Answer, Context, Fact, Line, Segment
-from ..query import PEOPLE, Query, with_context
+from ..query import DAYS, PEOPLE, YEARS, Query, with_context
 from ..text import fold
-from .weights import TAGGED, _THOUSANDS
+from .weights import ENUMERATION, TAGGED, _THOUSANDS, _YEARLIKE as _YEAR
 
 
 class Shapes:
@@ -143,10 +145,19 @@ class Shapes:
             ids = {f.id for f in facts}
             events = [f for f in facts if f.part_of not in ids]
             return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
-        stated = self._stated_number(facts[0], {counted}) if len(facts) == 1 else None
-        if stated:
-            return [(Segment(templates["count"].format(count=stated), strong=True),)]
-        if counted == PEOPLE or counted in self._role_concepts:
+        named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+        if counted in (DAYS, YEARS):
+            ids = {f.id for f in facts}
+            occasions = [f for f in facts if f.part_of not in ids]  # the visit, not its parts
+            span = self._span(occasions[0], counted) if len(occasions) == 1 else None
+            return [(Segment(templates["count"].format(count=span), strong=True),)] \
+                if span else []
+        if len(facts) == 1:
+            stated = self._stated_number(facts[0], {counted}) or \
+                self._enumerated(facts[0], counted, named)
+            if stated:
+                return [(Segment(templates["count"].format(count=stated), strong=True),)]
+        if counted in self._role_concepts or counted == PEOPLE and len(facts) > 1:
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             people = list(dict.fromkeys(
                 i for f in facts for i in f.who if self.kb.entities[i].type == "person"
@@ -157,13 +168,57 @@ class Shapes:
                     count=len(people), names=names), strong=True),)]
         return []
 
+    def _enumerated(self, fact: Fact, counted: str, named: set[str]) -> str | None:
+        """How many things of one type the text lists right by a word of what is counted:
+        "the Mayors of Belgrade and Novi Sad" → 2. Read in the base language's text."""
+        code = self.kb.meta.language
+        text = fact.texts.get(code)
+        words = self._cue_stems({counted}, code)
+        if not text or not words:
+            return None
+        found, position, at = self.index.find(text, fuzzy=False), 0, []
+        for item in found:
+            size = len(item.words) if isinstance(item, Match) else 1
+            at.append((position, item))
+            position += size
+        cues = [p for p, item in at if any(w.stem in words for w in _words_of(item))]
+        near: dict[str, set[str]] = defaultdict(set)
+        for p, item in at:
+            if isinstance(item, Match) and item.kind == "entity" and \
+                    any(-2 <= p - c <= ENUMERATION for c in cues):
+                for i in item.ids:
+                    if i not in named and i in self.kb.entities:
+                        near[self.kb.entities[i].type].add(i)
+        most = max((len(v) for v in near.values()), default=0)
+        return str(most) if most >= 2 else None
+
+    def _span(self, fact: Fact, unit: str) -> int | None:
+        """"How many days did the visit last?" — 27–29 August: 3; "how many years was it to
+        take?" — "between 2018 and 2023": 5."""
+        d = fact.date
+        if unit == DAYS and d and d.day and d.end_day and (d.end_month or d.month) == d.month \
+                and (d.end_year or d.year) == d.year:
+            return d.end_day - d.day + 1
+        if unit == YEARS:
+            years = sorted({int(t.folded) for t in self.kb.stemming.tokens(
+                fact.texts.get(self.kb.meta.language, "")) if _YEAR.match(t.folded)})
+            if len(years) == 2:
+                return years[1] - years[0]
+        return None
+
+    def _cue_stems(self, cues: set[str], code: str | None = None) -> set[str]:
+        """The stems of the words that name these concepts (or `PEOPLE`), in every
+        language or in `code`'s."""
+        languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
+        words = {w for lang in languages for c in cues
+                 for w in (lang.grammar.get("people", ()) if c == PEOPLE
+                           else lang.concepts.get(c, ()))}
+        return {t.stem for w in words for t in self.kb.stemming.tokens(w)}
+
     def _stated_number(self, fact: Fact, cues: set[str]) -> str | None:
         """A number the fact's text puts before a word of what is counted: "five
         ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words)."""
-        words = {w for lang in self.kb.languages.values() for c in cues
-                 for w in (lang.grammar.get("people", ()) if c == PEOPLE
-                           else lang.concepts.get(c, ()))}
-        stems = {t.stem for w in words for t in self.kb.stemming.tokens(w)}
+        stems = self._cue_stems(cues)
         for code, text in fact.texts.items():
             found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
             numbers = self.kb.language(code).numbers
@@ -192,3 +247,7 @@ def _end_key(fact: Fact) -> tuple[int, int, int]:
     """Where a fact's span ends, to order two events that start together."""
     d = fact.date
     return (d.last_year, d.end_month or d.month or 0, d.end_day or d.day or 0) if d else (0, 0, 0)
+
+
+def _words_of(item) -> tuple:
+    return item.words if isinstance(item, Match) else (item,)

@@ -41,3 +41,6 @@ NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 #: "4,300" and "4 300" are one number.
 _THOUSANDS = re.compile(r"(\d)[,\u00a0 ](\d{3})\b")
+#: How many words after a word of what is counted a listed thing may stand ("the Mayors of
+#: Belgrade and Novi Sad").
+ENUMERATION = 8
