@@ -122,6 +122,9 @@ def test_yes_no_questions_start_with_yes_only_when_the_fact_plainly_says_so(engi
     ("Who sculpted the bust of Jambyl Jabayev in New Belgrade?", "jabayev_bust_unveiled"),
     ("How long is the Nikola Tesla street in Astana?", None),
     ("On what exact day in June 2015 did Kazakhstan open its consulate in Belgrade?", None),
+    # a time of day the source never gives
+    ("At what time did the ceremony opening the Serbian embassy in Astana start?",
+     "serbian_embassy_opened"),
     # a date the fact does not date
     ("When did Joseph Stalin die?", None),
     # something mentioned only in passing

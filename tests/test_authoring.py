@@ -162,8 +162,9 @@ def _unknown_intent(d: Path):
     path = d / "languages" / "en.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "intents:\n  whenn: [at what time]\n",
                     encoding="utf-8")
-    return (f"languages/en.yaml:{line_of(path, 'whenn')}: intents: 'whenn' is not one of when, "
-            "who, where, why, how_many, what, about, day, name, measure (did you mean 'when'?)")
+    return (f"languages/en.yaml:{line_of(path, 'whenn')}: intents: 'whenn' is not one of clock, "
+            "when, who, where, why, how_many, what, about, day, name, measure "
+            "(did you mean 'when'?)")
 
 
 @pytest.mark.parametrize("mistake", [

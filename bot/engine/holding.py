@@ -9,7 +9,7 @@ from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
 from ..text import Token, fold
-from .weights import (TAGGED, IN_TEXT, ANSWER_THRESHOLD, TIE, BROAD, TOLERATE, ANSWER_TYPES,
+from .weights import (_CLOCK, TAGGED, IN_TEXT, ANSWER_THRESHOLD, TIE, BROAD, TOLERATE, ANSWER_TYPES,
                        NAMED_TYPES, _YEARLIKE)
 
 
@@ -116,6 +116,9 @@ class Holding:
             out.append("(who)")
         if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):
             out.append("(name)")
+        if "clock" in query.intents and not any(
+                _CLOCK.search(text) for text in fact.texts.values()):
+            out.append("(time of day)")
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)

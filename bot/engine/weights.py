@@ -44,3 +44,5 @@ _THOUSANDS = re.compile(r"(\d)[,\u00a0 ](\d{3})\b")
 #: How many words after a word of what is counted a listed thing may stand ("the Mayors of
 #: Belgrade and Novi Sad").
 ENUMERATION = 8
+#: A time of day in a text: "at 10:30", "9 o'clock", "3 p.m.".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|o'clock|\b[ap]\.m\.", re.IGNORECASE)
