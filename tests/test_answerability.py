@@ -60,6 +60,8 @@ def test_answers_with_the_fact_that_states_it(engine, question, facts):
      "Before: 23–25 August 2016: ", ("jabayev_bust_unveiled", "tesla_street_inaugurated")),
     ("Who visited Serbia more recently, Nazarbayev or Tokayev?", "Later: 18–19 November 2024: ",
      ("nazarbayev_visit_2016", "tokayev_visit_2024")),
+    ("Что было раньше: открытие посольства Сербии в Астане или визит Николича?",
+     "Раньше: 27 июня 2011: ", ("serbian_embassy_opened", "nikolic_visit_2015")),
 ])
 def test_comparisons_give_both_dates_and_the_verdict(engine, question, first, facts):
     answer = ask(engine, question)
