@@ -62,6 +62,10 @@ class Match:
         return " ".join(w.text for w in self.words)
 
 
+#: How many letters of an ending an inflected name may carry ("Nikolić|eva", "Тоқаев|тың").
+NAME_ENDING = 4
+
+
 def max_typos(word: str) -> int:
     """How many edits a word of this length may have and still be recognised."""
     return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
@@ -81,6 +85,8 @@ class TermIndex:
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
         self._vocab: tuple[dict[tuple[str, int], list[str]], set[str]] | None = None
+        #: A one-word name as written, folded → its phrase key: for inflected forms.
+        self._one_word_names: dict[str, tuple[str, ...]] = {}
         #: Folded word → the languages of the lists it comes from (None: a name).
         self._surface_langs: dict[str, set[str | None]] = defaultdict(set)
         #: The stems of the words of names and of topics' phrases.
@@ -103,6 +109,8 @@ class TermIndex:
         self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         if term.kind in ("entity", "demonym") or term.kind == "concept" and len(key) > 1:
             self._name_words.update(key)
+        if term.kind == "entity" and len(words) == 1:
+            self._one_word_names[words[0].folded] = key
         for w in words:
             self._surface_langs[w.folded].add(term.lang)
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
@@ -173,9 +181,21 @@ class TermIndex:
                     i += size
                     break
             else:
-                out.append(words[i])
+                name = self._inflected_name(words[i]) if fuzzy else None
+                out.append(Match(self._phrases[name], (words[i],), True) if name else words[i])
                 i += 1
         return out
+
+    def _inflected_name(self, word: Token) -> tuple[str, ...] | None:
+        """A one-word name with an ending the aliases do not list ("Nikolićeva",
+        "Тоқаевтың"): the name it starts with, if exactly one does, with at most
+        `NAME_ENDING` letters after it."""
+        if not (word.text[:1].isupper() or not word.text.isascii()) or len(word.folded) < 5:
+            return None
+        found = {self._one_word_names[word.folded[:-cut]]
+                 for cut in range(1, NAME_ENDING + 1)
+                 if len(word.folded) - cut >= 4 and word.folded[:-cut] in self._one_word_names}
+        return found.pop() if len(found) == 1 else None
 
     def _asks_inside(self, key: tuple[str, ...]) -> bool:
         """A topic's cue phrase that starts with a question word ("how many people" as a

@@ -62,6 +62,9 @@ def test_answers_with_the_fact_that_states_it(engine, question, facts):
      ("nazarbayev_visit_2016", "tokayev_visit_2024")),
     ("Что было раньше: открытие посольства Сербии в Астане или визит Николича?",
      "Раньше: 27 июня 2011: ", ("serbian_embassy_opened", "nikolic_visit_2015")),
+    # a name with an ending no alias lists ("Nikolićeva": Nikolić's)
+    ("Šta je bilo ranije: otvaranje ambasade Srbije u Astani ili Nikolićeva poseta?",
+     "Ranije: 27. juna 2011: ", ("serbian_embassy_opened", "nikolic_visit_2015")),
 ])
 def test_comparisons_give_both_dates_and_the_verdict(engine, question, first, facts):
     answer = ask(engine, question)
