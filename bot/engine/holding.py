@@ -4,13 +4,12 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 """
 from __future__ import annotations
 
-
 from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
 from ..text import Token, fold
-from .weights import (_CLOCK, TAGGED, IN_TEXT, ANSWER_THRESHOLD, TIE, BROAD, TOLERATE, ANSWER_TYPES,
-                       NAMED_TYPES, _YEARLIKE)
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_TEXT, NAMED_TYPES, TAGGED,
+                       TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
 class Holding:

@@ -15,8 +15,8 @@ from ..matching import Match, Term, TermIndex
 from ..model import Context, Fact, KnowledgeBase
 from ..query import Mention, Query
 from ..text import scripts
-from .weights import (EXPLICIT, TAGGED, CONTAINER, NATIONALITY, IN_TEXT, ROLE, OWNER,
-                       ANSWER_THRESHOLD, UNKNOWN, WORD, SUGGESTION_POOL, IN_PASSING)
+from .weights import (ANSWER_THRESHOLD, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
+                       NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, TAGGED, UNKNOWN, WORD)
 
 
 @dataclass
