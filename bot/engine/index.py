@@ -110,7 +110,8 @@ class FactIndex:
             for word in lang.outside:
                 add(word, Term("outside", "", lang.code))
             for number, month in enumerate((*lang.months, *lang.months_standalone)):
-                if all(len(t.stem) > 2 for t in self.kb.stemming.tokens(month)):  # "мая" stems to "ма"
+                # "мая" stems to "ма": too short to stand for a month
+                if all(len(t.stem) > 2 for t in self.kb.stemming.tokens(month)):
                     add(month, Term("month", str(number % 12 + 1), lang.code))
             for job, words in lang.grammar.items():
                 self.index.add_grammar(job, words, lang.code)
@@ -267,7 +268,8 @@ class FactIndex:
                     found.update((f.id, f) for f in self._postings.get(key, ()))
             elif m.kind == "context":
                 parents = {f.part_of or f.id for i in m.ids if (f := self.kb.fact(i))}
-                for i in (*m.ids, *parents, *(c for p in parents for c in self._children.get(p, ()))):
+                children = (c for p in parents for c in self._children.get(p, ()))
+                for i in (*m.ids, *parents, *children):
                     if fact := self.kb.fact(i):
                         found[fact.id] = fact
             else:
@@ -345,7 +347,8 @@ class FactIndex:
         for tid in term.ids:
             about = p.about.get(tid, 0.0)
             located = p.located.get(tid, 0.0)
-            national = p.nationality.get(tid, 0.0) * (OWNER if term.role == "owner" else NATIONALITY)
+            national = p.nationality.get(tid, 0.0) * \
+                (OWNER if term.role == "owner" else NATIONALITY)
             if term.role == "owner" and self.kb.entities[tid].type == "country":
                 located = 0.0  # "Serbian", "Serbia's": a nationality, not a place
             elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
