@@ -34,8 +34,9 @@ class Mention:
 
     `role` is "owner" where the question names the country as the owner or nationality
     ("Serbian", "Kazakhstan's embassy"), "place" where it names where something happened
-    ("in Serbia"), "agent" for a giver or doer ("from Nazarbayev", "by Vučić"), else "any". `choice` marks "Tokayev or Nazarbayev": the answer is one
-    of them, not someone else.
+    ("in Serbia"), "agent" for a giver or doer ("from Nazarbayev", "by Vučić"), else
+    "any". `choice` marks "Tokayev or Nazarbayev": the answer is one of them, not someone
+    else.
     """
 
     kind: str
@@ -125,7 +126,7 @@ def parse(text: str, index: TermIndex) -> Query:
     ours = [code for code, n in votes.items() if n == top] if top else None
     clauses = [found for part in parts if (found := index.find(part, languages=ours))]
     grammar = index.grammar(ours)
-    main = _main_clause(clauses, text, grammar)
+    main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
     body = [item for clause in clauses[main:] for item in clause]
     known = index.knows
@@ -160,7 +161,7 @@ def _clauses(text: str) -> list[str]:
     return out
 
 
-def _main_clause(clauses: list[list], text: str, grammar: Grammar) -> int:
+def _main_clause(clauses: list[list], grammar: Grammar) -> int:
     """Index of the clause the question starts in: the last one that asks (ends in "?",
     or holds a question word), widened backwards while it names nothing of its own."""
     if len(clauses) < 2:
@@ -261,7 +262,8 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             if r.counted == "" and kind == "concept":
                 r.counted = item.ids[0]
         elif kind == "intent":
-            if r.intents and r.mentions and set(item.ids) <= set(grammar.get("conjunction_intents", ())):
+            joining = grammar.get("conjunction_intents", frozenset())
+            if r.intents and r.mentions and set(item.ids) <= joining:
                 continue  # "who was PM *when* Nazarbayev visited?": "when" joins, not asks
             r.intents.update(item.ids)
             if "how_many" in item.ids and r.counted is None:

@@ -79,6 +79,8 @@ class FactIndex:
         for f in sorted((f for f in kb.facts if f.date), key=chronological):
             self._by_kind[f.kind].append(f)
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
+        #: The latest dated event: how far the source reaches ("up to 18–19 November 2024").
+        self._latest = max((f for f in kb.facts if f.date), key=chronological, default=None)
         self._concept_ids = frozenset(c for lang in kb.languages.values() for c in lang.concepts)
         #: Organisations and things no fact is about: in no fact's `who` or `where`, and
         #: named by no fact's own question ("the OSCE" of "the OSCE Summit").

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from ..dates import chronological, format_date, sort_key
+from ..dates import chronological, format_date
 from ..model import Answer, Context, Fact, Line, Segment, Suggestion
 from ..query import Mention, Query
 from .weights import PROFILE_FACTS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, DISMISS, SOCIAL_ORDER
@@ -133,8 +133,7 @@ class Replies:
         code = self.kb.language(context.language).code
         language = self.kb.language(code)
         kind = "hypothetical" if "hypothetical" in query.scope else "present"
-        latest = max((f for f in self.kb.facts if f.date), key=lambda f: sort_key(f.date),
-                     default=None)
+        latest = self._latest
         message = language.templates[f"scope_{kind}"].format(
             latest=format_date(latest.date, language) if latest and latest.date else "—")
         return self._decline(query.text, message, context, query.mentions)
