@@ -263,3 +263,17 @@ def test_follow_ups_in_the_language_they_are_written_in(engine):
                     "а когда он это сказал?")
     assert answers[1].facts == ("masimov_kosovo_statement",)
     assert (answers[2].language, answers[2].facts) == ("ru", ("masimov_kosovo_statement",))
+
+
+def test_a_superlative_mid_conversation_is_about_the_whole_record(engine):
+    answers = chain(engine, "Which came first, the Tito–Stalin split or the Belgrade declaration?",
+                    "Which visit is the most recent one in the article?")
+    assert answers[1].facts == ("tokayev_visit_2024",)
+
+
+def test_typos_are_corrected_into_the_question_s_own_language(engine):
+    """An English "post" is no misspelt Serbian "pošto" (why), so the hearsay before
+    "says" is still only who told the asker."""
+    answer = ask(engine, "My friend wrote a blog post and says that Tito and Stalin split in "
+                         "1948, is that true?")
+    assert (answer.facts, answer.text.startswith("Yes — 1948: ")) == (("tito_stalin_split",), True)
