@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .engine import Engine
+from .engine.compiled import load_engine
 from .factbase import KnowledgeError, Problem, load_knowledge
 from .model import Answer, Context
 
@@ -122,11 +123,15 @@ def _main(argv: Sequence[str] | None = None) -> int:
             print(f"kazserb-bot: {exc}", file=sys.stderr)
             return 2
     try:
-        kb = load_knowledge(knowledge)
+        if args.command == "check":  # always from the YAML: its problems, with lines
+            kb = load_knowledge(knowledge)
+            engine = Engine(kb)
+        else:
+            engine = load_engine(knowledge).engine
+            kb = engine.kb
     except KnowledgeError as exc:
         _report(knowledge, exc.problems)
         return 1
-    engine = Engine(kb)
     if args.command == "check":
         from .factbase.authoring import authoring_problems
         problems = authoring_problems(kb, engine)

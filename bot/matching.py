@@ -80,7 +80,7 @@ class TermIndex:
         #: The longest phrase starting with each word: most words start none, or short ones.
         self._longest_from: dict[str, int] = {}
         #: Job → folded word → languages: owner markers ("of", "'s"), place and range words.
-        self._grammar: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._grammar: dict[str, dict[str, set[str]]] = {}
         self._grammar_cache: dict[frozenset[str] | None, dict[str, frozenset[str]]] = {}
         #: Every folded word of every phrase, with its stem: what typos are corrected to.
         self._surface: dict[str, str] = {}
@@ -120,7 +120,7 @@ class TermIndex:
         self._grammar_cache.clear()
         for phrase in words:
             for token in self.stemming.tokens(phrase):
-                self._grammar[job][token.folded].add(language)
+                self._grammar.setdefault(job, {}).setdefault(token.folded, set()).add(language)
 
     def grammar(self, languages: Iterable[str] | None) -> dict[str, frozenset[str]]:
         """Job → words, of the given languages only (all when None): "по" marks a place in

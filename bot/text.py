@@ -50,6 +50,10 @@ class Stemming:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_stemmers", {s: snowball(a) for s, a in self.by_script})
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        """Pickled as its settings: stemmers are remade, the word cache starts empty."""
+        return (Stemming, (self.by_script,))
+
     def tokens(self, text: str) -> list[Token]:
         """Split text into word tokens; a year range such as "2010-2016" stays one token."""
         cache, out = self._cache, []

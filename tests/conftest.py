@@ -1,7 +1,9 @@
 """Shared fixtures: the shipped fact base, loaded once, and a way to copy it for breaking."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ from bot.factbase import load_knowledge
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+# Compiled fact bases go to a cache of the test run's own, never the user's; every
+# subprocess a test starts inherits it.
+os.environ["KAZSERB_BOT_CACHE"] = tempfile.mkdtemp(prefix="kazserb-bot-test-cache-")
 
 
 @pytest.fixture(scope="session")

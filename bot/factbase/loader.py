@@ -295,6 +295,7 @@ def _facts(reader: Reader, raw: Any, entities: dict[str, Entity], concepts: set[
         reader.problem(file, line_of(raw), "expected a list of facts")
         return facts
     parents: list[tuple[int, str, str]] = []
+    taggable = {**entities, **dict.fromkeys(concepts)}  # once: it was rebuilt for every fact
     for item in raw:
         if not isinstance(item, dict):
             reader.problem(file, line_of(item), "expected a mapping with id, kind, text and section")
@@ -323,7 +324,7 @@ def _facts(reader: Reader, raw: Any, entities: dict[str, Entity], concepts: set[
                 reader.problem(file, line_of(item, "date"), str(exc))
         refs: dict[str, tuple[str, ...]] = {}
         for key, allowed in (("who", entities), ("where", entities),
-                             ("tags", {**entities, **dict.fromkeys(concepts)})):
+                             ("tags", taggable)):
             values = strings_of(item.get(key))
             if values is None:
                 reader.problem(file, line_of(item, key), f"{key}: expected a list of ids")

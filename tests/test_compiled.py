@@ -1,0 +1,94 @@
+"""The compiled fact base, as a user meets it: the second start reads the built engine
+from the cache; a changed, broken or damaged fact base or cache is never served stale."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def ask(knowledge: Path, cache: Path | str, question: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "KAZSERB_BOT_CACHE": str(cache)}
+    return subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--knowledge",
+                           str(knowledge), question], capture_output=True, timeout=60, env=env)
+
+
+def compiled(cache: Path) -> list[str]:
+    return sorted(p.suffix for p in cache.glob("*")) if cache.exists() else []
+
+
+def test_second_start_reads_the_compiled_form(knowledge_copy, tmp_path):
+    cache = tmp_path / "cache"
+    first = ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    assert compiled(cache) == [".engine"]
+    written = next(cache.glob("*.engine"))
+    written.touch()
+    stamp = written.stat().st_mtime_ns
+    second = ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    assert (second.returncode, second.stderr) == (0, b"")
+    assert json.loads(second.stdout) == json.loads(first.stdout)
+    assert json.loads(second.stdout)["facts"] == ["nazarbayev_visit_2016"]
+    assert next(cache.glob("*.engine")).stat().st_mtime_ns == stamp  # read, not rebuilt
+
+
+def test_a_changed_fact_base_is_rebuilt(knowledge_copy, tmp_path):
+    cache = tmp_path / "cache"
+    ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    before = {p.name for p in cache.glob("*.engine")}
+    facts = knowledge_copy / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("date: 2016-08-23/25",
+                                                               "date: 2017-08-23/25"),
+                     encoding="utf-8")
+    reply = json.loads(ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?").stdout)
+    assert reply["answer"].startswith("23–25 August 2017: ")
+    after = {p.name for p in cache.glob("*.engine")}
+    assert len(after) == 1 and after != before  # the old form is replaced, not kept
+
+
+def test_a_broken_fact_base_is_reported_even_with_a_compiled_form(knowledge_copy, tmp_path):
+    cache = tmp_path / "cache"
+    ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    facts = knowledge_copy / "facts.yaml"
+    lines = facts.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("kind:"))
+    lines[at] = lines[at].split(":")[0] + ": no_such_kind"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    assert result.returncode == 1
+    assert f"facts.yaml:{at + 1}: kind 'no_such_kind' is not a concept" in result.stderr.decode()
+
+
+def test_a_damaged_compiled_form_is_rebuilt_quietly(knowledge_copy, tmp_path):
+    cache = tmp_path / "cache"
+    ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    damaged = next(cache.glob("*.engine"))
+    damaged.write_bytes(damaged.read_bytes()[:1000])
+    result = ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["facts"] == ["nazarbayev_visit_2016"]
+    assert damaged.stat().st_size > 1000
+
+
+def test_the_cache_can_be_turned_off(knowledge_copy, tmp_path):
+    result = ask(knowledge_copy, "off", "When did Nazarbayev visit Belgrade?")
+    assert json.loads(result.stdout)["facts"] == ["nazarbayev_visit_2016"]
+    assert not (Path.home() / "off").exists() and not Path("off").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_others_may_write_to_is_not_read(knowledge_copy, tmp_path):
+    cache = tmp_path / "cache"
+    ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    planted = next(cache.glob("*.engine"))
+    planted.write_bytes(b"not a pickle anyone should load")
+    cache.chmod(0o777)
+    result = ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["facts"] == ["nazarbayev_visit_2016"]
+    assert planted.read_bytes() == b"not a pickle anyone should load"
