@@ -26,7 +26,7 @@ KINDS = ("entity", "demonym", "outside", "social", "scope", "intent", "modifier"
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One meaning of a phrase: ("entity", "aleksandar_vucic"), ("intent", "when"), ..."""
 
@@ -36,7 +36,7 @@ class Term:
     lang: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A phrase found in a question, with the words it covered and all it may mean."""
 
@@ -76,7 +76,11 @@ class TermIndex:
 
     def __init__(self, stemming: Stemming = DEFAULT) -> None:
         self.stemming = stemming
-        self._phrases: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+        #: Most specific kind first; a tuple once prepared (a list while building).
+        self._phrases: dict[tuple[str, ...], list[Term] | tuple[Term, ...]] = {}
+        #: One object per distinct meaning: an entity has dozens of names.
+        self._terms: dict[Term, Term] = {}
+        self._language_sets: dict[frozenset, frozenset] = {}
         #: The longest phrase starting with each word: most words start none, or short ones.
         self._longest_from: dict[str, int] = {}
         #: Job → folded word → languages: owner markers ("of", "'s"), place and range words.
@@ -88,7 +92,7 @@ class TermIndex:
         #: A one-word name as written, folded → its phrase key: for inflected forms.
         self._one_word_names: dict[str, tuple[str, ...]] = {}
         #: Folded word → the languages of the lists it comes from (None: a name).
-        self._surface_langs: dict[str, set[str | None]] = defaultdict(set)
+        self._surface_langs: dict[str, frozenset[str | None]] = {}
         #: The stems of the words of names and of topics' phrases.
         self._name_words: set[str] = set()
         #: (phrase, kind) → the phrase as written in that kind's lists, folded: when one
@@ -101,10 +105,10 @@ class TermIndex:
         key = tuple(w.stem for w in words)
         if not key:
             return
-        entries = self._phrases[key]
+        term = self._terms.setdefault(term, term)
+        entries = self._phrases.get(key, ())
         if term not in entries:
-            entries.append(term)
-            entries.sort(key=lambda t: _RANK[t.kind])
+            self._phrases[key] = sorted((*entries, term), key=lambda t: _RANK[t.kind])
         self._forms[(key, term.kind)].add(tuple(w.folded for w in words))
         self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         if term.kind in ("entity", "demonym") or term.kind == "concept" and len(key) > 1:
@@ -112,7 +116,8 @@ class TermIndex:
         if term.kind == "entity" and len(words) == 1:
             self._one_word_names[words[0].folded] = key
         for w in words:
-            self._surface_langs[w.folded].add(term.lang)
+            langs = self._surface_langs.get(w.folded, frozenset()) | {term.lang}
+            self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
 
@@ -182,7 +187,8 @@ class TermIndex:
                     break
             else:
                 name = self._inflected_name(words[i]) if fuzzy else None
-                out.append(Match(self._phrases[name], (words[i],), True) if name else words[i])
+                out.append(Match(tuple(self._phrases[name]), (words[i],), True)
+                           if name else words[i])
                 i += 1
         return out
 
@@ -236,8 +242,14 @@ class TermIndex:
         return self._surface[best[0]]
 
     def prepare(self) -> None:
-        """Build the typo vocabulary now, at start-up, rather than on the first typo."""
+        """Build the typo vocabulary now, at start-up, rather than on the first typo; and
+        keep what a phrase was written as only where one stem means several kinds of
+        thing, the one place `meanings` reads it (it was a fifth of the index)."""
         self._vocabulary()
+        self._phrases = {k: tuple(v) for k, v in self._phrases.items()}
+        several = {key for key, terms in self._phrases.items()
+                   if len({t.kind for t in terms}) > 1}
+        self._forms = defaultdict(set, {k: v for k, v in self._forms.items() if k[0] in several})
 
     def _vocabulary(self) -> tuple[dict[tuple[str, int], list[str]], set[str]]:
         """Known words bucketed by first letter and length for fuzzy look-up, and all stems."""

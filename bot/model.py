@@ -15,7 +15,7 @@ from .text import DEFAULT, Stemming
 Texts = Mapping[str, str]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class FuzzyDate:
     """A date as precise as the source is: a year, a month, a day, or a range of them.
 
@@ -39,7 +39,7 @@ class FuzzyDate:
         return self.year <= last and self.last_year >= first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """Something a question can name: a country, person, place, organisation or thing."""
 
@@ -54,7 +54,7 @@ class Entity:
     descriptions: Texts = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One claim of the source, with what it is about."""
 

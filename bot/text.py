@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from sys import intern
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ _FOLD = str.maketrans({"đ": "dj", "ð": "d", "ł": "l", "ø": "o", "æ": "ae", 
                        "ß": "ss", "ı": "i", "ё": "е", "’": "'", "ʼ": "'"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word of the input: as written, folded, and stemmed."""
 
@@ -75,7 +76,7 @@ class Stemming:
             folded = fold(raw).replace("_", "")
             if "-" in raw or "–" in raw or "—" in raw:
                 folded = re.sub(r"\s*[-–—]\s*", "-", folded)
-            found = self._cache[raw] = Token(raw, folded, self.stem(folded))
+            found = self._cache[raw] = Token(raw, intern(folded), intern(self.stem(folded)))
         return found
 
     def stem(self, word: str) -> str:

@@ -21,7 +21,7 @@ import os
 import pickle
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -106,7 +106,9 @@ def build_engine(directory: Path) -> Engine:
     """Load, validate and index; the collector is held off while millions of objects that
     will all live on are made (it was about 40 % of the time on large bases)."""
     with _collector_off():
-        return Engine(load_knowledge(directory))
+        kb = load_knowledge(directory)
+        # Where each name was written is for `check`, which always reads the YAML.
+        return Engine(replace(kb, origins={}))
 
 
 def _slot(directory: Path) -> str:

@@ -7,6 +7,7 @@ term to its facts, weighted by rarity. Scoring a question is a sum over its term
 from __future__ import annotations
 
 import math
+from sys import intern
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .weights import (ANSWER_THRESHOLD, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT
                        NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, TAGGED, UNKNOWN, WORD)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Profile:
     """What one fact is about: term → strength, as participant/topic and as location."""
 
@@ -140,7 +141,7 @@ class FactIndex:
         for key in [k for k in p.about if k in self.kb.entities]:
             for name in self.kb.entities[key].names.values():
                 for token in self.kb.stemming.tokens(name):
-                    p.add("about", "w:" + token.stem, IN_TEXT)
+                    p.add("about", intern("w:" + token.stem), IN_TEXT)
         return p
 
     def _leading_concepts(self, entity) -> set[str]:
@@ -186,8 +187,9 @@ class FactIndex:
                     elif term.kind == "word":
                         p.add("about", term.id, EXPLICIT)
             elif not item.folded.isdigit() and len(item.folded) > 1:
-                self.index.add(item.folded, Term("word", "w:" + item.stem, code))
-                p.add("about", "w:" + item.stem, EXPLICIT)
+                word = intern("w:" + item.stem)  # one string for all the facts that use it
+                self.index.add(item.folded, Term("word", word, code))
+                p.add("about", word, EXPLICIT)
 
     def _note_title(self, found: list, pos: int) -> None:
         """A concept right before a person's name is their title: "President Boris Tadić",
