@@ -151,8 +151,8 @@ class TermIndex:
         """What a phrase means: its most specific kind, unless another kind lists it
         exactly as `written` (folded words) and that one does not."""
         entries = self._phrases.get(phrase, ())
-        if not entries:
-            return ()
+        if not entries or entries[0].kind == entries[-1].kind:
+            return tuple(entries)  # one kind: nothing to choose (most phrases)
         best = entries[0].kind
         if written and written not in self._forms.get((phrase, best), ()):
             exact = next((t.kind for t in entries
@@ -206,8 +206,10 @@ class TermIndex:
     def _asks_inside(self, key: tuple[str, ...]) -> bool:
         """A topic's cue phrase that starts with a question word ("how many people" as a
         fact base's word for staff) gives way to the question word: it asks."""
+        if len(key) < 2:
+            return False
         kinds = {t.kind for t in self._phrases[key]}
-        if len(key) < 2 or not kinds <= {"concept", "word"}:
+        if not kinds <= {"concept", "word"}:
             return False
         return any(t.kind == "intent" for n in range(1, len(key))
                    for t in self._phrases.get(key[:n], ()))

@@ -73,7 +73,8 @@ class Stemming:
         if found is None:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()  # a long-running bot meets unboundedly many words
-            folded = fold(raw).replace("_", "")
+            # Plain ASCII (most words of a large base) has nothing to normalise or strip.
+            folded = (raw.lower() if raw.isascii() else fold(raw)).replace("_", "")
             if "-" in raw or "–" in raw or "—" in raw:
                 folded = re.sub(r"\s*[-–—]\s*", "-", folded)
             found = self._cache[raw] = Token(raw, intern(folded), intern(self.stem(folded)))

@@ -72,9 +72,16 @@ class FactIndex:
         self._scripts = {code: scripts(" ".join((*lang.stopwords, *lang.months)))
                          for code, lang in kb.languages.items()}
         self._children: dict[str, list[str]] = defaultdict(list)
+        #: Entity → the facts it takes part in, is the place of or is tagged in, in date
+        #: order: what "Who is X?" shows, read here rather than by a scan of every fact.
+        involving: dict[str, list[Fact]] = defaultdict(list)
         for f in kb.facts:
             if f.part_of:
                 self._children[f.part_of].append(f.id)
+        for f in sorted(kb.facts, key=chronological):
+            for ref in dict.fromkeys((*f.who, *f.where, *f.tags)):
+                involving[ref].append(f)
+        self._involving = {ref: tuple(facts) for ref, facts in involving.items()}
         #: Dated facts of each kind in date order, and each one's place there: next/previous.
         self._by_kind: dict[str, list[Fact]] = defaultdict(list)
         for f in sorted((f for f in kb.facts if f.date), key=chronological):
@@ -88,9 +95,10 @@ class FactIndex:
         asked_about = {t.id for f in kb.facts for text in f.questions.values()
                        for item in self.index.find(text, fuzzy=False)
                        if isinstance(item, Match) for t in item.terms if t.kind == "entity"}
+        taking_part = {ref for f in kb.facts for ref in (*f.who, *f.where)}
         self._in_passing = frozenset(
             e.id for e in kb.entities.values() if e.type in IN_PASSING and e.id not in
-            asked_about and not any(e.id in (*f.who, *f.where) for f in kb.facts))
+            asked_about and e.id not in taking_part)
 
     def _index_vocabulary(self) -> None:
         add = self.index.add

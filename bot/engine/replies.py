@@ -55,7 +55,7 @@ class Replies:
         if passing and len(passing) == len(mention.ids) and "who" not in query.intents:
             # "What is the OSCE?": the facts only tag it; they do not say what it is.
             name = self.kb.text(self.kb.entities[passing[0]].names, code)
-            nearest = tuple(f for f in self.kb.facts if passing[0] in f.tags)[:NEAREST]
+            nearest = self._involving.get(passing[0], ())[:NEAREST]
             return self._decline(query.text, self.kb.language(code).templates[
                 "in_passing"].format(name=name), context, query.mentions, nearest=nearest)
         lines: list[Line] = []
@@ -65,9 +65,7 @@ class Replies:
             description = self.kb.text(entity.descriptions, code)
             lines.append((Segment(self.kb.text(entity.names, code), strong=True),
                           Segment(f" – {description}" if description else "")))
-            facts = [f for f in self.kb.facts
-                     if eid in (*f.who, *f.where, *f.tags)]
-            facts.sort(key=chronological)
+            facts = self._involving.get(eid, ())
             used.extend(facts[:PROFILE_FACTS])
             lines.extend(self.fact_line(f, code) for f in facts[:PROFILE_FACTS])
         people = [i for i in mention.ids if self.kb.entities[i].type == "person"]
