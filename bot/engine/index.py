@@ -137,11 +137,34 @@ class FactIndex:
         for code, text in (*fact.texts.items(), *fact.questions.items()):
             self._read_text(p, text, code)
         # So are the words of the names it mentions ("group" of "the BK group"), a little.
-        for key in [k for k in p.about if k in self.kb.entities]:
-            for name in self.kb.entities[key].names.values():
+        # and the concepts its names say it is ("Frostvik Cosmodrome", "Frostvik spaceport":
+        # a launch site), as little as a word of its text.
+        for key in [k for k in (*p.about, *p.located) if k in self.kb.entities]:
+            e = self.kb.entities[key]
+            for name in e.names.values():
                 for token in self.kb.stemming.tokens(name):
                     p.add("about", "w:" + token.stem, IN_TEXT)
+            for concept in self._named_concepts(key):
+                p.add("about", concept, IN_TEXT)
         return p
+
+    def _named_concepts(self, entity_id: str) -> frozenset[str]:
+        """The concepts a name or alias of an entity opens or ends with, as a whole cue
+        ("Frostvik *launch site*", "*Order* of the Republic"), read once."""
+        cache = self.__dict__.setdefault("_name_concept_cache", {})
+        if entity_id not in cache:
+            e = self.kb.entities[entity_id]
+            found: set[str] = set()
+            for name in (*e.names.values(), *e.aliases):
+                words = name.split()
+                for k in range(1, len(words)):
+                    for part in (words[:k], words[-k:]):
+                        items = self.index.find(" ".join(part), fuzzy=False)
+                        if len(items) == 1 and isinstance(items[0], Match) and \
+                                items[0].kind == "concept":
+                            found.update(t.id for t in items[0].terms if t.kind == "concept")
+            cache[entity_id] = frozenset(found)
+        return cache[entity_id]
 
     def _leading_concepts(self, entity) -> set[str]:
         """The concepts a description opens with, before any other word of substance."""
