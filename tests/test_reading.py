@@ -89,3 +89,22 @@ def test_a_question_for_someone_s_profession_is_their_profile(engine, question):
     assert answer.answered
     assert _text(answer).split(" | ")[0].startswith(("Kassym-Jomart Tokayev –",
                                                       "Касым-Жомарт Токаев –"))
+
+
+# ------------------------------------------------------------------------ negation
+
+def test_a_fact_that_says_one_does_not_is_no_answer_to_who_does(engine):
+    # Masimov: Kazakhstan "does not recognize Abkhazia and South Ossetia"
+    answer = engine.answer("Which countries recognize South Ossetia?")
+    assert (answer.answered, answer.facts) == (False, ())
+    assert answer.nearest == ("masimov_kosovo_statement",)
+
+
+@pytest.mark.parametrize("question", [
+    "What did Masimov say about recognizing Kosovo?",  # a person's words on the topic
+    "Who said Kazakhstan will not recognize any new states?",  # the negation is asked
+])
+def test_a_negated_fact_still_answers_what_it_says(engine, question):
+    answer = engine.answer(question)
+    assert answer.answered
+    assert "masimov_kosovo_statement" in answer.facts

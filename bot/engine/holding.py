@@ -91,6 +91,11 @@ class Holding:
                 # A person must take part; a second one may be named in passing ("what
                 # did Vučić give Nazarbayev?"): the fact's text names the giver.
                 out.append(m.text)
+        if self._asks_who_does(query):
+            # "Which countries recognize South Ossetia?": a fact that says only that one
+            # does *not* does not say who does.
+            out.extend(m.text for m in query.mentions if m.kind in ("concept", "word")
+                       and not m.soft and self._only_negated(fact, m))
         for span in query.years:
             if not (fact.date and fact.date.covers_year(*span)):
                 out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
@@ -128,6 +133,34 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _asks_who_does(self, query: Query) -> bool:
+        """A question for whoever does something: not yes/no, naming no person (what
+        Masimov said about recognising is about the topic), not negated itself."""
+        if query.yes_no or any(self._is_person(m) for m in query.mentions):
+            return False
+        negations = self.index.grammar(None).get("negation", frozenset())
+        return not any(t.folded in negations for t in self.kb.stemming.tokens(query.text))
+
+    def _only_negated(self, fact: Fact, m: Mention) -> bool:
+        """True when the fact's texts use the words the question names this by, and only
+        right after a negation ("did not recognize", "will not recognize"). Read once."""
+        key = (fact.id, "#not " + m.text + "|" + ",".join(m.ids))
+        if key not in self._said:
+            asked = {self.kb.stemming.stems(m.text)} - {()}
+            negations = self.index.grammar(None).get("negation", frozenset())
+            seen = negated = 0
+            for text in fact.texts.values():
+                tokens = self.kb.stemming.tokens(text)
+                stems = [t.stem for t in tokens]
+                for phrase in asked:
+                    for i in range(len(tokens) - len(phrase) + 1):
+                        if tuple(stems[i:i + len(phrase)]) == phrase:
+                            seen += 1
+                            negated += any(t.folded in negations
+                                           for t in tokens[max(i - 3, 0):i + len(phrase)])
+            self._said[key] = bool(seen) and seen == negated
+        return self._said[key]
 
     def _in_role(self, query: Query, holding: list[tuple[float, Fact]]
                  ) -> list[tuple[float, Fact]]:
