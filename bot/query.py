@@ -22,6 +22,8 @@ Grammar = dict[str, frozenset[str]]
 _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 #: What "how many people", "how many days", "how many years" count.
 PEOPLE, DAYS, YEARS = "@people", "@days", "@years"
+#: "how many seconds": a unit, counted as "@unit:" and the unit's stem.
+UNIT = "@unit:"
 #: Where a message breaks into clauses: sentence ends, colons, semicolons, commas and
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
@@ -88,6 +90,8 @@ class Query:
     duration: bool = False
     #: "Who was the Serbian president …?": the role the answer must hold (a concept id).
     role: str | None = None
+    #: "When did Reyvik become Director-General?": the role named is taken on, not held.
+    become: bool = False
 
     @property
     def named(self) -> bool:
@@ -217,7 +221,9 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
-                 role=r.role)
+                 role=r.role,
+                 become=any(w.folded in grammar.get("become", ()) for item in body
+                            for w in _words(item)))
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
@@ -255,6 +261,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                                   text=f"{previous.text} / {item.text}", choice=True)
             r.mentions.append(mention)
             last_entity = pos
+        elif r.counted == "" and kind in ("word", "ordinal") and _after_how_many(found, pos):
+            # "How many seconds…", "how many minutes…": a unit whose number the text
+            # states ("40 seconds after liftoff"), not a topic nor "the second".
+            r.counted = UNIT + _words(item)[-1].stem
         elif kind in ("concept", "word"):
             r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter))
             if kind == "concept" and r.role is None and _after_who_is(found, pos):
@@ -296,6 +306,12 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 r.scope.update(item.ids)
 
 
+def _after_how_many(found: list, pos: int) -> bool:
+    """The word right after "how many"."""
+    before = found[pos - 1] if pos > 0 else None
+    return isinstance(before, Match) and before.kind == "intent" and "how_many" in before.ids
+
+
 def _after_who_is(found: list, pos: int) -> bool:
     """"Who was the (Serbian) president …": the concept follows "who" with nothing but
     grammar words and nationalities between."""
@@ -304,8 +320,8 @@ def _after_who_is(found: list, pos: int) -> bool:
             return False
         if item.kind == "intent":
             return "who" in item.ids
-        if item.kind not in ("stop", "demonym"):
-            return False
+        if item.kind not in ("stop", "demonym", "ordinal", "modifier"):
+            return False  # "who was the (second, first) …"
     return False
 
 
@@ -371,6 +387,8 @@ def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,
     order = sorted(((ci, pos) for ci, clause in enumerate(clauses)
                     for pos, item in enumerate(clause) if _is_sequence(item)),
                    key=lambda cp: _words(clauses[cp[0]][cp[1]])[0].folded in targets)
+    if query.counted and query.counted.startswith(UNIT):
+        return query  # "how many seconds after liftoff…": a number the text states
     for ci, pos in order:
         clause, item = clauses[ci], clauses[ci][pos]
         if _words(item)[0].folded in targets:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
+from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_TEXT, NAMED_TYPES, TAGGED,
-                       TIE, TOLERATE, _CLOCK, _YEARLIKE)
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_TEXT, NAMED_TYPES, ROLE,
+                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
 class Holding:
@@ -24,6 +25,10 @@ class Holding:
         if not holding:
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
+        holding = self._in_role(query, holding)
+        if not holding:  # "When did he become president?": no fact says he did
+            return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
+                                  and set(m.ids) & self._role_concepts)
         best = holding[0][0]
         if query.ordinal or {"first", "latest"} & query.modifiers:
             margin = 1.0  # "the second launch" counts every launch the question holds
@@ -39,6 +44,8 @@ class Holding:
         chosen = self._of_kind(query, chosen)
         if query.ordinal:
             dated = sorted((f for f in chosen if f.date), key=chronological)
+            if "who" in query.intents and query.role in self._role_concepts:
+                dated = self._first_in_role(query, dated)  # the second director, not event
             chosen = dated[query.ordinal - 1:query.ordinal]
             if not chosen:
                 return [], 0.0, (str(query.ordinal),)
@@ -84,6 +91,11 @@ class Holding:
                 # A person must take part; a second one may be named in passing ("what
                 # did Vučić give Nazarbayev?"): the fact's text names the giver.
                 out.append(m.text)
+        if self._asks_who_does(query):
+            # "Which countries recognize South Ossetia?": a fact that says only that one
+            # does *not* does not say who does.
+            out.extend(m.text for m in query.mentions if m.kind in ("concept", "word")
+                       and not m.soft and self._only_negated(fact, m))
         for span in query.years:
             if not (fact.date and fact.date.covers_year(*span)):
                 out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
@@ -121,6 +133,103 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _asks_who_does(self, query: Query) -> bool:
+        """A question for whoever does something: not yes/no, naming no person (what
+        Masimov said about recognising is about the topic), not negated itself."""
+        if query.yes_no or any(self._is_person(m) for m in query.mentions):
+            return False
+        negations = self.index.grammar(None).get("negation", frozenset())
+        return not any(t.folded in negations for t in self.kb.stemming.tokens(query.text))
+
+    def _only_negated(self, fact: Fact, m: Mention) -> bool:
+        """True when the fact's texts use the words the question names this by, and only
+        right after a negation ("did not recognize", "will not recognize"). Read once."""
+        key = (fact.id, "#not " + m.text + "|" + ",".join(m.ids))
+        if key not in self._said:
+            asked = {self.kb.stemming.stems(m.text)} - {()}
+            negations = self.index.grammar(None).get("negation", frozenset())
+            seen = negated = 0
+            for text in fact.texts.values():
+                tokens = self.kb.stemming.tokens(text)
+                stems = [t.stem for t in tokens]
+                for phrase in asked:
+                    for i in range(len(tokens) - len(phrase) + 1):
+                        if tuple(stems[i:i + len(phrase)]) == phrase:
+                            seen += 1
+                            negated += any(t.folded in negations
+                                           for t in tokens[max(i - 3, 0):i + len(phrase)])
+            self._said[key] = bool(seen) and seen == negated
+        return self._said[key]
+
+    def _in_role(self, query: Query, holding: list[tuple[float, Fact]]
+                 ) -> list[tuple[float, Fact]]:
+        """"When did Reyvik become Director-General?": where the question gives a person
+        a role, the facts whose text gives them that role, when some do (not the one in
+        which he hands the post over)."""
+        if {"who", "name"} & query.intents:
+            return holding  # "who was PM when Nazarbayev visited?" asks for someone else
+        roles = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
+            self._role_concepts
+        people = [m for m in query.mentions if self._is_person(m)]
+        if not roles or len(people) != 1:
+            return holding
+        titled = [(s, f) for s, f in holding if any(
+            roles & self._titled(f, taken=query.become).get(i, frozenset())
+            for i in people[0].ids)]
+        # "become": only a fact in which they take the role on answers
+        return titled if query.become else titled or holding
+
+    def _first_in_role(self, query: Query, dated: list[Fact]) -> list[Fact]:
+        """"Who was the second Director-General?": of the facts in date order, the first
+        that gives each new person in the role asked, so that the n-th is the n-th
+        person, however many facts the first one has."""
+        named = {i for m in query.mentions for i in m.ids}
+        # "the second Serbian president": someone of that country
+        countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                     m.role == "owner" and all(self.kb.entities[i].type == "country"
+                                               for i in m.ids)]
+        seen: set[str] = set()
+        out = []
+        for fact in dated:
+            titled = self._titled(fact)
+            people = {i for i, roles in titled.items() if query.role in roles and
+                      i not in named and all(self.kb.entities[i].country in c
+                                             for c in countries)}
+            if people and not people <= seen:
+                out.append(fact)
+            seen |= people
+        return out
+
+    def _titled(self, fact: Fact, taken: bool = False) -> dict[str, frozenset[str]]:
+        """The people a fact's text gives a role, with it: "Director-General Ingrid
+        Halvorsen" (a title), "Ingrid Halvorsen, … was appointed the first Director-General"
+        (the person the text opens with, and the roles it names after them: `taken`, the
+        role they take on, is only that), read once."""
+        cache = self.__dict__.setdefault("_titled_cache", {})
+        if (fact.id, taken) in cache:
+            return cache[fact.id, taken]
+        out: dict[str, set[str]] = {}
+        text = fact.texts.get(self.kb.meta.language, "")
+        found = self.index.find(text, fuzzy=False)
+        people = [(pos, t.id) for pos, item in enumerate(found) if isinstance(item, Match)
+                  for t in item.terms if t.kind == "entity" and
+                  (e := self.kb.entities.get(t.id)) and e.type == "person"]
+        for pos, person in people if not taken else ():
+            back = pos - 1
+            while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and \
+                    found[back].kind in ("demonym", "entity"):
+                back -= 1  # "Kazakh President …", "Mayor of Astana …"
+            if back >= 0 and isinstance(found[back], Match):
+                out.setdefault(person, set()).update(
+                    t.id for t in found[back].terms if t.kind == "concept")
+        if people and people[0][0] == 0:
+            # The sentence's subject: it becomes what the sentence names after it.
+            out.setdefault(people[0][1], set()).update(
+                t.id for item in found[1:] if isinstance(item, Match) for t in item.terms
+                if t.kind == "concept" and t.id in self._role_concepts)
+        cache[fact.id, taken] = {i: frozenset(c) & self._role_concepts for i, c in out.items()}
+        return cache[fact.id, taken]
 
     def _takes_part(self, people: tuple[str, ...], fact: Fact, query: Query) -> bool:
         """A person named in a question must take part in the fact (its `who` or tags), not

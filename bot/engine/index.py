@@ -42,6 +42,8 @@ class FactIndex:
         self.kb = kb
         self.index = TermIndex(kb.stemming)
         self._role_cache: dict[str, frozenset[str]] = {}
+        #: Entity → the concepts its names open or end with: see _named_concepts.
+        self._name_concepts: dict[str, frozenset[str]] = {}
         #: (fact, modifier or "#number") → whether its text says it ("first", a number),
         #: read once: see Holding._says and Holding._states_measure.
         self._said: dict[tuple[str, str], bool] = {}
@@ -146,11 +148,34 @@ class FactIndex:
         for code, text in (*fact.texts.items(), *fact.questions.items()):
             self._read_text(p, text, code)
         # So are the words of the names it mentions ("group" of "the BK group"), a little.
-        for key in [k for k in p.about if k in self.kb.entities]:
-            for name in self.kb.entities[key].names.values():
+        # and the concepts its names say it is ("Frostvik Cosmodrome", "Frostvik spaceport":
+        # a launch site), as little as a word of its text.
+        for key in [k for k in (*p.about, *p.located) if k in self.kb.entities]:
+            e = self.kb.entities[key]
+            for name in e.names.values():
                 for token in self.kb.stemming.tokens(name):
                     p.add("about", intern("w:" + token.stem), IN_TEXT)
+            for concept in self._named_concepts(key):
+                p.add("about", concept, IN_TEXT)
         return p
+
+    def _named_concepts(self, entity_id: str) -> frozenset[str]:
+        """The concepts a name or alias of an entity opens or ends with, as a whole cue
+        ("Frostvik *launch site*", "*Order* of the Republic"), read once."""
+        cache = self._name_concepts
+        if entity_id not in cache:
+            e = self.kb.entities[entity_id]
+            found: set[str] = set()
+            for name in dict.fromkeys((*e.names.values(), *e.aliases)):
+                words = self.kb.stemming.tokens(name)
+                for k in range(1, len(words)):
+                    for part in (words[:k], words[-k:]):
+                        meanings = self.index.meanings(tuple(w.stem for w in part),
+                                                       tuple(w.folded for w in part))
+                        if meanings and meanings[0].kind == "concept":
+                            found.update(t.id for t in meanings)
+            cache[entity_id] = frozenset(found)
+        return cache[entity_id]
 
     def _leading_concepts(self, entity) -> set[str]:
         """The concepts a description opens with, before any other word of substance."""

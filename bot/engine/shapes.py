@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..dates import chronological, sort_key
 from ..matching import Match
 from ..model import Answer, Context, Fact, Line, Segment
-from ..query import DAYS, PEOPLE, YEARS, Query, with_context
+from ..query import DAYS, PEOPLE, UNIT, YEARS, Query, with_context
 from ..text import fold
 from .weights import ENUMERATION, TAGGED, _THOUSANDS, _YEARLIKE as _YEAR
 
@@ -140,7 +140,7 @@ class Shapes:
         No number is made up: when none is stated, there is no count line."""
         templates = self.kb.language(code).templates
         counted = query.counted
-        if not counted or counted in self._kinds:
+        if not counted or counted in self._kinds and any(f.kind == counted for f in facts):
             # "How many times …": occasions, not what happened during them.
             ids = {f.id for f in facts}
             events = [f for f in facts if f.part_of not in ids]
@@ -153,8 +153,9 @@ class Shapes:
             return [(Segment(templates["count"].format(count=span), strong=True),)] \
                 if span else []
         if len(facts) == 1:
-            stated = self._stated_number(facts[0], {counted}) or \
-                self._enumerated(facts[0], counted, named)
+            stated = self._stated_number(facts[0], {counted}) or (
+                None if counted.startswith(UNIT) else  # minutes are not listed by name
+                self._enumerated(facts[0], counted, named))
             if stated:
                 return [(Segment(templates["count"].format(count=stated), strong=True),)]
         if counted in self._role_concepts or counted == PEOPLE and len(facts) > 1:
@@ -210,6 +211,9 @@ class Shapes:
         """The stems of the words that name these concepts (or `PEOPLE`), in every
         language or in `code`'s."""
         languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
+        units = {c[len(UNIT):] for c in cues if c.startswith(UNIT)}
+        if units:
+            return units
         words = {w for lang in languages for c in cues
                  for w in (lang.grammar.get("people", ()) if c == PEOPLE
                            else lang.concepts.get(c, ()))}
@@ -219,16 +223,27 @@ class Shapes:
         """A number the fact's text puts before a word of what is counted: "five
         ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words)."""
         stems = self._cue_stems(cues)
+        unit = any(c.startswith(UNIT) for c in cues)
         for code, text in fact.texts.items():
             found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
             numbers = self.kb.language(code).numbers
-            for first, second in zip(found, found[1:]):
+            if unit and sum(t.stem in stems for t in found) > 1:
+                continue  # "scored after 12 minutes; lasted 100 minutes": which one?
+            for at, (first, second) in enumerate(zip(found, found[1:])):
                 if second.stem in stems:
+                    if unit and at >= 2 and found[at - 2].folded.isdigit():
+                        continue  # "4 hours 10 minutes" is not 10 minutes
                     if first.folded.isdigit():
                         return first.folded
                     for value, names in numbers.items():
                         if first.folded in {fold(n) for n in names}:
                             return value
+            of = self.kb.language(code).grammar.get("owner_before", ())
+            for cue, between, number in zip(found, found[1:], found[2:]):
+                # "a staff of 140", "a crowd of 4,300"
+                if cue.stem in stems and between.folded in of and number.folded.isdigit() \
+                        and not _YEAR.match(number.folded):
+                    return number.folded
         return None
 
     def _affirms(self, query: Query, fact: Fact) -> bool:
