@@ -169,15 +169,18 @@ class TermIndex:
         """
         words = self.stemming.tokens(text)
         allowed = {*languages, None} if languages is not None else None
-        fixed = [self.correct(w, allowed) if fuzzy else w.stem for w in words]
+        # A word that could not be corrected is None: no phrase holds it.
+        fixed = [self.correct(w, allowed) for w in words] if fuzzy else [w.stem for w in words]
+        phrases, longest_from, n = self._phrases, self._longest_from, len(words)
         out: list[Match | Token] = []
         i = 0
-        while i < len(words):
-            longest = self._longest_from.get(fixed[i] or "", 0)
-            for size in range(min(longest, len(words) - i), 0, -1):
-                key = tuple(f or "" for f in fixed[i:i + size])
-                if all(key) and key in self._phrases and not self._asks_inside(key):
-                    corrected = [w for f, w in zip(key, words[i:i + size]) if f != w.stem]
+        while i < n:
+            longest = longest_from.get(fixed[i], 0)
+            for size in range(min(longest, n - i), 0, -1):
+                key = tuple(fixed[i:i + size])
+                if key in phrases and not self._asks_inside(key):
+                    corrected = [w for f, w in zip(key, words[i:i + size])
+                                 if f != w.stem] if fuzzy else []
                     meanings = self.meanings(key, tuple(w.folded for w in words[i:i + size]))
                     if any(w.text[:1].isupper() for w in corrected) and \
                             meanings[0].kind not in ("entity", "demonym"):
