@@ -1,9 +1,12 @@
 """One measurement in a process of its own: `python -m bench.worker KNOWLEDGE CASES`.
 
-Each fact base size is measured in a fresh process, so its peak memory is its own and no
-cache from a smaller size helps a larger one. The worker prints one JSON line per phase
-as soon as the phase ends (load, index, engine, baseline), so that when the benchmark
-stops a worker that runs too long, the phases it finished are still reported.
+Each fact base size is measured in fresh processes, so its peak memory is its own and no
+cache from a smaller size helps a larger one: `--stage build` loads and indexes the YAML
+as a first start does and writes the compiled form (into $KAZSERB_BOT_CACHE, which the
+benchmark points at a directory of its own); `--stage serve` starts as every later start
+does, from the compiled form, then answers. The worker prints one JSON line per phase as
+soon as the phase ends (load, index, compile; ready, engine, baseline), so that when the
+benchmark stops a worker that runs too long, the phases it finished are still reported.
 """
 from __future__ import annotations
 
@@ -14,7 +17,11 @@ import sys
 import time
 from typing import Any, Callable
 
+from dataclasses import replace
+from pathlib import Path
+
 from bot.engine import Engine
+from bot.engine.compiled import collector_off, load_engine, store
 from bot.evaluate import Case, Outcome, Report, judge, percentile
 from bot.factbase import load_knowledge
 
@@ -98,6 +105,22 @@ def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget
     return _summary(Report(tuple(outcomes)), samples, rounds)
 
 
+def build(knowledge: Path) -> None:
+    """A first start, phase by phase: parse and validate, index, write the compiled form."""
+    with collector_off():  # as bot.engine.compiled.build_engine does
+        t0 = time.perf_counter()
+        kb = load_knowledge(knowledge)
+        emit("load", seconds=round(time.perf_counter() - t0, 4),
+             entities=len(kb.entities), facts=len(kb.facts))
+        t0 = time.perf_counter()
+        engine = Engine(replace(kb, origins={}))
+        emit("index", seconds=round(time.perf_counter() - t0, 4))
+    t0 = time.perf_counter()
+    path = store(knowledge, engine)
+    emit("compile", seconds=round(time.perf_counter() - t0, 4),
+         mb=round(path.stat().st_size / 2**20, 1) if path and path.exists() else None)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("knowledge")
@@ -105,17 +128,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=5.0, help="seconds of timed rounds")
     ap.add_argument("--rounds", type=int, default=5, help="at most this many timed rounds")
     ap.add_argument("--baselines", default="wratio", help="comma-separated scorers, or ''")
+    ap.add_argument("--stage", choices=("build", "serve"), default="serve")
     args = ap.parse_args(argv)
     cases = _cases(args.cases)
     emit("start")
+    if args.stage == "build":
+        build(Path(args.knowledge))
+        emit("done")
+        return 0
 
     t0 = time.perf_counter()
-    kb = load_knowledge(args.knowledge)
-    emit("load", seconds=round(time.perf_counter() - t0, 4),
+    loaded = load_engine(args.knowledge)
+    engine, kb = loaded.engine, loaded.engine.kb
+    emit("ready", seconds=round(time.perf_counter() - t0, 4), from_cache=loaded.from_cache,
          entities=len(kb.entities), facts=len(kb.facts))
-    t0 = time.perf_counter()
-    engine = Engine(kb)
-    emit("index", seconds=round(time.perf_counter() - t0, 4))
 
     def ask(question: str) -> tuple[bool, str]:
         reply = engine.answer(question)

@@ -141,10 +141,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         print(f"{knowledge}: OK – {len(kb.entities)} entities, {len(kb.facts)} facts, "
               f"{len(kb.languages)} language(s)")
         return 0
-    # The fact base and its index live as long as the process: keep the garbage collector
-    # from walking them again and again (its pauses were most of the p99 on large bases).
-    gc.collect()
-    gc.freeze()
+    gc.freeze()  # `check` built its own engine; load_engine's is frozen already
     stdout = _utf8(sys.stdout)
     if args.command == "eval":
         from .evaluate import run as evaluate

@@ -26,7 +26,7 @@ def test_quick_benchmark_writes_every_section(tmp_path):
         [sys.executable, "-m", "bench.benchmark", "--quick", "--sizes", "2", "--out", str(out)],
         capture_output=True, text=True, timeout=120, cwd=REPO, env=ENV)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "Targets (issue 4)" in result.stdout and "Scaling" in result.stdout
+    assert "Targets (issues 4 and 11)" in result.stdout and "Scaling" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"meta", "engine_warm", "baseline", "cold_start", "load", "scaling",
             "targets"} <= set(data)
@@ -35,9 +35,11 @@ def test_quick_benchmark_writes_every_section(tmp_path):
     assert warm["accuracy"]["total"] > 0
     assert [b["scorer"] for b in data["baseline"]] == ["wratio", "token_set"]
     assert all(0 < b["p50_ms"] and "accuracy" in b for b in data["baseline"])
-    ask = data["cold_start"]["ask"]
+    ask, first = data["cold_start"]["ask"], data["cold_start"]["ask_first"]
     assert 0 < ask["wall_s_p50"] < 30 and 5 < ask["peak_mb"] < 1000
+    assert 0 < first["wall_s_p50"] < 30 and 5 < first["peak_mb"] < 1000
     assert data["load"]["parse_validate_s"] > 0 and data["load"]["index_s"] > 0
+    assert data["load"]["compile_s"] > 0 and data["load"]["ready_s"] > 0
     rows = {r["factor"]: r for r in data["scaling"]}
     assert set(rows) == {1, 2}
     assert rows[2]["facts"] == 2 * rows[1]["facts"]
@@ -45,11 +47,17 @@ def test_quick_benchmark_writes_every_section(tmp_path):
     for row in rows.values():
         assert "error" not in row, row
         assert row["load_s"] > 0 and row["peak_mb"] > 0 and row["engine"]["p99_ms"] > 0
+        # later starts read the compiled form the first start wrote
+        assert row["from_compiled"] is True and row["ready_s"] > 0 and row["compiled_mb"] > 0
         assert "p50_ms" in row["baseline"]
     assert {"real", "oos"} <= set(rows[1]["engine"]["per_tag"])
     assert rows[2]["engine"]["per_tag"]["generated"]["total"] == 1
-    assert {t["target"] for t in data["targets"]} >= {"engine p99, our base",
-                                                       "engine p99, 1000×"}
+    assert {t["target"] for t in data["targets"]} == {
+        "engine p99, our base", "engine p99, 1000×", "ready from compiled, 1000×",
+        "ready from compiled peak, 1000×", "first build (YAML → index), 1000×",
+        "`ask` cold start wall", "`ask` cold start peak memory"}
+    ratios = [line for line in result.stdout.splitlines() if line.lstrip().startswith("2×")]
+    assert len(ratios) == 1 and ratios[0].count("×") >= 3  # figures as ratios to 1×
 
 
 def test_synthetic_base_passes_check(tmp_path):

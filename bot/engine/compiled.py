@@ -89,23 +89,40 @@ def load_engine(directory: str | Path, cache: bool = True) -> Loaded:
     """The engine for a fact base: from its compiled form when one matches, else built
     from the YAML (raising KnowledgeError with every problem) and compiled for next time."""
     directory = Path(directory).resolve()
-    where = cache_dir() if cache else None
-    path = None
-    if where is not None:
-        path = where / f"{_slot(directory)}-{content_key(directory)}.engine"
-        engine = _read(path)
-        if engine is not None:
-            return Loaded(engine, True, path)
-    engine = build_engine(directory)
+    path = compiled_path(directory) if cache else None
+    engine = _read(path) if path is not None else None
+    loaded = Loaded(engine, True, path) if engine is not None else None
+    if loaded is None:
+        loaded = Loaded(build_engine(directory), False, path)
+        if path is not None:
+            _write(path, loaded.engine)
+    # The fact base and its index live as long as the engine: keep the collector from
+    # walking them again and again (its pauses were most of the p99 on large bases).
+    gc.freeze()
+    return loaded
+
+
+def compiled_path(directory: Path) -> Path | None:
+    """Where the compiled form of this fact base, as it is now, is kept (None: no cache)."""
+    where = cache_dir()
+    if where is None:
+        return None
+    directory = directory.resolve()
+    return where / f"{_slot(directory)}-{content_key(directory)}.engine"
+
+
+def store(directory: Path, engine: Engine) -> Path | None:
+    """Keep an engine built from `directory` as its compiled form (the benchmark times it)."""
+    path = compiled_path(directory)
     if path is not None:
         _write(path, engine)
-    return Loaded(engine, False, path)
+    return path
 
 
 def build_engine(directory: Path) -> Engine:
     """Load, validate and index; the collector is held off while millions of objects that
     will all live on are made (it was about 40 % of the time on large bases)."""
-    with _collector_off():
+    with collector_off():
         kb = load_knowledge(directory)
         # Where each name was written is for `check`, which always reads the YAML.
         return Engine(replace(kb, origins={}))
@@ -120,7 +137,7 @@ def _read(path: Path) -> Engine | None:
     if not _private(path.parent):
         return None
     try:
-        with _collector_off(), path.open("rb") as f:
+        with collector_off(), path.open("rb") as f:
             engine = pickle.load(f)
     except FileNotFoundError:
         return None
@@ -166,8 +183,9 @@ def _write(path: Path, engine: Engine) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-class _collector_off:
-    """gc.disable() for a block, restoring what was there."""
+class collector_off:
+    """gc.disable() for a block, restoring what was there: for making many objects that
+    will all live on, which the collector would otherwise walk again and again."""
 
     def __enter__(self) -> None:
         self._was = gc.isenabled()

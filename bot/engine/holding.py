@@ -91,11 +91,11 @@ class Holding:
                 # A person must take part; a second one may be named in passing ("what
                 # did Vučić give Nazarbayev?"): the fact's text names the giver.
                 out.append(m.text)
-        if self._asks_who_does(query):
+        doing = [m for m in query.mentions if m.kind in ("concept", "word") and not m.soft]
+        if doing and self._asks_who_does(query):
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
-            out.extend(m.text for m in query.mentions if m.kind in ("concept", "word")
-                       and not m.soft and self._only_negated(fact, m))
+            out.extend(m.text for m in doing if self._only_negated(fact, m))
         for span in query.years:
             if not (fact.date and fact.date.covers_year(*span)):
                 out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
@@ -137,10 +137,14 @@ class Holding:
     def _asks_who_does(self, query: Query) -> bool:
         """A question for whoever does something: not yes/no, naming no person (what
         Masimov said about recognising is about the topic), not negated itself."""
-        if query.yes_no or any(self._is_person(m) for m in query.mentions):
-            return False
+        last = getattr(self, "_who_does_last", None)  # asked for every candidate fact
+        if last is not None and last[0] is query:
+            return last[1]
         negations = self.index.grammar(None).get("negation", frozenset())
-        return not any(t.folded in negations for t in self.kb.stemming.tokens(query.text))
+        asks = not (query.yes_no or any(self._is_person(m) for m in query.mentions) or any(
+            t.folded in negations for t in self.kb.stemming.tokens(query.text)))
+        self._who_does_last = (query, asks)  # one assignment: safe across threads
+        return asks
 
     def _only_negated(self, fact: Fact, m: Mention) -> bool:
         """True when the fact's texts use the words the question names this by, and only
