@@ -26,7 +26,8 @@ from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes,
 from .. import browse
 from ..engine import Engine
 from ..factbase import KnowledgeError
-from ..model import Answer, Context, Language, Segment, context_from_dict, context_to_dict
+from ..model import (Answer, Context, Language, Line, Segment, context_from_dict,
+                     context_to_dict)
 from ..render import line_text
 from .reloading import Reloader, settle
 from .settings import Settings
@@ -61,14 +62,15 @@ class BotState:
     stop: Callable[[], None] | None = None
     reloader: Reloader = field(default_factory=Reloader)
     #: browse.timeline's answers for this engine, newest use last.
-    timelines: OrderedDict = field(default_factory=OrderedDict)
+    timelines: OrderedDict[tuple[str, str | None], tuple[Line, list[Line]]] = field(
+        default_factory=OrderedDict)
 
     def swap(self, engine: Engine) -> None:
         """Answer from `engine` from now on; what was computed from the old one goes."""
         self.engine = engine
         self.timelines.clear()
 
-    def timeline(self, filter_text: str, language: str | None):
+    def timeline(self, filter_text: str, language: str | None) -> tuple[Line, list[Line]]:
         """browse.timeline, kept for the engine's life: the same pages are asked again and
         again (◀ ▶), and each build sorts every dated fact."""
         key = (filter_text, language)

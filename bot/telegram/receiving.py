@@ -97,7 +97,7 @@ class Inbox:
         if rows:
             new = self.store.store_updates(rows)
             if len(self._fresh) < self.limit:
-                by_id = {item["update_id"]: item for item in raw if isinstance(item, dict)}
+                by_id = {item.get("update_id"): item for item in raw if isinstance(item, dict)}
                 self._fresh.update((i, by_id[i]) for i in new)
             if new and self._after is not None and min(new) <= self._after:
                 # Older than what was handed out (a webhook delivery Telegram repeated
