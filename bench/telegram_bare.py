@@ -10,7 +10,9 @@ What our bot costs over this is the price of the fact base, the store and the re
 `concurrent_updates(True)` (256 at a time) is not the reference: with 256 requests in
 flight httpcore's pool bookkeeping (a scan of every connection for every queued request)
 makes it several times slower in a burst than 32 at a time – a weaker reference, not a
-fairer one. BARE_CONCURRENT_UPDATES and BARE_CONNECTIONS try other settings.
+fairer one. BARE_CONCURRENT_UPDATES and BARE_CONNECTIONS try other settings;
+BARE_TRANSPORT=ours sends over our bot's transport (bot/telegram/connections.py), to
+tell what our transport saves from what the rest of our bot costs.
 """
 from __future__ import annotations
 
@@ -34,9 +36,12 @@ CONCURRENT_UPDATES = 32
 
 
 def build(token: str, base_url: str | None, concurrent: int | bool = CONCURRENT_UPDATES,
-          connections: int | None = None) -> Application:
+          connections: int | None = None, our_transport: bool = False) -> Application:
     builder = Application.builder().token(token).concurrent_updates(concurrent)
-    if connections:
+    if our_transport:
+        from bot.telegram.connections import ConnectionsRequest
+        builder = builder.request(ConnectionsRequest(connections or CONCURRENT_UPDATES))
+    elif connections:
         builder = builder.connection_pool_size(connections)
     if base_url:
         builder = builder.base_url(base_url)
@@ -50,7 +55,7 @@ def main() -> None:
     concurrent = int(os.environ.get("BARE_CONCURRENT_UPDATES", "0")) or CONCURRENT_UPDATES
     connections = int(os.environ.get("BARE_CONNECTIONS", "0")) or None
     app = build(os.environ["TELEGRAM_BOT_TOKEN"], os.environ.get("TELEGRAM_API_BASE_URL"),
-                concurrent, connections)
+                concurrent, connections, os.environ.get("BARE_TRANSPORT") == "ours")
     app.run_polling(allowed_updates=[Update.MESSAGE])
 
 
