@@ -48,7 +48,7 @@ class Bot:
 
 @contextlib.contextmanager
 def running_bot(api: FakeBotApi, tmp_path: Path, *args: str, wait_ready: bool = True,
-                **env: str) -> Iterator[Bot]:
+                command: list[str] = COMMAND, **env: str) -> Iterator[Bot]:
     log = tmp_path / f"bot-{time.monotonic_ns()}.log"
     environment = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token,
                    "TELEGRAM_API_BASE_URL": api.base_url, "BOT_ADMIN_IDS": str(ADMIN),
@@ -56,7 +56,7 @@ def running_bot(api: FakeBotApi, tmp_path: Path, *args: str, wait_ready: bool = 
                    "BOT_STATE_DIR": str(tmp_path / "state"), **env}
     polls = len(api.calls("getUpdates"))
     with log.open("wb") as err:
-        process = subprocess.Popen([*COMMAND, "telegram", *args], stdin=subprocess.DEVNULL,
+        process = subprocess.Popen([*command, "telegram", *args], stdin=subprocess.DEVNULL,
                                    stdout=err, stderr=err, env=environment)
     bot = Bot(process, log)
     try:
@@ -529,3 +529,50 @@ def test_a_conversation_of_every_kind_of_question(api, bot):
     assert "December 2008" in near_miss.plain_text  # Masimov's statement, shown apart
     assert len(api.sent_messages(chat)) == 9
     api.assert_no_violations()
+
+
+#: `python -m bot`, with a fact-base build that logs its start and end to $BUILD_LOG and,
+#: in between, waits until the test writes a line to the FIFO $BUILD_GATE.
+GATED_RELOAD = [sys.executable, "-c", """
+import os, sys
+import bot.telegram.reloading as reloading
+real = reloading.build_engine
+def gated(knowledge):
+    with open(os.environ["BUILD_LOG"], "a") as log:
+        log.write("start\\n")
+    with open(os.environ["BUILD_GATE"]) as gate:
+        gate.readline()
+    engine = real(knowledge)
+    with open(os.environ["BUILD_LOG"], "a") as log:
+        log.write("end\\n")
+    return engine
+reloading.build_engine = gated
+from bot.cli import main
+sys.exit(main())
+"""]
+
+
+def test_questions_are_answered_while_a_reload_builds(api, tmp_path):
+    """A slow /reload (its build held until the test lets it go): another chat's
+    question is answered meanwhile, and a second /reload waits for the first build
+    instead of building beside it."""
+    log, gate = tmp_path / "builds.log", tmp_path / "gate"
+    os.mkfifo(gate)
+    with running_bot(api, tmp_path, command=GATED_RELOAD, BUILD_LOG=str(log),
+                     BUILD_GATE=str(gate), BOT_ADMIN_IDS=f"{ADMIN} {ADMIN + 1}"):
+        api.send_text(ADMIN, "/reload")
+        api.wait_for(lambda: log.exists() and log.read_text() == "start\n", timeout=15)
+        api.send_text(ADMIN + 1, "/reload")
+        api.send_text(4242, "When did Tokayev visit Serbia?")
+        assert "18–19 November 2024" in last(api, 4242).plain_text
+        assert api.sent_messages(ADMIN) == [] and api.sent_messages(ADMIN + 1) == []
+        assert log.read_text() == "start\n"
+        with gate.open("w") as release:
+            release.write("go\n")
+        assert "reloaded" in last(api, ADMIN).plain_text
+        api.wait_for(lambda: log.read_text() == "start\nend\nstart\n", timeout=15)
+        assert api.sent_messages(ADMIN + 1) == []
+        with gate.open("w") as release:
+            release.write("go\n")
+        assert "reloaded" in last(api, ADMIN + 1).plain_text
+        assert log.read_text() == "start\nend\nstart\nend\n"

@@ -20,6 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder, Defaults
 
+from .connections import ConnectionsRequest
 from .handlers import BotState, add_handlers, set_commands
 from .processor import PerChatProcessor
 from .receiving import Fatal, Inbox, confirm, poll
@@ -30,10 +31,11 @@ from .webhook import start_server
 
 log = logging.getLogger(__name__)
 
-#: Updates handled at once, and HTTP connections for sending. Measured with
-#: bench/telegram_e2e.py: httpcore scans its whole pool on every request, so a small pool
-#: with a few dozen handlers in flight sends the most replies per second.
-CONCURRENT_UPDATES, CONNECTIONS = 32, 8
+#: Updates handled at once, and HTTP connections for sending: one connection per handler,
+#: so a handler never waits for one. Each connection is its own pool of one
+#: (`connections.py`), so more connections cost nothing per request; measured with
+#: bench/telegram_e2e.py, 32/32 sent the most replies per second (16/16 and 64/64 fewer).
+CONCURRENT_UPDATES, CONNECTIONS = 32, 32
 #: Updates in hand (fetched, not yet answered) when sending is not throttled.
 UNTHROTTLED_BACKLOG = 1000
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
@@ -87,7 +89,7 @@ def build_application(state: BotState, store: SqlitePersistence) -> BotApplicati
                 "pool_timeout": 10.0}
     builder = (ApplicationBuilder().application_class(BotApplication).token(settings.token)
                .updater(None).persistence(store)
-               .request(StatusRequest(connection_pool_size=CONNECTIONS, **timeouts))
+               .request(ConnectionsRequest(CONNECTIONS, **timeouts))
                .get_updates_request(StatusRequest(connection_pool_size=1, **timeouts))
                .rate_limiter(RetryingLimiter(settings.max_sends_per_second))
                .concurrent_updates(PerChatProcessor(CONCURRENT_UPDATES))
@@ -166,6 +168,7 @@ async def _serve(state: BotState, store: SqlitePersistence, webhook_url: str | N
         await _cancel(receiving)
         cut = await app.update_processor.close(state.settings.grace)  # type: ignore[attr-defined]
         await _cancel([t for t in tasks if t not in receiving])
+        inbox.flush()
         left = store.pending_count()
         if left:
             log.info("%d update(s) left unanswered%s; the next start answers them", left,

@@ -7,12 +7,11 @@ data as plain data (`context_to_dict`), which the store keeps across restarts.
 """
 from __future__ import annotations
 
-import asyncio
-import gc
 import hashlib
 import html
 import logging
-from dataclasses import dataclass, replace
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Awaitable, Callable
@@ -26,9 +25,11 @@ from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes,
 
 from .. import browse
 from ..engine import Engine
-from ..factbase import KnowledgeError, load_knowledge
-from ..model import Answer, Context, Language, Segment, context_from_dict, context_to_dict
+from ..factbase import KnowledgeError
+from ..model import (Answer, Context, Language, Line, Segment, context_from_dict,
+                     context_to_dict)
 from ..render import line_text
+from .reloading import Reloader, settle
 from .settings import Settings
 from .view import (callback, chunks, example_buttons, language_buttons, question_buttons,
                    timeline_page)
@@ -44,6 +45,8 @@ MAX_INLINE_RESULTS = 50
 MAX_MISSED = 500
 #: Long /timeline filters a chat remembers for its ◀ ▶ buttons.
 MAX_FILTERS = 20
+#: Timelines kept ready (filter, language): each sorts every dated fact to build.
+MAX_TIMELINES = 64
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
@@ -57,6 +60,28 @@ class BotState:
     fatal: str | None = None
     #: Asks the running bot to stop (set by `app.run`).
     stop: Callable[[], None] | None = None
+    reloader: Reloader = field(default_factory=Reloader)
+    #: browse.timeline's answers for this engine, newest use last.
+    timelines: OrderedDict[tuple[str, str | None], tuple[Line, list[Line]]] = field(
+        default_factory=OrderedDict)
+
+    def swap(self, engine: Engine) -> None:
+        """Answer from `engine` from now on; what was computed from the old one goes."""
+        self.engine = engine
+        self.timelines.clear()
+
+    def timeline(self, filter_text: str, language: str | None) -> tuple[Line, list[Line]]:
+        """browse.timeline, kept for the engine's life: the same pages are asked again and
+        again (◀ ▶), and each build sorts every dated fact."""
+        key = (filter_text, language)
+        found = self.timelines.get(key)
+        if found is None:
+            found = self.timelines[key] = browse.timeline(self.engine, filter_text, language)
+            if len(self.timelines) > MAX_TIMELINES:
+                self.timelines.popitem(last=False)
+        else:
+            self.timelines.move_to_end(key)
+        return found
 
 
 def _state(context: ContextTypes.DEFAULT_TYPE) -> BotState:
@@ -227,7 +252,7 @@ def _timeline_page(context: ContextTypes.DEFAULT_TYPE, update: Update, filter_te
                    page: int):
     state = _state(context)
     language = _chat_context(context, update).language
-    title, lines = browse.timeline(state.engine, filter_text, language)
+    title, lines = state.timeline(filter_text, language)
     label = state.engine.kb.language(language).templates["page"]
     return timeline_page(title, lines, page, _filter_key(context, filter_text), label)
 
@@ -261,23 +286,25 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Re-read the fact base; a broken one is refused with its problems, the old one stays."""
+    """Re-read the fact base; a broken one is refused with its problems, the old one stays.
+
+    The new one is built aside (`reloading`): other chats are answered from the old one
+    meanwhile; a second /reload waits for the first, then builds again.
+    """
     state = _state(context)
     if not await _is_admin(update, context):
         return
     templates = _language(state, _chat_context(context, update)).templates
     try:
-        kb = await asyncio.to_thread(load_knowledge, state.knowledge)
-        engine = await asyncio.to_thread(Engine, kb)
+        engine = await state.reloader.build(state.knowledge)
     except KnowledgeError as exc:
         problems = [Segment(str(p)) for p in exc.problems]
         await _send(update, context, chunks([(Segment(templates["reload_failed"]),),
                                              *((p,) for p in problems)]))
         return
-    state.engine = engine
-    gc.collect()
-    gc.freeze()  # as at start-up: the new fact base lives on
-    summary = f"{len(kb.entities)} entities, {len(kb.facts)} facts"
+    state.swap(engine)
+    settle()
+    summary = f"{len(engine.kb.entities)} entities, {len(engine.kb.facts)} facts"
     await _send(update, context, [_escape(templates["reload_ok"].format(summary=summary))])
 
 

@@ -75,6 +75,12 @@ class Inbox:
         self.by_webhook = by_webhook
         self._answered = 0
         self._in_hand: set[int] = set()
+        #: The newest update handed out (or skipped): the inbox is read on from there.
+        self._after: int | None = None
+        #: Updates parsed as they were fetched, not read back from the store.
+        self._fresh: dict[int, dict] = {}
+        #: Answered, not yet recorded: written together once per turn of the event loop.
+        self._answered_ids: list[int] = []
         self._wake = asyncio.Event()
         self._room = asyncio.Event()
         self._skipped = RateLimitedLog(logging.WARNING)
@@ -89,12 +95,20 @@ class Inbox:
                 continue
             rows.append((update_id, json.dumps(item, ensure_ascii=False)))
         if rows:
-            self.store.store_updates(rows)
+            new = self.store.store_updates(rows)
+            if len(self._fresh) < self.limit:
+                by_id = {item.get("update_id"): item for item in raw if isinstance(item, dict)}
+                self._fresh.update((i, by_id[i]) for i in new)
+            if new and self._after is not None and min(new) <= self._after:
+                # Older than what was handed out (a webhook delivery Telegram repeated
+                # late): read the inbox again from there.
+                self._after = min(new) - 1
             self._wake.set()
         return [r[0] for r in rows]
 
     def room(self) -> int:
         """How many more updates may be fetched: `limit` minus those stored unanswered."""
+        self.flush()
         return self.limit - self.store.pending_count()
 
     async def wait_for_room(self) -> None:
@@ -105,45 +119,60 @@ class Inbox:
         """Called by the update processor once an update has been handled."""
         if isinstance(update, Update):
             self._in_hand.discard(update.update_id)
-            self._mark_done(update.update_id)
-            self._answered += 1
-            if self.by_webhook and self._answered % FORGET_EVERY == 0:
-                self.store.forget_done()
+            if not self._answered_ids:
+                asyncio.get_running_loop().call_soon(self.flush)
+            self._answered_ids.append(update.update_id)
         self._wake.set()
         self._room.set()
+
+    def flush(self) -> None:
+        """Record the answered updates in one write: one transaction per turn of the event
+        loop, not one per answer. A kill before it answers those again, never loses one."""
+        ids, self._answered_ids = self._answered_ids, []
+        if not ids:
+            return
+        self._mark_done(*ids)
+        before, self._answered = self._answered, self._answered + len(ids)
+        if self.by_webhook and before // FORGET_EVERY != self._answered // FORGET_EVERY:
+            self.store.forget_done()
 
     async def run(self) -> None:
         """Hand stored updates to the application, oldest first, until cancelled."""
         while True:
             self._wake.clear()
+            self.flush()
             room = self.limit - len(self._in_hand)
-            if room > 0:
-                for update_id, body in self.store.pending(room + len(self._in_hand)):
-                    if update_id in self._in_hand:
-                        continue
-                    update = self._parse(update_id, body)
-                    if update is None:
-                        self._mark_done(update_id)
-                        self._room.set()
-                        continue
-                    self._in_hand.add(update_id)
-                    await self.app.update_queue.put(update)
-            await self._wake.wait()
+            rows = self.store.pending(room, after=self._after) if room > 0 else []
+            for update_id, body in rows:
+                self._after = max(update_id, self._after if self._after is not None else -1)
+                if update_id in self._in_hand:
+                    continue
+                update = self._parse(update_id, self._fresh.pop(update_id, None) or body)
+                if update is None:
+                    self._mark_done(update_id)
+                    self._room.set()
+                    continue
+                self._in_hand.add(update_id)
+                await self.app.update_queue.put(update)
+            if room <= 0 or len(rows) < room:
+                await self._wake.wait()
 
-    def _parse(self, update_id: int, body: str) -> Update | None:
+    def _parse(self, update_id: int, body: str | dict) -> Update | None:
         try:
-            update = Update.de_json(json.loads(body), self.app.bot)
+            data = json.loads(body) if isinstance(body, str) else body
+            update = Update.de_json(data, self.app.bot)
         except Exception as exc:  # noqa: BLE001 - any parse failure: skip, never retry
             self._skipped("Skipped update %d, which could not be read (%s: %s)", update_id,
                           type(exc).__name__, str(exc)[:200])
             return None
         return update
 
-    def _mark_done(self, update_id: int) -> None:
+    def _mark_done(self, *update_ids: int) -> None:
         try:
-            self.store.mark_done(update_id)
+            self.store.mark_done(*update_ids)
         except Exception as exc:  # noqa: BLE001 - answered anyway; at worst answered again
-            log.error("Could not record update %d as answered (%s)", update_id, exc)
+            log.error("Could not record update(s) %s as answered (%s)",
+                      ", ".join(map(str, update_ids[:10])), exc)
 
 
 async def poll(inbox: Inbox, allowed_updates: list[str]) -> None:

@@ -6,7 +6,7 @@ same place (every Bot API call except getUpdates) and, per request:
 
 - throttles to `max_per_second` overall and 20 per minute per group (0 turns it off),
   counted as Telegram counts, over a sliding window: never more than that many sends in
-  any second (minute), not merely on average;
+  any second (minute), not merely on average, however late a send arrives;
 - waits out `429 Too Many Requests` for `retry_after` and sends again, holding up only
   that request, so other chats carry on;
 - sends again with exponential backoff after a 5xx answer or a connection that failed
@@ -65,18 +65,28 @@ class StatusRequest(HTTPXRequest):
 
 
 class SlidingWindow:
-    """At most `limit` entries in any `period` seconds; `async with` waits for a free one."""
+    """At most `limit` sends in any `period` seconds as Telegram counts them, on arrival;
+    `async with` waits for a free slot.
 
-    __slots__ = ("limit", "period", "times")
+    Telegram counts a send when it arrives, some time between our sending it and its
+    answer (later when a new connection must be opened first). So a send counts from the
+    moment it leaves until `period` after its answer came: however late it arrived, no
+    window of arrivals can hold more than `limit`.
+    """
+
+    __slots__ = ("limit", "period", "times", "in_flight", "_waiters")
 
     def __init__(self, limit: int, period: float):
         self.limit, self.period = limit, period * WINDOW_MARGIN
+        #: When each answered send came back, oldest first.
         self.times: deque[float] = deque()
+        self.in_flight = 0
+        self._waiters: list[asyncio.Future[None]] = []
 
     def idle(self) -> bool:
         """True when nothing was sent within the window (the limiter can be forgotten)."""
         self._expire(time.monotonic())
-        return not self.times
+        return not self.times and not self.in_flight
 
     def _expire(self, now: float) -> None:
         while self.times and now - self.times[0] >= self.period:
@@ -86,13 +96,28 @@ class SlidingWindow:
         while True:
             now = time.monotonic()
             self._expire(now)
-            if len(self.times) < self.limit:
-                self.times.append(now)
+            if len(self.times) + self.in_flight < self.limit:
+                self.in_flight += 1
                 return
-            await asyncio.sleep(self.times[0] + self.period - now)
+            if self.times:
+                await asyncio.sleep(self.times[0] + self.period - now)
+                continue
+            # Every slot is a send still in flight: wait for one to come back.
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
 
     async def __aexit__(self, *exc: object) -> None:
-        return None
+        self.in_flight -= 1
+        self.times.append(time.monotonic())
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
 
 class RetryingLimiter(BaseRateLimiter[int]):
@@ -131,6 +156,8 @@ class RetryingLimiter(BaseRateLimiter[int]):
         backoff = self.first_backoff
         for attempt in range(1, attempts + 1):
             try:
+                if not self._throttle:  # no slot to wait for: skip the context manager
+                    return await callback(*args, **kwargs)
                 async with self._slot(data.get("chat_id")):
                     return await callback(*args, **kwargs)
             except RetryAfter as exc:

@@ -169,10 +169,15 @@ class SqlitePersistence(BasePersistence[dict, dict, dict]):
             self._db.execute("PRAGMA synchronous=NORMAL")
         return new
 
-    def pending(self, limit: int) -> list[tuple[int, str]]:
-        """Stored updates not yet answered, oldest first."""
-        return self._db.execute("SELECT update_id, body FROM inbox WHERE done = 0 "
-                                "ORDER BY update_id LIMIT ?", (limit,)).fetchall()
+    def pending(self, limit: int, after: int | None = None) -> list[tuple[int, str]]:
+        """Stored updates not yet answered, oldest first; only those above `after` when
+        given, so that the caller does not read again, per answer, what it has in hand."""
+        if after is None:
+            return self._db.execute("SELECT update_id, body FROM inbox WHERE done = 0 "
+                                    "ORDER BY update_id LIMIT ?", (limit,)).fetchall()
+        return self._db.execute("SELECT update_id, body FROM inbox WHERE done = 0 AND "
+                                "update_id > ? ORDER BY update_id LIMIT ?",
+                                (after, limit)).fetchall()
 
     def pending_count(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM inbox WHERE done = 0").fetchone()[0]
@@ -182,8 +187,19 @@ class SqlitePersistence(BasePersistence[dict, dict, dict]):
         row = self._db.execute("SELECT MAX(update_id) FROM inbox").fetchone()
         return row[0] + 1 if row and row[0] is not None else None
 
-    def mark_done(self, update_id: int) -> None:
-        self._write("UPDATE inbox SET done = 1 WHERE update_id = ?", (update_id,))
+    def mark_done(self, *update_ids: int) -> None:
+        """Record updates as answered, in one transaction however many they are."""
+        if len(update_ids) == 1:
+            self._write("UPDATE inbox SET done = 1 WHERE update_id = ?", update_ids)
+            return
+        self._db.execute("BEGIN")
+        try:
+            self._db.executemany("UPDATE inbox SET done = 1 WHERE update_id = ?",
+                                 [(i,) for i in update_ids])
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def forget_done(self, below: int | None = None) -> None:
         """Drop answered updates Telegram will not send again: polling, those below a
