@@ -29,7 +29,7 @@ from ..factbase import KnowledgeError
 from ..model import (Answer, Context, Language, Line, Segment, context_from_dict,
                      context_to_dict)
 from ..render import line_text
-from .reloading import Reloader, settle
+from .reloading import Reloader
 from .settings import Settings
 from .view import (callback, chunks, example_buttons, language_buttons, question_buttons,
                    timeline_page)
@@ -303,7 +303,6 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                                              *((p,) for p in problems)]))
         return
     state.swap(engine)
-    settle()
     summary = f"{len(engine.kb.entities)} entities, {len(engine.kb.facts)} facts"
     await _send(update, context, [_escape(templates["reload_ok"].format(summary=summary))])
 
