@@ -292,6 +292,10 @@ def targets(results: dict) -> list[dict]:
     ask = results["cold_start"]["ask"]
     add("`ask` cold start wall", ask["wall_s_p50"], TARGETS["cold_start_s"], "s")
     add("`ask` cold start peak memory", ask["peak_mb"], TARGETS["cold_start_mb"], "MB")
+    if results.get("telegram"):
+        ratio = results["telegram"]["ratio"]
+        out.append({"target": "Telegram replies/s ÷ bare bot", "limit": 0.9, "unit": "×",
+                    "figure": ratio, "met": ratio >= 0.9, "at_least": True})
     return out
 
 
@@ -364,10 +368,22 @@ def table(results: dict) -> str:
             f"{_pct(tags.get('oos')):>6}")
         if "error" in r:
             lines.append(f"        {r['factor']}×: {r['error']}")
+    tg = results.get("telegram")
+    if tg:
+        ours, bare = tg["ours"], tg["bare"]
+        lines += ["", f"Telegram, end to end against the local fake Bot API, {tg['mode']} "
+                  f"(median of {tg['repeat']}, alternating):",
+                  f"  {'':28} {'replies/s':>10} {'÷ bare':>7} {'p50 ms':>8} {'p99 ms':>8} "
+                  f"{'CPU ms/reply':>13}"]
+        for name, m in (("kazserb-bot", ours), ("bare python-telegram-bot", bare)):
+            lines.append(f"  {name:28} {m['replies_per_second']:10.1f} "
+                         f"{_ratio(m['replies_per_second'], bare['replies_per_second']):>7} "
+                         f"{m['p50']:8.1f} {m['p99']:8.1f} {m['cpu_ms_per_reply']:13.2f}")
     lines += ["", "Targets (issues 4 and 11):"]
     for t in results["targets"]:
         mark = "not measured" if t["met"] is None else "met" if t["met"] else "MISSED"
-        lines.append(f"  {t['target']:36} ≤ {t['limit']:g} {t['unit']:3} "
+        lines.append(f"  {t['target']:36} {'≥' if t.get('at_least') else '≤'} "
+                     f"{t['limit']:g} {t['unit']:3} "
                      f"{_fmt(t['figure'], '.3f'):>9} {t['unit']:3} {mark}")
     return "\n".join(lines)
 
@@ -426,6 +442,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--deadline", type=float, default=180.0,
                     help="seconds the whole run may take, 0 for no limit (default 180): "
                          "the size running then is stopped, larger ones are skipped")
+    ap.add_argument("--telegram", type=int, default=0, metavar="REPEAT",
+                    help="also run bench.telegram_e2e's burst, ours beside the bare bot, "
+                         "REPEAT times each (default 0: not run)")
     ap.add_argument("--base-language-only", action="store_true",
                     help="clones without translations (lighter; ours keeps them)")
     args = ap.parse_args(argv)
@@ -448,6 +467,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("scaling …", file=sys.stderr, flush=True)
         deadline = started + settings.deadline if settings.deadline > 0 else float("inf")
         rows = scaling(settings, workdir, deadline)
+        telegram = None
+        if args.telegram:
+            print("telegram …", file=sys.stderr, flush=True)
+            from bench.telegram_e2e import compare
+            telegram = compare(200, 5, 0.0, args.telegram)
     results: dict[str, Any] = {
         "meta": {"machine": _machine(), **_git(), "quick": args.quick,
                  "questions": str(settings.questions.relative_to(REPO))
@@ -459,7 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                  "index_s": ours.get("index", {}).get("seconds"),
                  "compile_s": ours.get("compile", {}).get("seconds"),
                  "ready_s": ours.get("ready", {}).get("seconds")},
-        "scaling": rows,
+        "scaling": rows, "telegram": telegram,
     }
     results["baseline"] = ours.get("baselines", [])
     results["targets"] = targets(results)

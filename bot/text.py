@@ -52,8 +52,14 @@ class Stemming:
         object.__setattr__(self, "_stemmers", {s: snowball(a) for s, a in self.by_script})
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        """Pickled as its settings: stemmers are remade, the word cache starts empty."""
-        return (Stemming, (self.by_script,))
+        """Pickled as its settings (stemmers are remade) and, when it is small, its word
+        cache: the words of a fact base's texts, which the first questions would otherwise
+        tokenise again (a large base's would only bloat the compiled form)."""
+        keep = self._cache if len(self._cache) <= _KEEP_CACHED else {}
+        return (Stemming, (self.by_script,), keep)
+
+    def __setstate__(self, cache: dict[str, Token]) -> None:
+        self._cache.update(cache)
 
     def tokens(self, text: str) -> list[Token]:
         """Split text into word tokens; a year range such as "2010-2016" stays one token."""
@@ -89,6 +95,7 @@ class Stemming:
 
 
 _CACHE_LIMIT = 1 << 18
+_KEEP_CACHED = 1 << 15
 
 
 @lru_cache(maxsize=None)
