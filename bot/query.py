@@ -92,6 +92,8 @@ class Query:
     role: str | None = None
     #: "When did Reyvik become Director-General?": the role named is taken on, not held.
     become: bool = False
+    #: "Who were the *other* members?": someone besides those named (or answered before).
+    other: bool = False
 
     @property
     def named(self) -> bool:
@@ -222,6 +224,8 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
                  role=r.role,
+                 other=any(w.folded in grammar.get("other", ()) for item in body
+                           for w in _words(item)),
                  become=any(w.folded in grammar.get("become", ()) for item in body
                             for w in _words(item)))
 

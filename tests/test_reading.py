@@ -108,3 +108,32 @@ def test_a_negated_fact_still_answers_what_it_says(engine, question):
     answer = engine.answer(question)
     assert answer.answered
     assert "masimov_kosovo_statement" in answer.facts
+
+
+# ------------------------------------------- what a question asks must be what the fact gives
+
+@pytest.mark.parametrize("question, facts", [
+    # the people a fact names are not "the others"
+    ("Who were the managers of the club?", ("berg_appointed", "hale_appointed")),
+    # a "where" question is answered by a place it does not name itself
+    ("Where was the club founded?", ("club_founded",)),
+    ("Where did the club play its first match?", ("first_match",)),
+])
+def test_what_a_fact_gives_answers(club, question, facts):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)
+
+
+@pytest.mark.parametrize("question", [
+    # "the other managers": besides those the fact names, and it names no one else
+    "Who were the other managers of the club?",
+    # "where in Harbour City" is not answered by "in Harbour City"
+    "Where in Harbour City was the club founded?",
+    # a word left unread in a "when" question may name another event than the fact's
+    "When did Manager Anna Berg's youth academy of Harbour City FC get accredited?",
+    # what the question says was done ("workers") must be the fact's, in a "who" question
+    "Who were the workers at the club's youth academy?",
+])
+def test_what_a_fact_does_not_give_is_declined(club, question):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())

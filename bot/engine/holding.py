@@ -65,7 +65,7 @@ class Holding:
         countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
                      all(self.kb.entities[i].type == "country" for i in m.ids)]
         for m in query.mentions:
-            if m.soft or m.kind == "word" and not thin:
+            if m.soft or m.kind == "word" and not thin and not {"who", "name"} & query.intents:
                 continue  # a fact's plain word, a topic named in passing: no condition
             if len(countries) > 1 and m in countries and not any(
                     p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
@@ -125,6 +125,13 @@ class Holding:
             out.extend(m.text for m in concepts if m not in events and not plain(m))
         if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
             out.append("(who)")
+        if query.other and {"who", "name"} & query.intents and not any(
+                m.kind == "context" or self._is_person(m) for m in query.mentions):
+            # "Who were the other members of the commission?": besides those the fact
+            # names, which are all it has.
+            out.append("(other)")
+        if "where" in query.intents and not self._gives_place(query, fact):
+            out.append("(where)")
         if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):
             out.append("(name)")
         if "clock" in query.intents and not any(
@@ -245,6 +252,17 @@ class Holding:
         return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
                    for i in people)
 
+    def _gives_place(self, query: Query, fact: Fact) -> bool:
+        """A "where" question needs a place the question does not name already: "which
+        cities did he see on his trip to Kazakhstan?" is not answered by "he visited
+        Kazakhstan"."""
+        named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+        p = self._profiles[fact.id]
+        places = {i for i, s in p.located.items() if s > 0} | {
+            i for i, s in p.about.items() if s >= IN_TEXT and (e := self.kb.entities.get(i))
+            and e.type == "place"}  # "Serbian President …" names no place
+        return any(i not in named for i in places)
+
     def _states_measure(self, fact: Fact, query: Query) -> bool:
         """"How big/how long is …" is answered by a number in the text; "how long did it
         last" also by a span of days."""
@@ -338,5 +356,9 @@ class Holding:
         names little besides it asks about it ("When was Tesla *born*?"); one that names
         enough of a fact to pin it down may just be worded in a way the fact base does
         not know ("What *commercial* pact came out of Tadić's 2010 trip?")."""
+        if "when" in query.intents:
+            # "When did the agreement come into *force*?": a date answers only for the
+            # very event asked, and a word left unread may name another one.
+            return False
         named = [m for m in query.mentions if m.kind in ("entity", "concept") and not m.soft]
         return len(query.unknown) == 1 and len(named) + len(query.years) >= TOLERATE
