@@ -24,6 +24,7 @@ from bot.engine import Engine
 from bot.engine.compiled import collector_off, load_engine, store
 from bot.evaluate import Case, Outcome, Report, judge, percentile
 from bot.factbase import load_knowledge
+from bot.text import building
 
 from .baseline import FuzzyFAQ
 
@@ -107,7 +108,7 @@ def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget
 
 def build(knowledge: Path) -> None:
     """A first start, phase by phase: parse and validate, index, write the compiled form."""
-    with collector_off():  # as bot.engine.compiled.build_engine does
+    with collector_off(), building():  # as bot.engine.compiled.build_engine does
         t0 = time.perf_counter()
         kb = load_knowledge(knowledge)
         emit("load", seconds=round(time.perf_counter() - t0, 4),

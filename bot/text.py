@@ -12,7 +12,9 @@ import re
 import unicodedata
 from sys import intern
 from dataclasses import dataclass, field
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
 
 import snowballstemmer
 
@@ -77,7 +79,7 @@ class Stemming:
     def token(self, raw: str) -> Token:
         found = self._cache.get(raw)
         if found is None:
-            if len(self._cache) > _CACHE_LIMIT:
+            if len(self._cache) > _CACHE_LIMIT and not _building:
                 self._cache.clear()  # a long-running bot meets unboundedly many words
             # Plain ASCII (most words of a large base) has nothing to normalise or strip.
             folded = (raw.lower() if raw.isascii() else fold(raw)).replace("_", "")
@@ -96,6 +98,20 @@ class Stemming:
 
 _CACHE_LIMIT = 1 << 18
 _KEEP_CACHED = 1 << 15
+#: While a fact base is built every word is met several times (names checked, then
+#: indexed, texts read in every language): the cache is not bounded then.
+_building = 0
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """Words are cached without bound for the block: see `_building`."""
+    global _building
+    _building += 1
+    try:
+        yield
+    finally:
+        _building -= 1
 
 
 @lru_cache(maxsize=None)
