@@ -58,6 +58,18 @@ def test_quick_benchmark_writes_every_section(tmp_path):
         "`ask` cold start wall", "`ask` cold start peak memory"}
     ratios = [line for line in result.stdout.splitlines() if line.lstrip().startswith("2×")]
     assert len(ratios) == 1 and ratios[0].count("×") >= 3  # figures as ratios to 1×
+    # The README's tables are written from this output, not typed.
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n\n<!-- benchmark:start -->\nold\n<!-- benchmark:end -->\nrest\n",
+                      encoding="utf-8")
+    written = subprocess.run([sys.executable, "-m", "bench.readme", str(out), "--readme",
+                              str(readme)], capture_output=True, text=True, timeout=60,
+                             cwd=REPO, env=ENV)
+    assert written.returncode == 0, written.stderr
+    text = readme.read_text(encoding="utf-8")
+    assert "\nold\n" not in text and text.endswith("<!-- benchmark:end -->\nrest\n")
+    ready = f"{rows[2]['ready_s']:.2f} s | {rows[2]['ready_s'] / rows[1]['ready_s']:.2f}× |"
+    assert f"| 2× | 64 | " in text and ready in text
 
 
 def test_synthetic_base_passes_check(tmp_path):
