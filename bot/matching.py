@@ -220,7 +220,7 @@ class TermIndex:
     def correct(self, word: Token, languages: set[str | None] | None = None) -> str | None:
         """The word's stem if known, else the stem of the nearest known word (of
         `languages`, where given) within `max_typos` edits of it as written, else None."""
-        by_length, stems_known = self._vocabulary()
+        buckets, stems_known = self._vocabulary()
         if word.stem in stems_known:
             return word.stem
         folded = word.folded
@@ -231,12 +231,10 @@ class TermIndex:
             # short name is taken as written ("NASA" is not "NLSA").
             limit = 0 if len(folded) <= 4 or word.text.isupper() else min(limit, 1)
         found: list[tuple[str, float]] = []
-        for length in range(len(folded) - limit, len(folded) + limit + 1) if limit else ():
-            choices = by_length.get((folded[:1], length))
-            if choices:
-                found += [(c, d) for c, d, _ in process.extract(
-                    folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
-                    if languages is None or self._surface_langs[c] & languages]
+        for choices in _buckets_of(buckets, folded, limit) if limit else ():
+            found += [(c, d) for c, d, _ in process.extract(
+                folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+                if languages is None or self._surface_langs[c] & languages]
         if not found:
             return None
         # Fewest edits first; among equals, the most similar overall ("nikolc" → "nikolic",
@@ -256,15 +254,41 @@ class TermIndex:
                    if len({t.kind for t in terms}) > 1}
         self._forms = defaultdict(set, {k: v for k, v in self._forms.items() if k[0] in several})
 
-    def _vocabulary(self) -> tuple[dict[tuple[str, int], list[str]], set[str]]:
-        """Known words bucketed by first letter and length for fuzzy look-up, and all stems."""
+    def _vocabulary(self) -> tuple[dict[tuple, list[str]], set[str]]:
+        """Known words bucketed for fuzzy look-up (see `_buckets_of`), and all stems."""
         if self._vocab is None:
-            buckets: dict[tuple[str, int], set[str]] = defaultdict(set)
+            buckets: dict[tuple, set[str]] = defaultdict(set)
             for word in self._surface:
-                buckets[(word[:1], len(word))].add(word)
-            by_length = {k: sorted(v) for k, v in buckets.items()}
-            self._vocab = (by_length, {w for phrase in self._phrases for w in phrase})
+                if len(word) <= _SHORT + 2:
+                    buckets[(word[:1], len(word))].add(word)
+                if len(word) > _SHORT - 2:
+                    buckets[(word[:_PART],)].add(word)
+                    buckets[(word[:1], word[-_PART:])].add(word)
+            self._vocab = ({k: sorted(v) for k, v in buckets.items()},
+                           {w for phrase in self._phrases for w in phrase})
         return self._vocab
+
+
+#: Words up to this long are looked for among all words of their first letter and length;
+#: longer ones among those that share their first `_PART` letters, or their first letter
+#: and last `_PART`: one edit in a word of 7 or more letters leaves one of those intact, so
+#: a base of a million names is searched a few thousand at a time, not tens of thousands.
+_SHORT, _PART = 6, 3
+
+
+def _buckets_of(buckets: dict[tuple, list[str]], folded: str, limit: int) -> list[list[str]]:
+    """The buckets that hold every known word within `limit` edits of `folded` that
+    shares its first letter (two edits at both ends of a long word may be missed)."""
+    if len(folded) <= _SHORT:
+        keys: list[tuple] = [(folded[:1], n) for n in
+                             range(len(folded) - limit, len(folded) + limit + 1)]
+    else:
+        keys = [(folded[:_PART],), (folded[:1], folded[-_PART:])]
+    found = [buckets[k] for k in keys if k in buckets]
+    if len(found) == 2 and len(folded) > _SHORT:  # a word in both is searched once
+        both = set(found[0])
+        found[1] = [w for w in found[1] if w not in both]
+    return found
 
 
 __all__ = ["KINDS", "Match", "Term", "TermIndex", "max_typos"]

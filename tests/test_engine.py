@@ -37,6 +37,20 @@ def test_answers(engine, question, expected, fact):
     assert 0 < answer.confidence <= 1
 
 
+@pytest.mark.parametrize("name", [
+    "Nazarbayeb",  # the end
+    "Nazrabayev",  # the middle
+    "Nzarbayev",   # the second letter: only the last letters are intact
+    "kazykanov",   # a lower-case long word
+])
+def test_a_typo_anywhere_after_the_first_letter_of_a_long_name_is_corrected(engine, name):
+    answer = ask(engine, f"When did {name} visit Belgrade?" if name[0] == "N" else
+                 f"Who is {name}?")
+    assert answer.answered, answer.text
+    assert answer.facts[0] == ("nazarbayev_visit_2016" if name[0] == "N"
+                               else "serbian_embassy_opened")
+
+
 def test_dates_are_written_as_in_the_source(engine):
     text = ask(engine, "What happened in 2015?").text
     assert "early June 2015" in text and "27–29 August 2015" in text

@@ -19,7 +19,7 @@ class Holding:
     def _select(self, query: Query) -> tuple[list[Fact], float, tuple[str, ...]]:
         """The facts that answer the query, best first; else none, with what the nearest
         fact lacks (the texts of the mentions it does not hold)."""
-        scored = self._score(query)
+        scored = self._score(query, dated=True)
         holding = [(s, f) for s, f in scored if s >= ANSWER_THRESHOLD and
                    not self._lacks(query, f)]
         if not holding:

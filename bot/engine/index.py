@@ -317,14 +317,16 @@ class FactIndex:
     def weight(self, term_id: str) -> float:
         return self._weights.get(term_id, math.log(1 + len(self.kb.facts) or 2))
 
-    def _score(self, query: Query, via: list[Mention] | None = None
+    def _score(self, query: Query, via: list[Mention] | None = None, dated: bool = False
                ) -> list[tuple[float, Fact]]:
         """Facts that share a term with the query, best first, with their share of it.
 
         The facts found only through the question's commonest terms are not scored at all
         when those terms together weigh too little to make an answer: "visit" alone cannot
         answer "When did Tokayev visit Serbia?", so its postings are skipped. `via` names
-        the terms whose facts to score instead.
+        the terms whose facts to score instead. `dated`: only facts in the years the
+        question gives are scored, since no other can answer it (see Holding._lacks) — on
+        a large base, "What was signed in 1990?" scores that year's agreements, not all.
         """
         terms: list[tuple[float, object]] = []
         for m in query.mentions:
@@ -349,6 +351,10 @@ class FactIndex:
         candidates = self._candidates(leading)
         if via is not None:
             candidates = candidates[:SUGGESTION_POOL]
+        elif dated and query.years:
+            in_years = {f.id for span in query.years for y in range(span[0], span[1] + 1)
+                        if y - span[0] <= 200 for f in self._postings.get(f"year:{y}", ())}
+            candidates = [f for f in candidates if f.id in in_years]
         for fact in candidates:
             p = self._profiles[fact.id]
             strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
