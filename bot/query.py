@@ -94,6 +94,9 @@ class Query:
     become: bool = False
     #: "Who were the *other* members?": someone besides those named (or answered before).
     other: bool = False
+    #: "who did he *meet* there?": words of being with someone that the fact base does not
+    #: know; taking part in the same occasion says it, so only about one occasion.
+    company: tuple[str, ...] = ()
 
     @property
     def named(self) -> bool:
@@ -112,6 +115,7 @@ class _Reading:
     months: set[int] = field(default_factory=set)
     years: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    company: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     social: set[str] = field(default_factory=set)
     scope: set[str] = field(default_factory=set)
@@ -223,7 +227,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
-                 role=r.role,
+                 role=r.role, company=tuple(r.company),
                  other=any(w.folded in grammar.get("other", ()) for item in body
                            for w in _words(item)),
                  become=any(w.folded in grammar.get("become", ()) for item in body
@@ -243,6 +247,8 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 r.years.append((first, int(m.group(2) or first)))
             elif item.folded.isdigit():
                 continue  # a day of a month, a number: no topic ("the one with 5 ministers")
+            elif not chatter and pos > 0 and item.folded in grammar.get("company", ()):
+                r.company.append(item.text)
             elif not chatter and not _is_possessive_s(found, pos, grammar) \
                     and not (known(item) and not item.text[:1].isupper()):
                 # A capitalised word inside the sentence is a name: one we don't know.

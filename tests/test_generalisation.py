@@ -28,9 +28,9 @@ def second_engine():
 
 @pytest.mark.parametrize("base, name, accuracy, abstention", [
     ("second_base", "questions.yaml", 0.88, 0.85),
-    ("second_base", "conversations.yaml", 0.85, 0.95),
+    ("second_base", "conversations.yaml", 0.95, 0.95),
     ("heldout", "questions.yaml", 0.80, 0.96),
-    ("heldout", "conversations.yaml", 0.90, 0.85),
+    ("heldout", "conversations.yaml", 0.95, 0.95),
 ])
 def test_sets_written_without_reading_the_engine(request, base, name, accuracy, abstention):
     engine = request.getfixturevalue("second_engine" if base == "second_base" else "engine")

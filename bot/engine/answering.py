@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Answer, Context
-from ..query import parse
+from ..query import Query, parse
 from .conversation import Conversation
 from .holding import Holding
 from .index import FactIndex
@@ -45,12 +45,30 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
         if reply:
             return reply
+        if query.company and not (context.facts and {"place", "thing"} & query.pronouns):
+            # "who did Velikova meet?" about no one occasion: the word is not read.
+            query = replace(query, unknown=query.unknown + query.company)
         if query.foreign:
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
         if query.unknown and not self._tolerates(query):
             return self._decline(question, _not_known(templates, query.unknown), context,
                                  query.mentions, nearest=self._nearest(query))
+        reply = self._answer_query(question, query, context)
+        other = self._other_person(context) if not reply.answered and \
+            "person" in query.pronouns and context.person and \
+            not any(m.kind == "entity" for m in query.mentions) else None
+        if other:
+            # "who gave her a medal?" — "and when did she become director?": "she" is
+            # the one the answer gave, else the one the question was about.
+            again = self._answer_query(question, query, replace(context, person=other))
+            if again.answered:
+                return again
+        return reply
+
+    def _answer_query(self, question: str, query: Query, context: Context) -> Answer:
+        """A question read, against what the conversation refers to."""
+        templates = self.kb.language(context.language).templates
         if query.continues:
             query = self._continue(query, context)
         if query.halves:

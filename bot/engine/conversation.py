@@ -53,6 +53,17 @@ class Conversation:
             if places:
                 query = replace(query, mentions=query.mentions + (
                     Mention("entity", places, "(previous place)", "place"),))
+        if {"who", "name"} & query.intents and any(m.kind == "context" for m in query.mentions):
+            # "what did he get from Kazakhstan?" — "who gave it to him?": what the thread
+            # named already is no answer to "who"; it still ranks, as a topic in passing.
+            named = {i for m in query.mentions for i in m.ids}
+            for topic in context.topics:
+                kind, role, ids, text = (topic.split("|", 3) + ["", "", "", ""])[:4]
+                values = tuple(i for i in ids.split(",") if i)
+                if kind == "entity" and values and not set(values) & named and \
+                        all(v in self.kb.entities for v in values):
+                    query = replace(query, mentions=query.mentions + (
+                        Mention("entity", values, text, role or "any", soft=True),))
         if "time" in query.pronouns and not query.years:
             dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
             if dated:
@@ -106,5 +117,20 @@ class Conversation:
                   if m.kind in ("concept", "entity") and not self._is_person(m)
                   and not m.text.startswith("(")]
         topics += [f"year||{first},{last}|" for first, last in query.years]
+        # "who gave her a medal?" — "and when did she become director?": "she" may still
+        # be the one asked about, not the one the answer gave.
+        asked = next(iter(named), None) or (context.person if any(
+            m.text == "(previous person)" for m in query.mentions) else None)
+        if asked and asked != person:
+            topics.append(f"person||{asked}|")
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
                        topics=tuple(topics), intents=tuple(sorted(query.intents)))
+
+    def _other_person(self, context: Context) -> str | None:
+        """The person the previous question was about when its answer gave someone else:
+        what "she" may mean when the person the answer gave does not fit."""
+        for topic in context.topics:
+            kind, _, ids, _ = (topic.split("|", 3) + ["", "", "", ""])[:4]
+            if kind == "person" and ids in self.kb.entities and ids != context.person:
+                return ids
+        return None

@@ -114,10 +114,18 @@ class Shapes:
         others = {i for m in pivot_names if self._is_person(m) for i in m.ids} \
             if pivot_names and (asks_person or all(self._is_person(m) for m in pivot_names)) \
             else set()
+        if query.pivot is None and "who" in query.intents:
+            # "who was the next president to visit?" after an answer about Tadić's
+            # visit (or what was signed during it): someone other than its people.
+            occasion = self.kb.fact(pivot.part_of) if pivot.part_of else None
+            others = {i for f in (pivot, occasion) if f for i in f.who
+                      if i in self.kb.entities and self.kb.entities[i].type == "person"}
         # Another kind of event may share the pivot's date ("what did he say after the
         # landing?" is what he said then); an event of the same kind must come after.
         def beyond(f: Fact) -> bool:
             key = sort_key(f.date)
+            if f.id == pivot.part_of:
+                return False  # the occasion the pivot was part of is not next to it
             if f.kind != pivot.kind and (key == here or f.part_of == pivot.id):
                 return True
             return key > here if after else key < here
