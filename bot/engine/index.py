@@ -317,8 +317,8 @@ class FactIndex:
     def weight(self, term_id: str) -> float:
         return self._weights.get(term_id, math.log(1 + len(self.kb.facts) or 2))
 
-    def _score(self, query: Query, via: list[Mention] | None = None, dated: bool = False
-               ) -> list[tuple[float, Fact]]:
+    def _score(self, query: Query, via: list[Mention] | None = None, dated: bool = False,
+               pool: int | None = None) -> list[tuple[float, Fact]]:
         """Facts that share a term with the query, best first, with their share of it.
 
         The facts found only through the question's commonest terms are not scored at all
@@ -327,6 +327,8 @@ class FactIndex:
         the terms whose facts to score instead. `dated`: only facts in the years the
         question gives are scored, since no other can answer it (see Holding._lacks) — on
         a large base, "What was signed in 1990?" scores that year's agreements, not all.
+        `pool`: at most that many facts are scored, those of the rarest terms first (what
+        is nearest to a question the bot cannot answer need not weigh every fact).
         """
         terms: list[tuple[float, object]] = []
         for m in query.mentions:
@@ -348,7 +350,11 @@ class FactIndex:
                 if light >= ANSWER_THRESHOLD * total:
                     leading.append(term)
         out = []
+        if pool is not None:
+            leading.sort(key=lambda t: -next(w for w, term in terms if term is t))
         candidates = self._candidates(leading)
+        if pool is not None:
+            candidates = candidates[:pool]
         if via is not None:
             candidates = candidates[:SUGGESTION_POOL]
         elif dated and query.years:

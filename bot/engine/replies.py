@@ -9,7 +9,8 @@ from typing import Mapping
 from ..dates import chronological, format_date
 from ..model import Answer, Context, Fact, Line, Segment, Suggestion
 from ..query import Mention, Query
-from .weights import PROFILE_FACTS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, DISMISS, SOCIAL_ORDER
+from .weights import (DISMISS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, PROFILE_FACTS, SOCIAL_ORDER,
+                      SUGGESTION_POOL)
 
 
 class Replies:
@@ -158,7 +159,7 @@ class Replies:
     def _nearest(self, query: Query) -> tuple[Fact, ...]:
         """What the fact base has nearest to a question it cannot answer."""
         query = replace(query, unknown=())
-        scored = self._score(query) if query.mentions else []
+        scored = self._score(query, pool=SUGGESTION_POOL) if query.mentions else []
         return tuple(f for s, f in scored[:NEAREST] if s >= NEAREST_THRESHOLD)
 
     def _missing_message(self, query: Query, missing: tuple[str, ...],
