@@ -92,15 +92,15 @@ def load_engine(directory: str | Path, cache: bool = True) -> Loaded:
     directory = Path(directory).resolve()
     path = compiled_path(directory) if cache else None
     engine = _read(path) if path is not None else None
-    loaded = Loaded(engine, True, path) if engine is not None else None
-    if loaded is None:
-        loaded = Loaded(build_engine(directory), False, path)
+    from_cache = engine is not None
+    if engine is None:
+        engine = build_engine(directory)
         if path is not None:
-            _write(path, loaded.engine)
+            _write(path, engine)
     # The fact base and its index live as long as the engine: keep the collector from
     # walking them again and again (its pauses were most of the p99 on large bases).
     gc.freeze()
-    return loaded
+    return Loaded(engine, from_cache, path)
 
 
 def compiled_path(directory: Path) -> Path | None:
