@@ -340,7 +340,8 @@ class Holding:
         key = (fact.id, modifier)
         if key not in self._said:
             self._said[key] = any(
-                w and any(stems[i:i + len(w)] == w for i in range(len(stems)))
+                w and (w[0] in stems if len(w) == 1 else
+                       any(stems[i:i + len(w)] == w for i in range(len(stems))))
                 for code, text in fact.texts.items()
                 for stems in (self.kb.stemming.stems(text),)
                 for w in {self.kb.stemming.stems(m)
