@@ -124,8 +124,13 @@ class _Reading:
     role: str | None = None
 
 
-def parse(text: str, index: TermIndex) -> Query:
-    """Turn a question into a Query; never fails, whatever the text."""
+def parse(text: str, index: TermIndex,
+          stop_forms: frozenset[tuple[str, ...]] | None = None) -> Query:
+    """Turn a question into a Query; never fails, whatever the text.
+
+    With `stop_forms` (every stop phrase as written, folded), a stop phrase found only
+    through its stem is read as the words it is, not skipped: "odgovorio" (answered)
+    shares its stem with the stop word "odgovor" (an answer) but is no stop word."""
     parts = _clauses(text)
     votes: Counter[str] = Counter()
     for part in parts:  # the language first, from the words as written
@@ -135,7 +140,12 @@ def parse(text: str, index: TermIndex) -> Query:
     top = max(votes.values(), default=0)
     ours = [code for code, n in votes.items() if n == top] if top else None
     clauses = [found for part in parts if (found := index.find(part, languages=ours))]
-    grammar = index.grammar(ours)
+    grammar_of = index.grammar
+    grammar = grammar_of(ours)
+    if stop_forms is not None:
+        endings = grammar_of(ours).get("verb_endings", frozenset())
+        if endings:
+            clauses = [_stops_as_written(c, stop_forms, endings) for c in clauses]
     main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
     body = [item for clause in clauses[main:] for item in clause]
@@ -150,6 +160,24 @@ def parse(text: str, index: TermIndex) -> Query:
         halves, flank = found
         return replace(query, halves=halves, sequence=flank)
     return _with_pivot(text, clauses, main, grammar, query, known)
+
+
+def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
+                      endings: frozenset[str]) -> list:
+    """A stop word matched by stem alone whose written form is a listed stop word plus an
+    ending that makes it another word (the pack's "verb_endings": "odgovor|io", answered,
+    not the bot's answer) is read as the word it is: unknown unless the fact base knows
+    it. Other inflections ("formal|ly") and typos corrected into stop words stay stops."""
+    out: list = []
+    for item in found:
+        if isinstance(item, Match) and item.kind == "stop" and not item.corrected and \
+                len(item.words) == 1 and (item.words[0].folded,) not in stop_forms and \
+                any(item.words[0].folded.endswith(e) and
+                    (item.words[0].folded[:-len(e)],) in stop_forms for e in endings):
+            out.extend(item.words)
+        else:
+            out.append(item)
+    return out
 
 
 def _clauses(text: str) -> list[str]:

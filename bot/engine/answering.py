@@ -8,6 +8,7 @@ honest decline that shows the nearest facts apart.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from ..model import Answer, Context
 from ..query import Query, parse
@@ -39,7 +40,7 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if len(question) > MAX_QUESTION:
             return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
                                  context, ())
-        query = parse(question, self.index)
+        query = parse(question, self.index, self._stop_forms)
         context = replace(context, language=self.language_of(query, question, context))
         templates = self.kb.language(context.language).templates
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
@@ -65,6 +66,15 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
             if again.answered:
                 return again
         return reply
+
+    @cached_property
+    def _stop_forms(self) -> frozenset[tuple[str, ...]]:
+        """Every stop phrase of every language as written (folded words): a word that is a
+        stop word only by its stem ("odgovorio", answered, of "odgovor", the bot's answer)
+        is not one."""
+        tokens = self.kb.stemming.tokens
+        return frozenset(tuple(w.folded for w in tokens(word))
+                         for lang in self.kb.languages.values() for word in lang.stopwords)
 
     def _answer_query(self, question: str, query: Query, context: Context) -> Answer:
         """A question read, against what the conversation refers to."""
