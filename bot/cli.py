@@ -16,7 +16,7 @@ from typing import IO, Sequence
 
 from .engine import Engine
 from .engine.compiled import load_engine
-from .factbase import KnowledgeError, Problem, load_knowledge
+from .factbase import KnowledgeError, Problem
 from .model import Answer, Context
 
 
@@ -124,6 +124,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return 2
     try:
         if args.command == "check":  # always from the YAML: its problems, with lines
+            from .factbase.loader import load_knowledge
             kb = load_knowledge(knowledge)
             engine = Engine(kb)
         else:

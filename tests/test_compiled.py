@@ -92,3 +92,15 @@ def test_a_cache_others_may_write_to_is_not_read(knowledge_copy, tmp_path):
     assert result.returncode == 0
     assert json.loads(result.stdout)["facts"] == ["nazarbayev_visit_2016"]
     assert planted.read_bytes() == b"not a pickle anyone should load"
+
+
+def test_a_start_from_the_compiled_form_reads_no_yaml(knowledge_copy, tmp_path):
+    cache = tmp_path / "cache"
+    ask(knowledge_copy, cache, "When did Nazarbayev visit Belgrade?")
+    script = ("import sys; from bot.cli import main; "
+              f"main(['ask', '--knowledge', {str(knowledge_copy)!r}, 'tokaev']); "
+              "print('yaml' in sys.modules, 'bot.factbase.loader' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "KAZSERB_BOT_CACHE": str(cache)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, env=env)
+    assert result.stdout.splitlines()[-1] == "False False", result.stderr

@@ -26,7 +26,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .. import __version__
-from ..factbase import load_knowledge
 from ..text import building
 from .answering import Engine
 
@@ -123,6 +122,7 @@ def store(directory: Path, engine: Engine) -> Path | None:
 def build_engine(directory: Path) -> Engine:
     """Load, validate and index; the collector is held off while millions of objects that
     will all live on are made (it was about 40 % of the time on large bases)."""
+    from ..factbase.loader import load_knowledge  # only a build needs YAML
     with collector_off(), building():
         kb = load_knowledge(directory)
         # Where each name was written is for `check`, which always reads the YAML.

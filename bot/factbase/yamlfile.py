@@ -5,29 +5,12 @@ A fact base author needs all the problems at once, each where it is: so readers 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class KnowledgeError(Exception):
-    """The fact base cannot be used; `problems` says everything that is wrong and where."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems))
-        super().__init__("\n".join(map(str, self.problems)))
+from .problems import KnowledgeError, Problem
 
 
 class LocatedMap(dict):
