@@ -137,3 +137,17 @@ def test_what_a_fact_gives_answers(club, question, facts):
 def test_what_a_fact_does_not_give_is_declined(club, question):
     answer = club.answer(question)
     assert (answer.answered, answer.facts) == (False, ())
+
+
+# ---------------------------------------------- "how many people did it" of one fact
+
+@pytest.mark.parametrize("question, base, first_line", [
+    # the people the text names right by the question's verb, not the one named after
+    ("How many people opened the stand at Riverside Stadium?", "club", "2: Anna Berg, Tom Hale."),
+    ("How many people inaugurated the construction of BK Tesla Park?", "ours",
+     "3: Aleksandar Vučić, Dragomir Karić, Bakhytzhan Sagintayev."),
+])
+def test_how_many_people_did_what_one_fact_says_counts_those_it_names_doing_it(
+        club, engine, question, base, first_line):
+    answer = (club if base == "club" else engine).answer(question)
+    assert answer.answered and _text(answer).split(" | ")[0] == first_line, _text(answer)

@@ -3,6 +3,7 @@ another ("the visit right before Tokayev's"), counts, and yes/no.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -166,6 +167,12 @@ class Shapes:
                 self._enumerated(facts[0], counted, named))
             if stated:
                 return [(Segment(templates["count"].format(count=stated), strong=True),)]
+            people = self._people_in_role(facts[0], query, named) if counted == PEOPLE \
+                else None
+            if people:
+                names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
+                return [(Segment(templates["count_people"].format(
+                    count=len(people), names=names), strong=True),)]
         if counted in self._role_concepts or counted == PEOPLE and len(facts) > 1:
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             people = list(dict.fromkeys(
@@ -176,6 +183,37 @@ class Shapes:
                 return [(Segment(templates["count_people"].format(
                     count=len(people), names=names), strong=True),)]
         return []
+
+    def _people_in_role(self, fact: Fact, query: Query, named: set[str]) -> list[str]:
+        """"How many people inaugurated the construction?" of one fact: the people its text
+        names in the one sentence that says everything the question says of them (each of
+        its concepts), besides those the question names. Read in the base language's text;
+        none, or two such sentences, is no count."""
+        concepts = {i for m in query.mentions if m.kind == "concept" for i in m.ids}
+        text = fact.texts.get(self.kb.meta.language)
+        if not concepts or not text:
+            return []
+        found: list[list[str]] = []
+        for sentence in _SENTENCE.split(text):
+            items = [item for item in self.index.find(sentence, fuzzy=False)
+                     if isinstance(item, Match)]
+            held = {i for item in items if item.kind == "concept" for i in item.ids}
+            people = [at for at, item in enumerate(items) if item.kind == "entity" and
+                      any(self.kb.entities[i].type == "person" for i in item.ids
+                          if i in self.kb.entities)]
+            cues = [at for at, item in enumerate(items) if item.kind == "concept"
+                    and concepts & set(item.ids)]
+            # The people are the ones who did it only when one of the question's words
+            # stands right by them: "X and Y inaugurated", "inaugurated by X"; "the
+            # ceremony was attended by the state secretary … X" does not count those who came.
+            if not concepts <= held or not any(c - p == 1 or 0 < p - c <= 2
+                                               for c in cues for p in people):
+                continue
+            found.append(list(dict.fromkeys(
+                i for item in items if item.kind == "entity" for i in item.ids
+                if i not in named and i in self.kb.entities
+                and self.kb.entities[i].type == "person")))
+        return found[0] if len(found) == 1 else []
 
     def _enumerated(self, fact: Fact, counted: str, named: set[str]) -> str | None:
         """How many things of one type the text lists right by a word of what is counted:
@@ -264,6 +302,9 @@ class Shapes:
         negations = self.index.grammar(None).get("negation", frozenset())
         return not any(t.folded in negations for code, text in fact.texts.items()
                        for t in self.kb.stemming.tokens(text))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЂЈЉЊЋЏӘҒҚҢӨҰҮҺІ])")
 
 
 def _end_key(fact: Fact) -> tuple[int, int, int]:
