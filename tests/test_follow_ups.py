@@ -85,3 +85,11 @@ def test_a_verb_sharing_its_stem_with_a_stop_word_is_read_not_skipped(engine):
                                    "Ко је са њим путовао?", "Колико министара?",
                                    "Шта је Назарбајев одговорио на то?"])
     assert (answered.answered, answered.facts) == (False, ())
+
+
+def test_a_follow_up_to_a_comparison_is_about_both_events(engine):
+    # Not about something that is the embassy opening and the Fiat deal at once.
+    compared, where = _chain(engine, [
+        "Which came first, the embassy opening or the Fiat agreement?", "and where was that?"])
+    assert compared.facts == ("serbian_embassy_opened", "fiat_deal_2016")
+    assert (where.answered, where.facts) == (True, ("serbian_embassy_opened", "fiat_deal_2016"))

@@ -68,7 +68,10 @@ class Shapes:
                               *self.fact_line(later, code)))
         return Answer(question=query.text, answered=True, lines=tuple(lines), confidence=1.0,
                       facts=(a.id, b.id), related=self._related([a, b], code),
-                      context=self._next_context(query, [a, b], context), language=code)
+                      # A follow-up ("and where was that?") is about the two events, not
+                      # about something that is both halves at once.
+                      context=self._next_context(replace(query, mentions=(), years=()),
+                                                 [a, b], context), language=code)
 
     def _next_to(self, query: Query, context: Context) -> Answer:
         """"Which visit came right before Tokayev's trip?", "and the one before that?": the
