@@ -80,6 +80,12 @@ class Query:
     yes_no: bool = False
     #: "Which came first, A or B?", "Did A happen before or after B?": A and B, read alone.
     halves: tuple[Query, Query] | None = None
+    #: "How many years passed between A and B?", "how long after A did B happen?": the
+    #: unit (`DAYS` or `YEARS`) the two `halves` are counted apart in.
+    span: str | None = None
+    #: With `span`: "after" or "before" when the question says which of the halves is
+    #: later ("how long after A did B …": B is after A); None for "between A and B".
+    span_order: str | None = None
     #: Nothing but names and the words of "who is …?" ("Who is Tokayev?", "tokaev").
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
@@ -154,6 +160,9 @@ def parse(text: str, index: TermIndex,
     if not query.yes_no and any(_words(c[0])[0].folded in grammar.get("yes_no", ())
                                 for c in clauses[main + 1:] if c and _words(c[0])):
         query = replace(query, yes_no=True)  # "Nikolić went there in 2015, is that right?"
+    span = _span_halves(text, clauses[:main], clauses[main:], grammar, query, known)
+    if span:
+        return span
     found = _halves(text, clauses[:main], clauses[main:], grammar, query, known)
     if found:
         # "A before or after B?" asks for a verdict on A; "which came first" for the order.
@@ -413,6 +422,67 @@ def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
                     _query(text, [], shared + right, grammar, Counter(), known)), \
                 flank
     return None
+
+
+def _span_halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
+                 query: Query, known) -> Query | None:
+    """"How many years passed between A and B?" (or "A and B between", where the word
+    follows), "How many years after A was B?", "How long after A did B happen?": the two
+    events, each read with the other clauses, without the words that ask ("how many
+    years", "passed"); None when the question is not of that shape."""
+    if not body:
+        return None
+    clause = body[0]
+    frame = grammar.get("span_frame", frozenset())
+
+    def first(item) -> str:
+        words = _words(item)
+        return words[0].folded if len(words) == 1 else ""
+
+    def asks(item) -> bool:
+        return isinstance(item, Match) and item.kind == "intent" or first(item) in frame \
+            or first(item) in grammar.get("days", ()) | grammar.get("years", ())
+
+    unit = query.counted if query.counted in (DAYS, YEARS) else None
+    how_long = [pos for pos, item in enumerate(clause) if isinstance(item, Match)
+                and item.kind == "intent" and "measure" in item.ids]
+    shared = [i for c in (*preamble, *body[1:]) for i in c]
+    left = right = None
+    order = None
+    between = [p for p, i in enumerate(clause) if first(i) in grammar.get("span_between", ())]
+    joins = [p for p, i in enumerate(clause) if first(i) in grammar.get("span_and", ())]
+    if unit and len(between) == 1 and len(joins) == 1:
+        b, j = between[0], joins[0]
+        if b < j:  # "between A and B"
+            left, right = clause[b + 1:j], clause[j + 1:]
+        else:  # Kazakh "A мен B арасында": the word after both
+            left, right = clause[:j], clause[j + 1:b]
+    elif (unit or how_long) and not between:
+        # "how many years / how long after A did B …": the sequence word right after what
+        # asks, the event it names up to the verb's auxiliary, and the other event after.
+        s = 0  # past what asks at the start: "how many years", "how long"
+        while s < len(clause) and asks(clause[s]):
+            s += 1
+        if 0 < s < len(clause) and _is_sequence(clause[s]):
+            aux = [p for p in range(s + 1, len(clause))
+                   if first(clause[p]) in grammar.get("span_auxiliary", ())]
+            if len(aux) == 1:
+                left, right = clause[s + 1:aux[0]], clause[aux[0] + 1:]
+                order = clause[s].ids[0]  # type: ignore[union-attr]
+                unit = unit or YEARS
+    if left is None or right is None:
+        return None
+    left = [i for i in left if not asks(i)]
+    right = [i for i in right if not asks(i)]
+    if not any(_names(i) for i in left) or not any(_names(i) for i in right):
+        return None
+    halves = (_query(text, [], shared + left, grammar, Counter(), known),
+              _query(text, [], shared + right, grammar, Counter(), known))
+    if halves[0].unknown or halves[1].unknown:
+        return None  # a word we do not know in an event: not read as one
+    said = {item.text for item in clause if first(item) in frame}  # "passed": asks
+    return replace(query, halves=halves, span=unit, span_order=order, sequence=None,
+                   unknown=tuple(u for u in query.unknown if u not in said))
 
 
 def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,

@@ -151,3 +151,40 @@ def test_how_many_people_did_what_one_fact_says_counts_those_it_names_doing_it(
         club, engine, question, base, first_line):
     answer = (club if base == "club" else engine).answer(question)
     assert answer.answered and _text(answer).split(" | ")[0] == first_line, _text(answer)
+
+
+# ------------------------------------------- "how many years between A and B?"
+
+@pytest.mark.parametrize("question", [
+    "How many years passed between the club's founding and the cup final?",
+    "How many years after the club's founding was the cup final?",
+])
+def test_years_between_two_events_each_found_once(club, question):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (True, ("club_founded", "cup_final"))
+    assert _text(answer).startswith("15 years: | 1 May 1990: ")
+
+
+def test_days_between_two_events_each_found_once(club):
+    answer = club.answer("How many days passed between the first match and the cup final?")
+    assert (answer.answered, answer.facts) == (True, ("first_match", "cup_final"))
+    assert _text(answer).startswith("5395 days: | 12 August 1990: ")
+
+
+@pytest.mark.parametrize("question", [
+    # one half unknown, or not found
+    "How many years passed between the club's founding and the zorblax festival?",
+    # "how long after A did B": B is before A
+    "How long after the cup final was the club founded?",
+])
+def test_years_between_declines_unless_both_halves_found(club, question):
+    assert not club.answer(question).answered
+
+
+def test_years_between_diplomatic_relations_and_the_first_state_visit(engine):
+    answer = engine.answer("How many years passed between the establishment of diplomatic "
+                           "relations and the first Serbian presidential state visit to "
+                           "Kazakhstan?")
+    assert (answer.answered, answer.facts) == (True, ("relations_established",
+                                                      "tadic_visit_2010"))
+    assert _text(answer).startswith("14 years: | 10 December 1996: ")

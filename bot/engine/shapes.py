@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 
 from ..dates import chronological, sort_key
 from ..matching import Match
@@ -22,6 +23,8 @@ class Shapes:
         """"Which came first, A or B?", "Did A happen before or after B?": both events with
         their dates, and the verdict."""
         assert query.halves
+        if query.span:
+            return self._span_apart(query, context)
         code = self.kb.language(context.language).code
         templates = self.kb.language(code).templates
         picked: list[Fact] = []
@@ -72,6 +75,46 @@ class Shapes:
                       # about something that is both halves at once.
                       context=self._next_context(replace(query, mentions=(), years=()),
                                                  [a, b], context), language=code)
+
+    def _span_apart(self, query: Query, context: Context) -> Answer:
+        """"How many years passed between A and B?", "how long after A did B happen?": the
+        calendar years (or days) between the two events, with both. Each half must be one
+        dated event; one not found, two found, or B not on the side of A the question
+        says is no answer."""
+        assert query.halves and query.span
+        code = self.kb.language(context.language).code
+        templates = self.kb.language(code).templates
+        picked: list[Fact] = []
+        for half in query.halves:
+            half = with_context(replace(half, intents=frozenset()), context)
+            chosen, _, _ = self._select(half) if half.named else ([], 0.0, ())
+            ids = {f.id for f in chosen}
+            chosen = [f for f in chosen if f.part_of not in ids]  # the visit, not its parts
+            if len(chosen) != 1 or not chosen[0].date or chosen[0] in picked:
+                return self._decline(query.text, self._missing_message(
+                    half, ("?",), templates), context, query.mentions,
+                    nearest=self._nearest(half))
+            picked.append(chosen[0])
+        a, b = picked
+        ka, kb = sort_key(a.date), sort_key(b.date)
+        if query.span_order and (kb < ka if query.span_order == "after" else ka < kb):
+            return self._decline(query.text, templates["dont_know"], context,
+                                 query.mentions, nearest=(a, b))
+        earlier, later = (a, b) if ka <= kb else (b, a)
+        if query.span == DAYS:
+            if not (earlier.date.day and later.date.day):
+                return self._decline(query.text, templates["dont_know"], context,
+                                     query.mentions, nearest=(a, b))
+            count = (date(later.date.year, later.date.month, later.date.day) -
+                     date(earlier.date.year, earlier.date.month, earlier.date.day)).days
+        else:
+            count = later.date.year - earlier.date.year
+        head = templates["span_days" if query.span == DAYS else "span_years"]
+        lines: list[Line] = [(Segment(head.format(count=count), strong=True),)]
+        lines.extend(self.fact_line(f, code) for f in (earlier, later))
+        return Answer(question=query.text, answered=True, lines=tuple(lines), confidence=1.0,
+                      facts=(earlier.id, later.id), related=self._related([a, b], code),
+                      context=self._next_context(query, [a, b], context), language=code)
 
     def _next_to(self, query: Query, context: Context) -> Answer:
         """"Which visit came right before Tokayev's trip?", "and the one before that?": the
