@@ -253,6 +253,8 @@ class TermIndex:
         several = {key for key, terms in self._phrases.items()
                    if len({t.kind for t in terms}) > 1}
         self._forms = defaultdict(set, {k: v for k, v in self._forms.items() if k[0] in several})
+        # The interning tables served the build; the compiled form need not carry them.
+        self._terms, self._language_sets = {}, {}
 
     def _vocabulary(self) -> tuple[dict[tuple, list[str]], set[str]]:
         """Known words bucketed for fuzzy look-up (see `_buckets_of`), and all stems."""

@@ -50,7 +50,6 @@ class Loaded:
 
     engine: Engine
     from_cache: bool
-    path: Path | None
 
 
 def cache_dir() -> Path | None:
@@ -99,7 +98,7 @@ def load_engine(directory: str | Path, cache: bool = True) -> Loaded:
     # The fact base and its index live as long as the engine: keep the collector from
     # walking them again and again (its pauses were most of the p99 on large bases).
     gc.freeze()
-    return Loaded(engine, from_cache, path)
+    return Loaded(engine, from_cache)
 
 
 def compiled_path(directory: Path) -> Path | None:
