@@ -104,3 +104,55 @@ def test_a_start_from_the_compiled_form_reads_no_yaml(knowledge_copy, tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60, env=env)
     assert result.stdout.splitlines()[-1] == "False False", result.stderr
+
+
+# A large fact base keeps its lexicon (phrases, words, typo buckets) in SQLite beside the
+# compiled file, and every compiled form keeps its texts in the file, not in memory. Ours
+# is small enough for neither, so `store(..., on_disk=True)` puts it on disk as 1000× ours.
+
+QUESTIONS = ("When did Nazarbayev visit Belgrade?", "Who is Boris Tadić?",
+             "Kada je Nazarbajev posetio Beograd?", "Когда Назарбаев посетил Белград?",
+             "when did nazarbaev vist belgrade", "What did Nazarbayev say about Kosovo?",
+             "Which awards did Vučić receive?", "hello")
+
+
+def _on_disk(knowledge: Path, cache: Path, monkeypatch):
+    from bot.engine import compiled as module
+    monkeypatch.setenv("KAZSERB_BOT_CACHE", str(cache))
+    built = module.build_engine(knowledge.resolve())
+    module.store(knowledge, built, on_disk=True)
+    return module, built
+
+
+def test_a_lexicon_on_disk_answers_as_the_one_in_memory(knowledge_copy, tmp_path, monkeypatch):
+    module, built = _on_disk(knowledge_copy, tmp_path / "cache", monkeypatch)
+    assert compiled(tmp_path / "cache") == [".engine", ".lexicon"]
+    loaded = module.load_engine(knowledge_copy)
+    assert loaded.from_cache
+    assert type(loaded.engine.index._phrases).__name__ == "DiskTable"  # SQLite answers
+    for question in QUESTIONS:
+        assert loaded.engine.answer(question) == built.answer(question), question
+    first = loaded.engine.kb.fact("nazarbayev_visit_2016")
+    assert dict(first.texts) == dict(built.kb.fact("nazarbayev_visit_2016").texts)
+    assert tuple(loaded.engine.kb.entities["boris_tadic"].aliases) == \
+        tuple(built.kb.entities["boris_tadic"].aliases)
+
+
+@pytest.mark.parametrize("damage", ["delete", "truncate", "replace"])
+def test_a_damaged_lexicon_is_rebuilt_not_served(knowledge_copy, tmp_path, monkeypatch, damage):
+    cache = tmp_path / "cache"
+    module, built = _on_disk(knowledge_copy, cache, monkeypatch)
+    lexicon = next(cache.glob("*.lexicon"))
+    if damage == "delete":
+        lexicon.unlink()
+    elif damage == "truncate":
+        with lexicon.open("r+b") as f:
+            f.truncate(lexicon.stat().st_size // 2)
+    else:  # another build's lexicon, of the same size and layout
+        other = tmp_path / "other"
+        _on_disk(knowledge_copy, other, monkeypatch)
+        monkeypatch.setenv("KAZSERB_BOT_CACHE", str(cache))
+        lexicon.write_bytes(next(other.glob("*.lexicon")).read_bytes())
+    loaded = module.load_engine(knowledge_copy)
+    assert not loaded.from_cache
+    assert loaded.engine.answer(QUESTIONS[0]) == built.answer(QUESTIONS[0])

@@ -17,6 +17,7 @@ import copyreg
 import gc
 import hashlib
 import logging
+import mmap
 import os
 import pickle
 import sys
@@ -27,6 +28,7 @@ from types import MappingProxyType
 
 from .. import __version__
 from ..text import building
+from . import stored
 from .answering import Engine
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ log = logging.getLogger(__name__)
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: What the fact base directory's files are: what a compiled form is built from.
 _SOURCES = ("*.yaml", "*.yml")
+#: A compiled file starts with this, then the pickle's length (8 bytes, little-endian).
+_MAGIC = b"kazserb-bot compiled 2\n"
 
 
 def _proxy(mapping: dict) -> MappingProxyType:
@@ -110,11 +114,12 @@ def compiled_path(directory: Path) -> Path | None:
     return where / f"{_slot(directory)}-{content_key(directory)}.engine"
 
 
-def store(directory: Path, engine: Engine) -> Path | None:
-    """Keep an engine built from `directory` as its compiled form (the benchmark times it)."""
-    path = compiled_path(directory)
+def store(directory: Path, engine: Engine, on_disk: bool | None = None) -> Path | None:
+    """Keep an engine built from `directory` as its compiled form (the benchmark times it).
+    `on_disk`: whether its lexicon goes to SQLite (default: when it is large)."""
+    path = compiled_path(Path(directory))
     if path is not None:
-        _write(path, engine)
+        _write(path, engine, on_disk)
     return path
 
 
@@ -134,11 +139,24 @@ def _slot(directory: Path) -> str:
 
 
 def _read(path: Path) -> Engine | None:
+    """The engine of a compiled file: a header, the pickle, then the texts it refers to
+    (see `stored`), which stay in the mapped file."""
     if not _private(path.parent):
         return None
     try:
         with collector_off(), path.open("rb") as f:
-            engine = pickle.load(f)
+            head = f.read(len(_MAGIC) + 8)
+            if len(head) < len(_MAGIC) + 8 or not head.startswith(_MAGIC):
+                raise ValueError("not a compiled fact base of this version")
+            size = int.from_bytes(head[len(_MAGIC):], "little")
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+            reader = stored.Reader(stored.Blob(mapped, len(head) + size),
+                                   str(path.with_suffix(".lexicon")))
+            unpickler = pickle.Unpickler(f)
+            unpickler.persistent_load = reader.persistent_load  # type: ignore
+            engine = unpickler.load()
+            if f.tell() != len(head) + size:
+                raise ValueError("the pickle does not end where its header says")
     except FileNotFoundError:
         return None
     except Exception as exc:  # a truncated or foreign file: rebuild it
@@ -161,26 +179,46 @@ def _private(directory: Path) -> bool:
     return True
 
 
-def _write(path: Path, engine: Engine) -> None:
+def _write(path: Path, engine: Engine, on_disk: bool | None = None) -> None:
     """Written aside and renamed, so a reader never sees half a file; a cache that cannot
     be written (read-only home, full disk) costs the next start time, nothing else."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(path.parent):
             return
-        for old in path.parent.glob(path.name.split("-")[0] + "-*.engine"):
-            old.unlink(missing_ok=True)
+        for old in path.parent.glob(path.name.split("-")[0] + "-*.*"):
+            if old.suffix in (".engine", ".lexicon"):
+                old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     except OSError as exc:
         log.warning("could not write the compiled fact base to %s: %s", path, exc)
         return
+    if on_disk is None:
+        on_disk = len(engine.index._phrases) > stored.ON_DISK_PHRASES
+    lexicon = stored.Lexicon(engine.index) if on_disk else None
+    collected = stored.Collected(stored.stored_ids(engine.kb))
+
+    def persistent_id(obj: object) -> tuple | None:
+        return (lexicon and lexicon.persistent_id(obj)) or collected.persistent_id(obj)
+
     try:
+        if lexicon is not None:  # before the file that refers to it
+            lexicon.write(tmp + ".lexicon")
+            os.replace(tmp + ".lexicon", path.with_suffix(".lexicon"))
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(engine, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(_MAGIC + bytes(8))
+            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.persistent_id = persistent_id  # type: ignore[method-assign]
+            pickler.dump(engine)
+            size = f.tell() - len(_MAGIC) - 8
+            f.writelines(collected.parts)
+            f.seek(len(_MAGIC))
+            f.write(size.to_bytes(8, "little"))
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError) as exc:
         log.warning("could not write the compiled fact base to %s: %s", path, exc)
         Path(tmp).unlink(missing_ok=True)
+        Path(tmp + ".lexicon").unlink(missing_ok=True)
 
 
 class collector_off:

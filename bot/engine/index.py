@@ -289,9 +289,7 @@ class FactIndex:
                     postings[f"year:{year}"].append(fact)
                 for month in {fact.date.month, fact.date.end_month} - {None}:
                     postings[f"month:{month}"].append(fact)
-        n = len(self.kb.facts) or 1
         self._postings = dict(postings)
-        self._weights = {k: math.log(1 + n / len(v)) for k, v in postings.items()}
 
     def _candidates(self, terms: list[object]) -> list[Fact]:
         """The facts any of the terms leads to (through the postings)."""
@@ -315,7 +313,10 @@ class FactIndex:
         return list(found.values())
 
     def weight(self, term_id: str) -> float:
-        return self._weights.get(term_id, math.log(1 + len(self.kb.facts) or 2))
+        """A term's rarity: the rarer, the more a fact that has it is the one meant."""
+        found = self._postings.get(term_id)
+        return math.log(1 + (len(self.kb.facts) or 1) / len(found)) if found else \
+            math.log(1 + len(self.kb.facts) or 2)
 
     def _score(self, query: Query, via: list[Mention] | None = None, dated: bool = False,
                pool: int | None = None) -> list[tuple[float, Fact]]:
