@@ -9,6 +9,9 @@ from __future__ import annotations
 import math
 from sys import intern
 from collections import defaultdict
+from itertools import islice
+from operator import attrgetter
+from typing import Iterable
 from dataclasses import dataclass, field
 
 from ..dates import chronological
@@ -18,6 +21,9 @@ from ..query import Mention, Query
 from ..text import scripts
 from .weights import (ANSWER_THRESHOLD, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
                        NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, TAGGED, UNKNOWN, WORD)
+
+
+_FACT_ID = attrgetter("id")
 
 
 @dataclass(slots=True)
@@ -291,16 +297,27 @@ class FactIndex:
                     postings[f"month:{month}"].append(fact)
         self._postings = dict(postings)
 
-    def _candidates(self, terms: list[object]) -> list[Fact]:
-        """The facts any of the terms leads to (through the postings)."""
+    def _candidates(self, terms: list[object], limit: int | None = None) -> list[Fact]:
+        """The facts any of the terms leads to (through the postings), in the terms' order;
+        with `limit`, the first that many (a common word's postings are not all read)."""
         found: dict[str, Fact] = {}
+
+        def postings(key: str) -> Iterable[tuple[str, Fact]]:
+            # The first `limit` of a term's facts hold all it can add to the first `limit`.
+            facts = self._postings.get(key, ())
+            if limit is not None:
+                facts = list(islice(facts, limit))
+            return zip(map(_FACT_ID, facts), facts)  # no Python loop: postings can be long
+
         for m in terms:
+            if limit is not None and len(found) >= limit:
+                break
             if isinstance(m, tuple):
                 what, value = m
                 keys = ([f"year:{y}" for y in range(value[0], min(value[1], value[0] + 200) + 1)]
                         if what == "year" else [f"month:{n}" for n in value])
                 for key in keys:
-                    found.update((f.id, f) for f in self._postings.get(key, ()))
+                    found.update(postings(key))
             elif m.kind == "context":
                 parents = {f.part_of or f.id for i in m.ids if (f := self.kb.fact(i))}
                 children = (c for p in parents for c in self._children.get(p, ()))
@@ -309,8 +326,18 @@ class FactIndex:
                         found[fact.id] = fact
             else:
                 for i in m.ids:
-                    found.update((f.id, f) for f in self._postings.get(i, ()))
+                    found.update(postings(i))
         return list(found.values())
+
+    def _leads_to(self, term: object, fact: Fact) -> bool:
+        """Whether the term's postings hold the fact (see _candidates), read off the fact."""
+        if isinstance(term, tuple):
+            return self._strength(term, fact, self._profiles[fact.id], None) > 0  # type: ignore
+        if term.kind == "context":  # type: ignore[attr-defined]
+            return any(f.id == fact.id for f in self._candidates([term]))
+        p = self._profiles[fact.id]
+        return any(i in p.about or i in p.located or i in p.nationality
+                   for i in term.ids)  # type: ignore[attr-defined]
 
     def weight(self, term_id: str) -> float:
         """A term's rarity: the rarer, the more a fact that has it is the one meant."""
@@ -353,15 +380,20 @@ class FactIndex:
         out = []
         if pool is not None:
             leading.sort(key=lambda t: -next(w for w, term in terms if term is t))
-        candidates = self._candidates(leading)
-        if pool is not None:
-            candidates = candidates[:pool]
-        if via is not None:
-            candidates = candidates[:SUGGESTION_POOL]
-        elif dated and query.years:
-            in_years = {f.id for span in query.years for y in range(span[0], span[1] + 1)
+        limits = [n for n in (pool, SUGGESTION_POOL if via is not None else None) if n]
+        limit = min(limits) if limits else None
+        if via is None and dated and query.years:
+            # Only the years' facts can answer: read those (a few hundred at most) and keep
+            # the ones a leading term leads to, rather than every fact of "agreement".
+            in_years = {f.id: f for span in query.years for y in range(span[0], span[1] + 1)
                         if y - span[0] <= 200 for f in self._postings.get(f"year:{y}", ())}
-            candidates = [f for f in candidates if f.id in in_years]
+            ids = {f.id for f in self._candidates(leading)} if len(in_years) * 4 > sum(
+                len(self._postings.get(i, ())) for m in leading if not isinstance(m, tuple)
+                and m.kind != "context" for i in m.ids) else None
+            candidates = [f for f in in_years.values() if (f.id in ids if ids is not None
+                          else any(self._leads_to(t, f) for t in leading))]
+        else:
+            candidates = self._candidates(leading, limit)[:limit]
         for fact in candidates:
             p = self._profiles[fact.id]
             strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]

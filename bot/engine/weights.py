@@ -20,7 +20,7 @@ WORD = 0.6
 #: Questions longer than this are declined rather than read.
 MAX_QUESTION = 1000
 #: How many facts of the rarest thing named are ranked for suggestions, at most.
-SUGGESTION_POOL = 300
+SUGGESTION_POOL = 100
 #: The most facts a profile ("Who is X?") lists, and the most any answer lists.
 PROFILE_FACTS, MAX_FACTS = 12, 30
 #: How many things a question must name for one unknown word in it to be left unread.
