@@ -49,6 +49,9 @@ class Mention:
     #: Named in passing (a topic in a preamble: "a school report on space travel, …"):
     #: it ranks facts but is no condition on them.
     soft: bool = False
+    #: A concept right after a name ("the Polaris 1 *satellite*"): it says what the named
+    #: thing is rather than naming another topic.
+    apposed: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,11 @@ class Query:
     duration: bool = False
     #: "Who was the Serbian president …?": the role the answer must hold (a concept id).
     role: str | None = None
+    #: With `role`, the words that name it where the question asks who *is* it ("who was
+    #: the first ambassador?"), not who did it ("who made the first spacewalk?").
+    role_said: str | None = None
+    #: "the first person *ever* to …": the first of all, not of the fact base's subject.
+    universal: bool = False
     #: "When did Reyvik become Director-General?": the role named is taken on, not held.
     become: bool = False
     #: "Who were the *other* members?": someone besides those named (or answered before).
@@ -128,6 +136,7 @@ class _Reading:
     ordinal: int | None = None
     counted: str | None = None
     role: str | None = None
+    role_said: str | None = None
 
 
 def parse(text: str, index: TermIndex,
@@ -176,11 +185,12 @@ def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
     """A stop word matched by stem alone whose written form is a listed stop word plus an
     ending that makes it another word (the pack's "verb_endings": "odgovor|io", answered,
     not the bot's answer) is read as the word it is: unknown unless the fact base knows
-    it. Other inflections ("formal|ly") and typos corrected into stop words stay stops."""
+    it; also where it was reached as a typo, since a script's stemmer may be another
+    language's (Latin "odgovorio" under an English one). Other inflections ("formal|ly")
+    and typos corrected into stop words stay stops."""
     out: list = []
     for item in found:
-        if isinstance(item, Match) and item.kind == "stop" and not item.corrected and \
-                len(item.words) == 1 and (item.words[0].folded,) not in stop_forms and \
+        if isinstance(item, Match) and item.kind == "stop" and len(item.words) == 1 and (item.words[0].folded,) not in stop_forms and \
                 any(item.words[0].folded.endswith(e) and
                     (item.words[0].folded[:-len(e)],) in stop_forms for e in endings):
             out.extend(item.words)
@@ -264,11 +274,13 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
-                 role=r.role, company=tuple(r.company),
+                 role=r.role, role_said=r.role_said, company=tuple(r.company),
                  other=any(w.folded in grammar.get("other", ()) for item in body
                            for w in _words(item)),
                  become=any(w.folded in grammar.get("become", ()) for item in body
-                            for w in _words(item)))
+                            for w in _words(item)),
+                 universal=any(w.folded in grammar.get("universal", ()) for item in body
+                               for w in _words(item)))
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
@@ -313,9 +325,18 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             # states ("40 seconds after liftoff"), not a topic nor "the second".
             r.counted = UNIT + _words(item)[-1].stem
         elif kind in ("concept", "word"):
-            r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter))
+            # "the Polaris 1 satellite": an article, a name, the concept ("did Lindqvist
+            # say" is a verb after a name)
+            apposed = kind == "concept" and last_entity == pos - 1 and pos > 1 and \
+                isinstance(found[pos - 1], Match) and found[pos - 1].kind == "entity" and \
+                any(w.folded in grammar.get("articles", ()) for w in _words(found[pos - 2]))
+            r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter,
+                                      apposed=apposed))
             if kind == "concept" and r.role is None and _after_who_is(found, pos):
                 r.role = item.ids[0]
+                if _after_who_is(found, pos, grammar.get("profile", frozenset()),
+                                 grammar.get("articles", frozenset())):
+                    r.role_said = item.text
             if r.counted == "" and kind == "concept":
                 r.counted = item.ids[0]
         elif kind == "intent":
@@ -359,16 +380,25 @@ def _after_how_many(found: list, pos: int) -> bool:
     return isinstance(before, Match) and before.kind == "intent" and "how_many" in before.ids
 
 
-def _after_who_is(found: list, pos: int) -> bool:
+def _after_who_is(found: list, pos: int, copula: frozenset[str] | None = None,
+                  articles: frozenset[str] = frozenset()) -> bool:
     """"Who was the (Serbian) president …": the concept follows "who" with nothing but
-    grammar words and nationalities between."""
+    grammar words and nationalities between. With `copula` (the words of "who is X?"),
+    only where those between are all such words, an article among them: "who was *the*
+    first ambassador" says what someone is; "who made the first spacewalk", "who is
+    building it", Serbian "ko je otpevao" ("is" may be an auxiliary) do not."""
+    said = False
     for item in found[:pos][::-1]:
         if not isinstance(item, Match):
             return False
         if item.kind == "intent":
-            return "who" in item.ids
+            return "who" in item.ids and (copula is None or said)
         if item.kind not in ("stop", "demonym", "ordinal", "modifier"):
             return False  # "who was the (second, first) …"
+        if copula is not None and item.kind == "stop":
+            if not all(w.folded in copula for w in item.words):
+                return False
+            said = said or any(w.folded in articles for w in item.words)
     return False
 
 

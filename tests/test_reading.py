@@ -188,3 +188,113 @@ def test_years_between_diplomatic_relations_and_the_first_state_visit(engine):
     assert (answer.answered, answer.facts) == (True, ("relations_established",
                                                       "tadic_visit_2010"))
     assert _text(answer).startswith("14 years: | 10 December 1996: ")
+
+
+# ----------------------------------- a role the question's verb gives the person asked
+
+@pytest.fixture(scope="module")
+def space():
+    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
+
+
+@pytest.mark.parametrize("question", [
+    # Aurora 2 had "commander Sana Orlova and Jonas Brandt aboard"; Aurora 4 names no
+    # commander: neither says Brandt commanded
+    "Which mission did Jonas Brandt command?",
+    "Did Jonas Brandt command Aurora 2?",
+])
+def test_a_role_said_of_the_person_asked_must_be_theirs_in_the_fact(space, question):
+    answer = space.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+def test_a_role_said_of_the_person_asked_answers_where_the_fact_gives_it(space):
+    answer = space.answer("Which missions did Sana Orlova command?")
+    assert (answer.answered, answer.facts) == (True, ("aurora_2_mission", "aurora_5_mission"))
+
+
+def test_a_role_said_of_the_person_is_not_one_another_holds(club):
+    # Anna Berg and Tom Hale opened the stand; it was named after Pavel Orsk, no manager.
+    answer = club.answer("When did Pavel Orsk open the new stand as manager?")
+    assert (answer.answered, answer.facts) == (False, ())
+    answer = club.answer("Did Anna Berg open the academy as manager?")
+    assert (answer.answered, answer.facts) == (True, ("academy_opened",))
+
+
+# -------------------------------------- "who was the X?" of a concept that names no one
+
+@pytest.mark.parametrize("question", [
+    # a fact about the embassy says nothing of an ambassador
+    "Who was the first Kazakh ambassador to Serbia?",
+])
+def test_who_was_the_x_needs_a_fact_that_calls_someone_so(engine, question):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+def test_who_was_the_x_of_another_base(club):
+    # "a crowd of 2,400" at the first match: no spectator is named
+    answer = club.answer("Who was the first spectator at Riverside Stadium?")
+    assert (answer.answered, answer.facts) == (False, ())
+    answer = club.answer("Who was the first manager?")
+    assert (answer.answered, answer.facts) == (True, ("berg_appointed",))
+
+
+# --------------------------------------------------- "which X came right after Y?"
+
+@pytest.mark.parametrize("question, facts", [
+    # "came after" is the order's verb, not a visit; a launch that ended in an explosion
+    # is the launch after Polaris 1
+    ("Which launch came right after Polaris 1?", ("polaris_2_explosion",)),
+    ("Which crewed mission came just before Aurora 6?", ("aurora_5_mission",)),
+])
+def test_which_x_came_after_y_is_the_next_x(space, question, facts):
+    answer = space.answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)
+
+
+def test_which_x_came_after_y_on_our_base(engine):
+    answer = engine.answer("Which opening came just after the Serbian embassy opened?")
+    assert (answer.answered, answer.facts) == (True, ("kazakh_consulate_belgrade",))
+
+
+# ------------------------------------------------ a verb no fact says of the person
+
+@pytest.mark.parametrize("base, question", [
+    ("ours", "What did Nazarbayev answer?"),
+    ("ours", "Šta je Nazarbajev odgovorio na to?"),
+    ("space", "What did Reyvik answer?"),
+])
+def test_what_someone_answered_is_declined_where_no_fact_has_it(engine, space, base,
+                                                                 question):
+    answer = (engine if base == "ours" else space).answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+# --------------------------------------- "the X satellite" names one thing, not two
+
+def test_a_concept_after_a_name_is_what_it_is_so_the_verb_must_hold(space):
+    # "the Polaris 1 satellite" is one thing; what it was "used for" no fact says (the
+    # word is another fact's), so the launch is no answer
+    answer = space.answer("What was the Polaris 1 satellite used for?")
+    assert (answer.answered, answer.facts) == (False, ())
+    # a verb right after a name is no apposition
+    answer = space.answer("What did Lindqvist say from space?")
+    assert answer.answered
+
+
+# ------------------------------------------- "the first person ever": the first of all
+
+@pytest.mark.parametrize("base, question, facts", [
+    # "the agency's first spacewalk", "the first state visit of a Serbian President":
+    # the first of some, not of everyone
+    ("space", "Who was the first person ever to walk in space?", None),
+    ("ours", "Who was the first person ever to visit Kazakhstan?", None),
+    # the question's own restriction, or none asked for
+    ("ours", "Who was the first ever Serbian president to visit Kazakhstan?",
+     ("tadic_visit_2010",)),
+    ("space", "Who made the agency's first spacewalk?", ("velikova_spacewalk",)),
+])
+def test_the_first_ever_is_the_first_of_all(engine, space, base, question, facts):
+    answer = (engine if base == "ours" else space).answer(question)
+    assert (answer.answered, answer.facts) == ((True, facts) if facts else (False, ()))

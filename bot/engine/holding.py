@@ -4,6 +4,7 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 """
 from __future__ import annotations
 
+from functools import cached_property
 from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
@@ -41,6 +42,15 @@ class Holding:
             says = [f for f in chosen if self._says(f, "first")]
             if says and not any(f.date for f in says):
                 return says[:1], best, ()
+        if query.universal and {"first", "latest"} & query.modifiers and \
+                "who" in query.intents and not any(m.role == "owner" or self._is_person(m)
+                                                   for m in query.mentions):
+            # "Who was the first person ever to walk in space (to visit Kazakhstan)?": the
+            # first of all, which "the agency's first spacewalk" is not; only a fact that
+            # says so answers. "The first ever Serbian president to …" is of some only.
+            chosen = [f for f in chosen if self._says_universal(f)]
+            if not chosen:
+                return [], 0.0, ()
         chosen = self._of_kind(query, chosen)
         if query.ordinal:
             dated = sorted((f for f in chosen if f.date), key=chronological)
@@ -60,8 +70,9 @@ class Holding:
         out = []
         # A question that names little else asks about its plain words ("Who *founded*
         # Fiat?"); one that names much may use them loosely.
+        # "The Polaris 1 satellite" is one thing named.
         thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
-                   and not m.soft) <= 1
+                   and not m.soft and not m.apposed) <= 1
         countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
                      all(self.kb.entities[i].type == "country" for i in m.ids)]
         for m in query.mentions:
@@ -188,8 +199,55 @@ class Holding:
         titled = [(s, f) for s, f in holding if any(
             roles & self._titled(f, taken=query.become).get(i, frozenset())
             for i in people[0].ids)]
-        # "become": only a fact in which they take the role on answers
-        return titled if query.become else titled or holding
+        # "become": only a fact in which they take the role on answers; so does one that
+        # gives them the role where the question says they had it by a word the texts use
+        # as a title ("which mission did Brandt *command*?": not the one in which another
+        # is "commander" and he is aboard).
+        return titled if query.become or self._says_title(query, people[0]) \
+            else titled or holding
+
+    def _says_title(self, query: Query, person: Mention) -> bool:
+        """True when the question gives the person a role after naming them, by a word
+        that the fact base's texts put before a person's name as a title ("commander
+        Sana Orlova"): "did Brandt command …", not "President Tokayev visited …"."""
+        if person.role == "owner" or not self._after_auxiliary(query, person):
+            return False  # "Vučić's wife", "vucic wife": someone else's role
+        after = query.mentions[query.mentions.index(person) + 1:]
+        words = self._title_words
+        return any(m.kind == "concept" and set(m.ids) & self._role_concepts and
+                   self.kb.stemming.stems(m.text) in words for m in after)
+
+    def _after_auxiliary(self, query: Query, m: Mention) -> bool:
+        """The mention is the subject of an auxiliary verb right before it ("did Brandt",
+        "was Tokayev"): what follows is said of it."""
+        tokens = self.kb.stemming.tokens(query.text)
+        name = [t.folded for t in self.kb.stemming.tokens(m.text)]
+        auxiliaries = self.index.grammar(None).get("yes_no", frozenset())
+        return any([t.folded for t in tokens[i:i + len(name)]] == name and
+                   tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
+
+    @cached_property
+    def _title_words(self) -> frozenset[tuple[str, ...]]:
+        """The stems of every phrase that stands before a person's name as their title in
+        a fact's text, in any language: "President", "commander", "Mayor of Astana"."""
+        out: set[tuple[str, ...]] = set()
+        for fact in self.kb.facts:
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if not (isinstance(item, Match) and any(
+                            t.kind == "entity" and (e := self.kb.entities.get(t.id)) and
+                            e.type == "person" for t in item.terms)):
+                        continue
+                    back = pos - 1
+                    while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and \
+                            found[back].kind in ("demonym", "entity"):
+                        back -= 1
+                    if back >= 0 and isinstance(found[back], Match) and any(
+                            t.kind == "concept" and t.id in self._role_concepts
+                            for t in found[back].terms):
+                        out.add(tuple(w.stem for w in found[back].words))
+        return frozenset(out)
 
     def _first_in_role(self, query: Query, dated: list[Fact]) -> list[Fact]:
         """"Who was the second Director-General?": of the facts in date order, the first
@@ -298,6 +356,11 @@ class Holding:
             return True
         named = {i for m in query.mentions if m.kind in ("entity", "concept") for i in m.ids}
         asked = named & self._role_concepts
+        if query.role_said and query.role not in self._role_concepts and \
+                query.role not in self._kinds and not self._uses(fact, query.role_said):
+            # "Who was the first ambassador?" of a fact about the embassy: a word of its
+            # concept that no one bears, nor the fact calls anyone.
+            return False
         if query.role in self._role_concepts and kinds is ANSWER_TYPES:
             # "Who was the ambassador?": someone in that role, or no answer.
             return any(i not in named and query.role in self._roles(i)
@@ -317,6 +380,23 @@ class Holding:
                     key in self._roles(i) for i in named if i in self.kb.entities):
                 return True  # "five ministers" — unless it is the named person's own title
         return False
+
+    def _says_universal(self, fact: Fact) -> bool:
+        """True when the fact's text says "ever" (a `universal` word of its language)."""
+        return any(t.folded in self.index.grammar([code]).get("universal", ())
+                   for code, text in fact.texts.items()
+                   for t in self.kb.stemming.tokens(text))
+
+    def _uses(self, fact: Fact, words: str) -> bool:
+        """True when one of the fact's texts has these words (by stem, in order)."""
+        key = (fact.id, "#uses " + words)
+        if key not in self._said:
+            asked = self.kb.stemming.stems(words)
+            self._said[key] = bool(asked) and any(
+                stems[i:i + len(asked)] == asked for text in fact.texts.values()
+                for stems in (self.kb.stemming.stems(text),)
+                for i in range(len(stems) - len(asked) + 1))
+        return self._said[key]
 
     def _of_kind(self, query: Query, facts: list[Fact]) -> list[Fact]:
         """"Vučić's first visit", "which president visited in 2015?": visits, not what

@@ -178,9 +178,12 @@ class Shapes:
             return key > here if after else key < here
         near = [f for f in self.kb.facts if f.date and f.id != pivot.id and beyond(f)
                 and not others & set(f.who) and not self._lacks(rest, f)]
-        # Events of the kind first; else ones tagged with it ("how were relations repaired
-        # afterwards?": a declaration tagged with relations).
-        found = [f for f in near if f.kind in kinds] or [f for f in near if kinds & set(f.tags)]
+        # Events of the kind, or of another kind but tagged with it and no part of another
+        # event ("the launch after Polaris 1": the launch that ended in an explosion);
+        # else any tagged with it ("how were relations repaired afterwards?": a
+        # declaration tagged with relations).
+        found = [f for f in near if f.kind in kinds or kinds & set(f.tags) and not f.part_of] \
+            or [f for f in near if kinds & set(f.tags)]
         if not found:
             return self._decline(query.text, templates["nothing_next" if after
                                                        else "nothing_before"],
