@@ -188,3 +188,24 @@ def test_years_between_diplomatic_relations_and_the_first_state_visit(engine):
     assert (answer.answered, answer.facts) == (True, ("relations_established",
                                                       "tadic_visit_2010"))
     assert _text(answer).startswith("14 years: | 10 December 1996: ")
+
+
+# ------------------------------------------------------- ordinals count occasions
+
+@pytest.mark.parametrize("question, fact", [
+    # the tour for the second cup and the cup that was part of it are one occasion
+    ("Where was the third Harbour Cup held?", "cup_2010"),
+    ("Where was the second Harbour Cup held?", "cup_2006"),
+    # what is asked of the third cup is no condition on which cups count
+    ("Who presented the trophy at the third Harbour Cup?", "cup_2010"),
+])
+def test_an_ordinal_counts_occasions_not_their_parts(club, question, fact):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_an_ordinal_counts_an_occasion_and_its_inquiry_once():
+    # The Polaris 2 explosion and the inquiry into it: one flight of the Skadi rocket.
+    space = Engine(load_knowledge(HERE / "second_base" / "knowledge"))
+    answer = space.answer("What happened with the third Skadi rocket?")
+    assert (answer.answered, answer.facts) == (True, ("polaris_3_launch",))
