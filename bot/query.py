@@ -171,7 +171,20 @@ def parse(text: str, index: TermIndex,
     query = _query(text, preamble, body, grammar, votes, known)
     if not query.yes_no and any(_words(c[0])[0].folded in grammar.get("yes_no", ())
                                 for c in clauses[main + 1:] if c and _words(c[0])):
-        query = replace(query, yes_no=True)  # "Nikolić went there in 2015, is that right?"
+        # "Nikolić went there in 2015, is that right?"; "my uncle swears Kvale went there
+        # in 2003, is that right?": a statement put up for checking, whose words before
+        # the first thing it names, none known, are who said it.
+        lead = next((k for k, item in enumerate(body) if isinstance(item, Match) and
+                     item.kind in ("entity", "demonym", "concept")), 0)
+        frame = body[:lead]
+        if lead and query.unknown and all(
+                isinstance(i, Token) and not i.text[:1].isupper() or  # not a name: "Putin"
+                isinstance(i, Match) and (i.kind == "stop" or _words(i)[0].folded in
+                                          grammar.get("hearsay_that", ())) for i in frame) \
+                and any(isinstance(i, Token) for i in frame):
+            preamble, body = preamble + body[:lead], body[lead:]
+            query = _query(text, preamble, body, grammar, votes, known)
+        query = replace(query, yes_no=True)
     span = _span_halves(text, clauses[:main], clauses[main:], grammar, query, known)
     if span:
         return span
@@ -405,10 +418,15 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
         if not (words and words[0].folded in grammar.get("hearsay", ())):
             continue
         before = found[:pos]
-        if not before or any(isinstance(i, Match) and (
-                i.kind in ("entity", "demonym") or i.kind == "intent" and set(i.ids) - {"what"})
-                for i in before):
-            return found  # "Who said…", "Masimov said…": the saying is the question
+        opening = next((i for i in before if not (isinstance(i, Match) and i.kind == "stop")),
+                       None)
+        if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym")
+                             for i in before) or \
+                isinstance(opening, Match) and opening.kind == "intent" and \
+                set(opening.ids) - {"what"}:
+            # "Who said…", "Masimov said…": the saying is the question; "a friend *who*
+            # studies economics wants to know…": a question word after the teller is not.
+            return found
         rest = found[pos + 1:]
         while rest and _words(rest[0]) and \
                 _words(rest[0])[0].folded in grammar.get("hearsay_that", ()):

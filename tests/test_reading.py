@@ -209,3 +209,23 @@ def test_an_ordinal_counts_an_occasion_and_its_inquiry_once():
     space = Engine(load_knowledge(HERE / "second_base" / "knowledge"))
     answer = space.answer("What happened with the third Skadi rocket?")
     assert (answer.answered, answer.facts) == (True, ("polaris_3_launch",))
+
+
+# ------------------------------------------------- who told the asker is not the question
+
+@pytest.mark.parametrize("question, fact", [
+    # a statement put up for checking: the words before the first thing it names, none
+    # of them known, are who said it
+    ("my neighbour swears Tokayev went to Serbia in 2024, is that right?", "tokayev_visit_2024"),
+    # a question word right after the teller ("a colleague who …") does not ask
+    ("A colleague who teaches chemistry wants to know when Serbia opened its embassy in Astana",
+     "serbian_embassy_opened"),
+])
+def test_a_hearsay_frame_the_pack_has_not_seen_is_chatter(engine, question, fact):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_a_name_in_the_frame_is_no_chatter(engine):
+    answer = engine.answer("my neighbour swears Putin went to Belgrade in 2024, is that right?")
+    assert (answer.answered, answer.facts) == (False, ())
