@@ -111,6 +111,15 @@ class Query:
     #: "who did he *meet* there?": words of being with someone that the fact base does not
     #: know; taking part in the same occasion says it, so only about one occasion.
     company: tuple[str, ...] = ()
+    #: "When did Estavia open *its* embassy?", "the Mayor of Astana, what was *his*
+    #: surname?": (pronoun kind, id) for each name or topic read before a possessive
+    #: pronoun, which it may stand for instead of the previous answer.
+    bound: tuple[tuple[str, str], ...] = ()
+    #: "Who *opened* the third Business Forum?": the topic words read before the ordinal in
+    #: its clause, which may say what is asked of the n-th occasion, not which ones count;
+    #: `ordinal_of`, the ids of what the ordinal's own words name first (the forum).
+    leading: tuple[str, ...] = ()
+    ordinal_of: tuple[str, ...] = ()
 
     @property
     def named(self) -> bool:
@@ -130,6 +139,9 @@ class _Reading:
     years: list[tuple[int, int]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     company: list[str] = field(default_factory=list)
+    bound: list[str] = field(default_factory=list)
+    leading: list[str] = field(default_factory=list)
+    ordinal_at: int | None = None
     foreign: list[str] = field(default_factory=list)
     social: set[str] = field(default_factory=set)
     scope: set[str] = field(default_factory=set)
@@ -168,7 +180,20 @@ def parse(text: str, index: TermIndex,
     query = _query(text, preamble, body, grammar, votes, known)
     if not query.yes_no and any(_words(c[0])[0].folded in grammar.get("yes_no", ())
                                 for c in clauses[main + 1:] if c and _words(c[0])):
-        query = replace(query, yes_no=True)  # "Nikolić went there in 2015, is that right?"
+        # "Nikolić went there in 2015, is that right?"; "my uncle swears Kvale went there
+        # in 2003, is that right?": a statement put up for checking, whose words before
+        # the first thing it names, none known, are who said it.
+        lead = next((k for k, item in enumerate(body) if isinstance(item, Match) and
+                     item.kind in ("entity", "demonym", "concept")), 0)
+        frame = body[:lead]
+        if lead and query.unknown and all(
+                isinstance(i, Token) and not i.text[:1].isupper() or  # not a name: "Putin"
+                isinstance(i, Match) and (i.kind == "stop" or _words(i)[0].folded in
+                                          grammar.get("hearsay_that", ())) for i in frame) \
+                and any(isinstance(i, Token) for i in frame):
+            preamble, body = preamble + body[:lead], body[lead:]
+            query = _query(text, preamble, body, grammar, votes, known)
+        query = replace(query, yes_no=True)
     span = _span_halves(text, clauses[:main], clauses[main:], grammar, query, known)
     if span:
         return span
@@ -274,7 +299,10 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
-                 role=r.role, role_said=r.role_said, company=tuple(r.company),
+                 role=r.role, role_said=r.role_said, company=tuple(r.company), bound=tuple(dict.fromkeys(r.bound)),
+                 leading=tuple(dict.fromkeys(r.leading)),
+                 ordinal_of=r.mentions[r.ordinal_at].ids
+                 if r.ordinal_at is not None and r.ordinal_at < len(r.mentions) else (),
                  other=any(w.folded in grammar.get("other", ()) for item in body
                            for w in _words(item)),
                  become=any(w.folded in grammar.get("become", ()) for item in body
@@ -288,6 +316,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
     """Collect what the words say into `r`. In `chatter` (a preamble) only what they name
     counts: unknown words, small talk and time words there are not the question's."""
     last_entity = -9
+    start = len(r.mentions)  # what this run of words names, for "its" to stand for
     for pos, item in enumerate(found):
         if isinstance(item, Token):
             m = _YEAR.match(item.folded)
@@ -350,10 +379,18 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.modifiers.update(item.ids)
         elif kind == "pronoun":
             r.pronouns.update(item.ids)
+            if not chatter and _words(item)[-1].folded in grammar.get("possessive", ()):
+                # "Estavia … its embassy": a name before it in the clause may be its owner.
+                r.bound.extend((kind_, i) for kind_ in item.ids for m in r.mentions[start:]
+                               if m.kind in ("entity", "concept") for i in m.ids)
         elif kind == "month":
             r.months.update(int(i) for i in item.ids)
         elif kind == "ordinal":
             r.ordinal = int(item.ids[0])
+            if not chatter:
+                r.leading = [i for m in r.mentions[start:] if m.kind in ("concept", "word")
+                             and not m.soft for i in m.ids]
+                r.ordinal_at = len(r.mentions)
         elif kind == "stop" and r.counted == "" and _words(item)[0].folded in \
                 grammar.get("people", ()):
             r.counted = PEOPLE  # "how many people …": persons, not events
@@ -411,10 +448,15 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
         if not (words and words[0].folded in grammar.get("hearsay", ())):
             continue
         before = found[:pos]
-        if not before or any(isinstance(i, Match) and (
-                i.kind in ("entity", "demonym") or i.kind == "intent" and set(i.ids) - {"what"})
-                for i in before):
-            return found  # "Who said…", "Masimov said…": the saying is the question
+        opening = next((i for i in before if not (isinstance(i, Match) and i.kind == "stop")),
+                       None)
+        if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym")
+                             for i in before) or \
+                isinstance(opening, Match) and opening.kind == "intent" and \
+                set(opening.ids) - {"what"}:
+            # "Who said…", "Masimov said…": the saying is the question; "a friend *who*
+            # studies economics wants to know…": a question word after the teller is not.
+            return found
         rest = found[pos + 1:]
         while rest and _words(rest[0]) and \
                 _words(rest[0])[0].folded in grammar.get("hearsay_that", ()):
@@ -555,11 +597,16 @@ def _is_sequence(item: Match | Token) -> bool:
     return isinstance(item, Match) and item.kind == "sequence"
 
 
-def with_context(query: Query, context: Context) -> Query:
-    """Resolve "he", "that" and bare follow-ups ("Why?") against the previous answer."""
+def with_context(query: Query, context: Context, is_person=None) -> Query:
+    """Resolve "he", "that" and bare follow-ups ("Why?") against the previous answer.
+
+    With `is_person` (Mention → bool), "he" is the previous person unless the question
+    names a person itself: "was he in Corvena again?" names a place, and the visit must
+    still be his."""
     mentions = list(query.mentions)
     has_entity = any(m.kind == "entity" for m in mentions)
-    if "person" in query.pronouns and context.person and not has_entity:
+    named_person = any(is_person(m) for m in mentions) if is_person else has_entity
+    if "person" in query.pronouns and context.person and not named_person:
         mentions.append(Mention("entity", (context.person,), "(previous person)"))
     bare = not mentions and not query.years and not query.months
     if context.facts and ("thing" in query.pronouns or

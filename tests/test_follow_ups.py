@@ -93,3 +93,57 @@ def test_a_follow_up_to_a_comparison_is_about_both_events(engine):
         "Which came first, the embassy opening or the Fiat agreement?", "and where was that?"])
     assert compared.facts == ("serbian_embassy_opened", "fiat_deal_2016")
     assert (where.answered, where.facts) == (True, ("serbian_embassy_opened", "fiat_deal_2016"))
+
+
+@pytest.fixture(scope="module")
+def club():
+    return Engine(load_knowledge(HERE / "fixtures" / "harbour_city"))
+
+
+def test_he_is_the_previous_person_even_when_the_question_names_a_place(engine):
+    # "in Astana" names a place, not who: the visit must still be Tadić's, not
+    # anyone's later visit to Astana.
+    visit, again = _chain(engine, ["When did Tadić visit Kazakhstan?",
+                                   "was he in Astana again later?"])
+    assert visit.facts == ("tadic_visit_2010", "osce_summit_2010")
+    assert (again.answered, again.facts) == (True, ("osce_summit_2010",))
+    # Nazarbayev's visit to Belgrade is no answer to whether Tadić went there.
+    *_, went = _chain(engine, ["When did Tadić visit Kazakhstan?", "did he go to Belgrade?"])
+    assert (went.answered, went.facts) == (False, ())
+
+
+def test_its_after_a_name_of_the_question_is_that_names_not_the_previous_answer(engine):
+    # "Serbia … its embassy": the question names its own topic; the visit answered
+    # before does not have to hold it.
+    visit, embassy = _chain(engine, ["When did Nazarbayev visit Belgrade?",
+                                     "when did Serbia open its embassy in Astana?"])
+    assert visit.facts == ("nazarbayev_visit_2016",)
+    assert (embassy.answered, embassy.facts) == (True, ("serbian_embassy_opened",))
+
+
+@pytest.mark.parametrize("first, follow_up, fact", [
+    # "it" is the probe the thread is about; what the question names holds with it
+    ("When was Nova 1 launched?", "when did it enter orbit?", "nova_1_lunar_orbit"),
+    ("When was the Selene lander launched?", "when did it land?", "selene_landing"),
+])
+def test_it_is_what_the_thread_is_about_when_the_previous_answer_does_not_hold(
+        space, first, follow_up, fact):
+    _, answer = _chain(space, [first, follow_up])
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_what_someone_said_about_it_is_about_the_thread_s_thing(space):
+    *_, said = _chain(space, ["When was the Selene lander launched?",
+                              "what did Mara Velikova say about it?"])
+    assert (said.answered, said.facts) == (True, ("velikova_selene_statement",))
+    # Nothing says who designed it: no other fact about the lander stands in.
+    *_, opened = _chain(space, ["When was the Selene lander launched?", "who opened it?"])
+    assert (opened.answered, opened.facts) == (False, ())
+
+
+def test_the_second_one_is_the_next_edition_of_the_event_the_thread_is_about(club):
+    first, second, third = _chain(club, ["Where was the first Harbour Cup played?",
+                                         "where was the second one held?", "and the third one?"])
+    assert first.facts == ("cup_2002",)
+    assert (second.answered, second.facts) == (True, ("cup_2006",))
+    assert (third.answered, third.facts) == (True, ("cup_2010",))

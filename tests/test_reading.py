@@ -298,3 +298,44 @@ def test_a_concept_after_a_name_is_what_it_is_so_the_verb_must_hold(space):
 def test_the_first_ever_is_the_first_of_all(engine, space, base, question, facts):
     answer = (engine if base == "ours" else space).answer(question)
     assert (answer.answered, answer.facts) == ((True, facts) if facts else (False, ()))
+
+
+# ------------------------------------------------------- ordinals count occasions
+
+@pytest.mark.parametrize("question, fact", [
+    # the tour for the second cup and the cup that was part of it are one occasion
+    ("Where was the third Harbour Cup held?", "cup_2010"),
+    ("Where was the second Harbour Cup held?", "cup_2006"),
+    # what is asked of the third cup is no condition on which cups count
+    ("Who presented the trophy at the third Harbour Cup?", "cup_2010"),
+])
+def test_an_ordinal_counts_occasions_not_their_parts(club, question, fact):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_an_ordinal_counts_an_occasion_and_its_inquiry_once():
+    # The Polaris 2 explosion and the inquiry into it: one flight of the Skadi rocket.
+    space = Engine(load_knowledge(HERE / "second_base" / "knowledge"))
+    answer = space.answer("What happened with the third Skadi rocket?")
+    assert (answer.answered, answer.facts) == (True, ("polaris_3_launch",))
+
+
+# ------------------------------------------------- who told the asker is not the question
+
+@pytest.mark.parametrize("question, fact", [
+    # a statement put up for checking: the words before the first thing it names, none
+    # of them known, are who said it
+    ("my neighbour swears Tokayev went to Serbia in 2024, is that right?", "tokayev_visit_2024"),
+    # a question word right after the teller ("a colleague who …") does not ask
+    ("A colleague who teaches chemistry wants to know when Serbia opened its embassy in Astana",
+     "serbian_embassy_opened"),
+])
+def test_a_hearsay_frame_the_pack_has_not_seen_is_chatter(engine, question, fact):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_a_name_in_the_frame_is_no_chatter(engine):
+    answer = engine.answer("my neighbour swears Putin went to Belgrade in 2024, is that right?")
+    assert (answer.answered, answer.facts) == (False, ())

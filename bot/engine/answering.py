@@ -57,8 +57,8 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
                                  query.mentions, nearest=self._nearest(query))
         reply = self._answer_query(question, query, context)
         other = self._other_person(context) if not reply.answered and \
-            "person" in query.pronouns and context.person and \
-            not any(m.kind == "entity" for m in query.mentions) else None
+            "person" in query.pronouns - self._bound(query) and context.person and \
+            not any(self._is_person(m) for m in query.mentions) else None
         if other:
             # "who gave her a medal?" — "and when did she become director?": "she" is
             # the one the answer gave, else the one the question was about.
@@ -85,10 +85,10 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
             return self._compare(query, context)
         if query.sequence:
             return self._next_to(query, context)
-        if "person" in query.pronouns and not context.person and \
-                not any(m.kind == "entity" for m in query.mentions):
+        if "person" in query.pronouns - self._bound(query) and not context.person and \
+                not any(self._is_person(m) for m in query.mentions):
             return self._decline(question, templates["who_is_meant"], context, ())
-        query = self._resolve(query, context)
+        query = self._nth_of_thread(self._resolve(query, context), context)
         if not query.named:
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())
@@ -97,6 +97,10 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if profile:
             return profile
         chosen, best, missing = self._follow_up(query, context) or self._select(query)
+        if not chosen:
+            topical = self._about_topic(query, context)
+            if topical:
+                query, (chosen, best, missing) = topical
         if chosen and len(chosen) == 1 and query.counted and \
                 query.counted not in self._kinds and \
                 not self._count(query, chosen, self.kb.language(context.language).code):

@@ -45,7 +45,12 @@ class Conversation:
     def _resolve(self, query: Query, context: Context) -> Query:
         """Pronouns against the previous answer: "he", "that", and "at the time" / "that
         year" (the previous answer's years)."""
-        query = with_context(query, context)
+        bound = self._bound(query)
+        if bound:
+            # "and when did Estavia open its embassy in Halvik?": "its" is Estavia's, not
+            # the previous answer's.
+            query = replace(query, pronouns=query.pronouns - bound)
+        query = with_context(query, context, self._is_person)
         if "place" in query.pronouns and not any(m.role == "place" for m in query.mentions):
             # "who did he meet there?": where the previous answer happened.
             places = tuple(dict.fromkeys(r for i in context.facts if (f := self.kb.fact(i))
@@ -91,6 +96,74 @@ class Conversation:
         if any(lack and all(part.startswith("(") for part in lack) for lack in slots):
             return [], 0.0, ("(detail)",)
         return None
+
+    def _bound(self, query: Query) -> frozenset[str]:
+        """The pronoun kinds a possessive stands for a name or topic of the question itself:
+        "its" after a thing, place or country ("Estavia … its embassy"), "his" after a
+        person or a role ("the Mayor of Astana …, what was his surname?")."""
+        out = set()
+        for kind, i in query.bound:
+            e = self.kb.entities.get(i)
+            if kind == "thing" and e and e.type != "person" or \
+                    kind == "person" and (e and e.type == "person" or i in self._role_concepts):
+                out.add(kind)
+        return frozenset(out)
+
+    def _thread_things(self, context: Context) -> list[str]:
+        """What "it" and "the second one" may be: the things, events, organisations,
+        awards and places the previous question named (not its people or countries);
+        where it named none, the one such thing the previous answer's facts are about
+        (their tags and participants, not where they happened), if there is only one."""
+        def fits(i: str) -> bool:
+            e = self.kb.entities.get(i)
+            return bool(e) and e.type not in ("person", "country")
+        named = [i for topic in context.topics
+                 for kind, _, ids, _ in [(topic.split("|", 3) + ["", "", "", ""])[:4]]
+                 if kind == "entity" for i in ids.split(",") if fits(i)]
+        if named:
+            return list(dict.fromkeys(named))
+        about = list(dict.fromkeys(i for f in (self.kb.fact(i) for i in context.facts) if f
+                                   for i in (*f.tags, *f.who) if fits(i)))
+        return about if len(about) == 1 else []
+
+    def _nth_of_thread(self, query: Query, context: Context) -> Query:
+        """"where was the second one held?" after an answer about the first Business
+        Forum: the n-th of the one event (a thing that recurs) the previous answer is
+        about, not the n-th of its own facts. With no such event, or several, the
+        question is left as it is."""
+        if not query.ordinal or not context.facts or \
+                any(m.kind != "context" for m in query.mentions):
+            return query
+        things = [i for i in self._thread_things(context) if self.kb.entities[i].type == "event"]
+        if len(things) != 1:
+            return query
+        name = self.kb.text(self.kb.entities[things[0]].names, None)
+        return replace(query, mentions=(Mention("entity", (things[0],), name),))
+
+    def _about_topic(self, query: Query, context: Context
+                     ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
+        """"What did Greta Holm say about it?", "who built it?" after an answer none of
+        whose facts holds the question: "it" is then what the thread is about (a thing,
+        event, organisation, award or place the previous question named or the previous
+        answer's facts are about), and what the question names itself must hold with it.
+        Each such topic is tried alone; an answer only when they agree."""
+        if "thing" not in query.pronouns or not context.facts:
+            return None
+        own = tuple(m for m in query.mentions if m.kind != "context")
+        if len(own) == len(query.mentions) or not any(
+                m.kind in ("entity", "concept", "word") and not m.soft and
+                not m.text.startswith("(") for m in own):
+            return None  # "when was that?": nothing of its own to hold with a topic
+        named = {i for m in own for i in m.ids}
+        candidates = [i for i in self._thread_things(context) if i not in named]
+        found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
+        for topic in candidates:
+            near = replace(query, mentions=own + (
+                Mention("entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
+            chosen, best, missing = self._select(near)
+            if chosen:
+                found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _with_parts(self, query: Query, chosen: list[Fact]) -> list[Fact]:
         """"Tell me about Tadić's trip in October 2010": an occasion comes with what

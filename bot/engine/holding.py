@@ -4,7 +4,9 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
+
 from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
@@ -17,9 +19,11 @@ from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_TEXT, NAMED_TYPE
 class Holding:
     """Which facts hold a question, and which of those answer it."""
 
-    def _select(self, query: Query) -> tuple[list[Fact], float, tuple[str, ...]]:
+    def _select(self, query: Query, occasion: bool = False
+                ) -> tuple[list[Fact], float, tuple[str, ...]]:
         """The facts that answer the query, best first; else none, with what the nearest
-        fact lacks (the texts of the mentions it does not hold)."""
+        fact lacks (the texts of the mentions it does not hold). `occasion`: with an
+        ordinal, every fact of the n-th occasion, not only the one ranked best."""
         scored = self._score(query, dated=True)
         holding = [(s, f) for s, f in scored if s >= ANSWER_THRESHOLD and
                    not self._lacks(query, f)]
@@ -56,11 +60,51 @@ class Holding:
             dated = sorted((f for f in chosen if f.date), key=chronological)
             if "who" in query.intents and query.role in self._role_concepts:
                 dated = self._first_in_role(query, dated)  # the second director, not event
+            elif occasion:
+                groups = self._occasions(dated, chosen)
+                return (groups[query.ordinal - 1] if len(groups) >= query.ordinal
+                        else []), best, ()
+            elif set(query.leading) - set(query.ordinal_of) and any(
+                    i in self._kinds or (e := self.kb.entities.get(i)) and e.type == "event"
+                    for i in query.ordinal_of):
+                # "who opened the third Business Forum?": the ordinal names occasions
+                return self._nth_occasion(query, holding), best, ()
+            else:
+                dated = [g[0] for g in self._occasions(dated, chosen)]  # forum and visit: one
             chosen = dated[query.ordinal - 1:query.ordinal]
             if not chosen:
                 return [], 0.0, (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
         return chosen, best, ()
+
+    @staticmethod
+    def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
+        """"Where was the second Business Forum held?": the facts in date order, grouped
+        by occasion. A fact that was part of another one held is that occasion, not one
+        of its own; each occasion's facts are ranked as in `ranked` (best first)."""
+        ids = {f.id for f in dated}
+        rank = {f.id: i for i, f in enumerate(ranked)}
+        groups: dict[str, list[Fact]] = {}
+        for f in dated:
+            groups.setdefault(f.part_of if f.part_of in ids else f.id, []).append(f)
+        return [sorted(members, key=lambda f: rank.get(f.id, len(rank)))
+                for members in groups.values()]
+
+    def _nth_occasion(self, query: Query, holding: list[tuple[float, Fact]]) -> list[Fact]:
+        """"Who opened the third Business Forum?", "what was signed at the fourth one?":
+        the n-th occasion is counted among those that hold what the ordinal's own words
+        name (the forum), and must then hold the rest of the question (who opened it);
+        else there is no answer, not the n-th of the forums someone opened."""
+        lead = set(query.leading) - set(query.ordinal_of)  # "pick its second group": counts
+        loose = replace(query, mentions=tuple(
+            m for m in query.mentions if not (m.kind in ("concept", "word") and
+                                              set(m.ids) <= lead)),
+            intents=frozenset(), leading=())
+        if not any(m.kind in ("entity", "concept") for m in loose.mentions):
+            return []
+        members, _, _ = self._select(loose, occasion=True)
+        held = [f for _, f in holding]
+        return [f for f in held if f in members][:1]
 
     def _lacks(self, query: Query, fact: Fact) -> tuple[str, ...]:
         """What of the question `fact` does not hold: mentions it is not about (a person
