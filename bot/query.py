@@ -49,6 +49,9 @@ class Mention:
     #: Named in passing (a topic in a preamble: "a school report on space travel, …"):
     #: it ranks facts but is no condition on them.
     soft: bool = False
+    #: Read through a synonym group ("skipper" as the fact base's "commander"): it
+    #: weighs a little less than the word itself.
+    synonym: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ class _Reading:
 
 
 def parse(text: str, index: TermIndex,
-          stop_forms: frozenset[tuple[str, ...]] | None = None) -> Query:
+          stop_forms: frozenset[tuple[str, ...]] | None = None, synonyms=None) -> Query:
     """Turn a question into a Query; never fails, whatever the text.
 
     With `stop_forms` (every stop phrase as written, folded), a stop phrase found only
@@ -146,6 +149,8 @@ def parse(text: str, index: TermIndex,
     top = max(votes.values(), default=0)
     ours = [code for code, n in votes.items() if n == top] if top else None
     clauses = [found for part in parts if (found := index.find(part, languages=ours))]
+    if synonyms is not None:  # words the fact base does not use, read as those it does
+        clauses = [synonyms.read(c, ours) for c in clauses]
     grammar_of = index.grammar
     grammar = grammar_of(ours)
     if stop_forms is not None:
@@ -299,7 +304,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 or _follows(found, pos, grammar, "owner_before")
             role = "owner" if owner else "place" if _follows(found, pos, grammar, "place_before") \
                 else "agent" if _follows(found, pos, grammar, "agent_before") else "any"
-            mention = Mention("entity", item.ids, item.text, role)
+            mention = Mention("entity", item.ids, item.text, role, synonym=item.synonym)
             if _follows(found, pos, grammar, "alternative") and last_entity == pos - 2 \
                     and r.mentions and r.mentions[-1].kind == "entity":
                 # "Tokayev or Nazarbayev": one mention that either of them answers.
@@ -313,7 +318,8 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             # states ("40 seconds after liftoff"), not a topic nor "the second".
             r.counted = UNIT + _words(item)[-1].stem
         elif kind in ("concept", "word"):
-            r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter))
+            r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter,
+                                      synonym=item.synonym))
             if kind == "concept" and r.role is None and _after_who_is(found, pos):
                 r.role = item.ids[0]
             if r.counted == "" and kind == "concept":
