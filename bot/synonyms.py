@@ -6,7 +6,8 @@ language (`synonyms`: "skipper", "captain", "commander"); a fact base's language
 may add groups. At build time each group is looked up once in the phrase index: its
 first member the fact base knows as a concept cue or a name written so (not through a
 stem another word shares), else as a plain word of its texts, is what the group's other
-members are read as. The result is one small map, phrase of stems → what to read it as,
+members are read as; where a member is a topic the fact base says it has nothing about
+(`outside`), the others are too. The result is one small map, phrase of stems → what to read it as,
 holding only members the fact base does not know at all.
 
 A question is read as usual first; then a run of words that is such a member, and that
@@ -23,9 +24,10 @@ from .matching import Match, Term, TermIndex
 from .model import KnowledgeBase
 from .text import Token
 
-#: Kinds of meaning a member may be read as, strongest first.
+#: Kinds of meaning a member may be read as: a topic the fact base says it has nothing
+#: about ("outside": the question is declined), a name, a concept, a word of its texts.
 _STRONG = ("entity", "concept")
-_TARGETS = (*_STRONG, "word")
+_TARGETS = ("outside", *_STRONG, "word")
 
 
 class Synonyms:
@@ -33,7 +35,7 @@ class Synonyms:
     (Russian and Kazakh share a script and a stemmer): each part the meanings of one
     phrase the fact base knows."""
 
-    __slots__ = ("_map", "_longest")
+    __slots__ = ("_map", "_longest", "_starts")
 
     def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
         self._map: dict[tuple[str, ...], tuple[tuple[str, tuple[tuple[Term, ...], ...]], ...]] = {}
@@ -42,6 +44,8 @@ class Synonyms:
             for members in (lang.vocabulary.get("synonyms") or {}).values():
                 self._add_group(index, written, code, members)
         self._longest = max((len(k) for k in self._map), default=0)
+        #: The first stems of those phrases: most words of a question start none.
+        self._starts = frozenset(k[0] for k in self._map)
 
     def __len__(self) -> int:
         return len(self._map)
@@ -74,8 +78,13 @@ class Synonyms:
         allowed = set(languages) if languages is not None else None
         out: list[Match | Token] = []
         i, n = 0, len(clause)
+        starts = self._starts
         while i < n:
             found = None
+            if _words(clause[i])[0].stem not in starts:
+                out.append(clause[i])
+                i += 1
+                continue
             stems: list[str] = []
             ends = []
             for j in range(i, n):
@@ -114,6 +123,8 @@ class _Written:
         if key not in self._seen:
             if term.kind == "concept":
                 phrases = self._kb.language(term.lang).concepts.get(term.id, ())
+            elif term.kind == "outside":
+                phrases = self._kb.language(term.lang).outside
             elif term.kind == "entity":
                 e = self._kb.entities[term.id]
                 phrases = (*e.names.values(), *e.aliases, *([e.surname] if e.surname else []))
@@ -188,9 +199,14 @@ def _reading(index: TermIndex, written: _Written, code: str, key: tuple[str, ...
 
 
 def _best(readings: list[tuple[tuple[Term, ...], ...]]) -> tuple[tuple[Term, ...], ...] | None:
-    """The group's reading: its first member known as a concept or name, else as a plain
-    word, else the first known word by word."""
-    for kinds in (_STRONG, ("word",)):
+    """The group's reading: a topic the fact base has nothing about, if a member is one
+    ("ballot" where "election" is outside it) unless another is a concept or a name (then
+    none: the group is two things to this fact base); else its first member known as a
+    concept or name, else as a plain word, else the first known word by word."""
+    kinds_known = {r[0][0].kind for r in readings if len(r) == 1}
+    if "outside" in kinds_known and kinds_known & set(_STRONG):
+        return None  # a topic it has nothing about and one it has: which is meant?
+    for kinds in (("outside",), _STRONG, ("word",)):
         for r in readings:
             if len(r) == 1 and r[0][0].kind in kinds:
                 return r
