@@ -44,6 +44,8 @@ class Match:
     words: tuple[Token, ...]
     #: True when a word was taken for another by typo correction: no evidence of language.
     corrected: bool = False
+    #: True when the words were read through a synonym group (bot/synonyms.py).
+    synonym: bool = False
 
     @property
     def kind(self) -> str:

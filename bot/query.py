@@ -52,6 +52,9 @@ class Mention:
     #: A concept right after a name ("the Polaris 1 *satellite*"): it says what the named
     #: thing is rather than naming another topic.
     apposed: bool = False
+    #: Read through a synonym group ("skipper" as the fact base's "commander"): it
+    #: weighs a little less than the word itself.
+    synonym: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ class _Reading:
 
 
 def parse(text: str, index: TermIndex,
-          stop_forms: frozenset[tuple[str, ...]] | None = None) -> Query:
+          stop_forms: frozenset[tuple[str, ...]] | None = None, synonyms=None) -> Query:
     """Turn a question into a Query; never fails, whatever the text.
 
     With `stop_forms` (every stop phrase as written, folded), a stop phrase found only
@@ -167,6 +170,8 @@ def parse(text: str, index: TermIndex,
     top = max(votes.values(), default=0)
     ours = [code for code, n in votes.items() if n == top] if top else None
     clauses = [found for part in parts if (found := index.find(part, languages=ours))]
+    if synonyms is not None:  # words the fact base does not use, read as those it does
+        clauses = [synonyms.read(c, ours) for c in clauses]
     grammar_of = index.grammar
     grammar = grammar_of(ours)
     if stop_forms is not None:
@@ -340,7 +345,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 or _follows(found, pos, grammar, "owner_before")
             role = "owner" if owner else "place" if _follows(found, pos, grammar, "place_before") \
                 else "agent" if _follows(found, pos, grammar, "agent_before") else "any"
-            mention = Mention("entity", item.ids, item.text, role)
+            mention = Mention("entity", item.ids, item.text, role, synonym=item.synonym)
             if _follows(found, pos, grammar, "alternative") and last_entity == pos - 2 \
                     and r.mentions and r.mentions[-1].kind == "entity":
                 # "Tokayev or Nazarbayev": one mention that either of them answers.
@@ -360,7 +365,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 isinstance(found[pos - 1], Match) and found[pos - 1].kind == "entity" and \
                 any(w.folded in grammar.get("articles", ()) for w in _words(found[pos - 2]))
             r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter,
-                                      apposed=apposed))
+                                      apposed=apposed, synonym=item.synonym))
             if kind == "concept" and r.role is None and _after_who_is(found, pos):
                 r.role = item.ids[0]
                 if _after_who_is(found, pos, grammar.get("profile", frozenset()),

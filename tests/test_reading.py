@@ -339,3 +339,78 @@ def test_a_hearsay_frame_the_pack_has_not_seen_is_chatter(engine, question, fact
 def test_a_name_in_the_frame_is_no_chatter(engine):
     answer = engine.answer("my neighbour swears Putin went to Belgrade in 2024, is that right?")
     assert (answer.answered, answer.facts) == (False, ())
+
+
+# ------------------------------------------------------------------ synonyms
+
+@pytest.mark.parametrize("base, question, facts", [
+    # "inaugurated": the club base's "opened" (a concept cue)
+    ("club", "Who inaugurated the new stand?", ("stand_opened",)),
+    # "skipper": the space base's "commander" (a cue of its crew concept)
+    ("space", "Who was the skipper of Aurora 2?", ("aurora_2_mission",)),
+    # "premier": "Prime Minister", two plain words of the text; "bestow": "gave" (award)
+    ("space", "Which decoration did the Velusian premier bestow on Velikova?",
+     ("velikova_medal_of_merit",)),
+    # "go into orbit", a phrase the base does not know though it knows "go": "orbit"
+    ("space", "When did the agency's lunar probe go into orbit around the Moon?",
+     ("nova_1_lunar_orbit",)),
+    ("space", "Which foreign spacefarer from Calvera joined the Aurora 6 crew?",
+     ("aurora_6_mission",)),
+])
+def test_a_word_the_base_does_not_use_is_read_as_its_synonym(club, space, base, question,
+                                                              facts):
+    answer = (club if base == "club" else space).answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)
+
+
+@pytest.mark.parametrize("base, question", [
+    # the synonym is read ("inaugurated": opening) but no opening was in 1995
+    ("club", "Who inaugurated the academy in 1995?"),
+    # "skipper" is read as the crew concept; Polaris 2 flew no crew
+    ("space", "Who was the skipper of Polaris 2?"),
+    # "premier" read as "prime minister" must hold like the words themselves: Reyvik's
+    # decoration came from a president, his prize he gave himself
+    ("space", "Which decoration did the premier bestow on Reyvik?"),
+])
+def test_a_synonym_makes_nothing_hold_that_does_not(club, space, base, question):
+    answer = (club if base == "club" else space).answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("question, word", [
+    # "troops" and "petroleum" are synonyms of "military" and "oil", which our base lists
+    # as topics it has nothing about: read so, the question is declined, where the one
+    # unknown word among many named things was left unread and a visit given as answer
+    ("Did Kazakh President Nazarbayev meet Serbian President Nikolić in Belgrade in 2016 "
+     "about troops?", "troops"),
+    ("What did Nazarbayev say about petroleum during his 2016 visit to Belgrade?",
+     "petroleum"),
+])
+def test_a_synonym_of_a_topic_the_base_has_nothing_about_declines(engine, question, word):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+    assert _text(answer) == f"I don't know that: the fact base has nothing about “{word}”."
+
+
+def test_a_word_the_base_knows_is_not_read_as_a_synonym(club, space):
+    # "chaired" is a word of the inquiry's text ("chaired by Greta Lund"); read as its
+    # synonym "led" (a cue of the director concept) nothing would hold
+    answer = space.answer("Who chaired the Polaris 2 inquiry?")
+    assert (answer.answered, answer.facts) == (True, ("lund_inquiry_report",))
+    # "boss" is in the English pack's synonyms, but the club base knows no member of its
+    # group: still an unknown word
+    answer = club.answer("When did the club's boss take over?")
+    assert answer.answered is False
+
+
+def test_a_fact_base_adds_synonym_groups_of_its_own(tmp_path):
+    import shutil
+    base = tmp_path / "club"
+    shutil.copytree(HERE / "fixtures" / "harbour_city", base)
+    question = "Was the club founded by dockers?"
+    assert not Engine(load_knowledge(base)).answer(question).answered
+    en = base / "languages" / "en.yaml"
+    en.write_text(en.read_text(encoding="utf-8") +
+                  "synonyms:\n  dock_workers: [dock workers, dockers]\n", encoding="utf-8")
+    answer = Engine(load_knowledge(base)).answer(question)
+    assert (answer.answered, answer.facts) == (True, ("club_founded",))

@@ -40,7 +40,7 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if len(question) > MAX_QUESTION:
             return self._decline(question, templates["too_long"].format(limit=MAX_QUESTION),
                                  context, ())
-        query = parse(question, self.index, self._stop_forms)
+        query = parse(question, self.index, self._stop_forms, self._synonyms)
         context = replace(context, language=self.language_of(query, question, context))
         templates = self.kb.language(context.language).templates
         reply = self._small_talk(query, context) or self._out_of_time(query, context)

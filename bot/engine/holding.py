@@ -120,8 +120,10 @@ class Holding:
         countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
                      all(self.kb.entities[i].type == "country" for i in m.ids)]
         for m in query.mentions:
-            if m.soft or m.kind == "word" and not thin and not {"who", "name"} & query.intents:
+            if m.soft or m.kind == "word" and not thin and not m.synonym and \
+                    not {"who", "name"} & query.intents:
                 continue  # a fact's plain word, a topic named in passing: no condition
+                # (a synonym read as one is: the question chose that meaning)
             if len(countries) > 1 and m in countries and not any(
                     p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
                 # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.

@@ -18,9 +18,11 @@ from ..dates import chronological
 from ..matching import Match, Term, TermIndex
 from ..model import Context, Fact, KnowledgeBase
 from ..query import Mention, Query
+from ..synonyms import Synonyms
 from ..text import scripts
 from .weights import (ANSWER_THRESHOLD, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
-                       NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, TAGGED, UNKNOWN, WORD)
+                       NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED, UNKNOWN,
+                      WORD)
 
 
 _FACT_ID = attrgetter("id")
@@ -71,6 +73,8 @@ class FactIndex:
                 # is about.
                 for concept in self._roles(ref):
                     self._profiles[fact.id].add("about", concept, ROLE)
+        #: Words the fact base does not use, read as those of their group it does.
+        self._synonyms = Synonyms(self.index, kb)
         self.index.prepare()
         self._build_postings()
         #: Ties between languages go to the one the fact base lists first.
@@ -363,7 +367,7 @@ class FactIndex:
             if m.kind == "context":
                 terms.append((2.0, m))
             else:
-                factor = WORD if m.kind == "word" else 1.0
+                factor = (WORD if m.kind == "word" else 1.0) * (SYNONYM if m.synonym else 1.0)
                 terms.append((factor * max(self.weight(i) for i in m.ids), m))
         for span in query.years:
             terms.append((2.0, ("year", span)))

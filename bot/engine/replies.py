@@ -164,7 +164,8 @@ class Replies:
 
     def _missing_message(self, query: Query, missing: tuple[str, ...],
                          templates: Mapping[str, str]) -> str:
-        named = [m.text for m in query.mentions if m.kind != "context"]
+        # (a synonym read as two words of the fact base, "premier", is named once)
+        named = list(dict.fromkeys(m.text for m in query.mentions if m.kind != "context"))
         if len(named) > 1 and missing:
             return templates["not_together"].format(
                 parts=", ".join(f"“{w}”" for w in named[:4]))

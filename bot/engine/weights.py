@@ -17,6 +17,8 @@ BROAD = 0.1
 UNKNOWN = 1.2
 #: Weight of a fact's plain word against a curated concept of the same rarity.
 WORD = 0.6
+#: Weight of a word read through a synonym group, against the word the fact base uses.
+SYNONYM = 0.8
 #: Questions longer than this are declined rather than read.
 MAX_QUESTION = 1000
 #: How many facts of the rarest thing named are ranked for suggestions, at most.

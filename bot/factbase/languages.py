@@ -32,6 +32,9 @@ OWN = {"language": "text", "name": "text", "letters": "text", "stemmer": "text",
 DOMAIN = {"concepts": "groups", "outside": "words"}
 #: Keys a pack may leave out (English needs neither).
 OPTIONAL = {"months_standalone": "words", "date_formats": "texts"}
+#: Keys whose groups a fact base may add to, not only extend: its concepts, and synonym
+#: groups of its own language (see bot/synonyms.py).
+OPEN_GROUPS = ("concepts", "synonyms")
 #: Lists where position means something (January first): replaced, never extended.
 POSITIONAL = ("months", "months_standalone")
 
@@ -159,7 +162,7 @@ def _read_file(reader: Reader, name: str, raw: Any, shapes: dict[str, str] | Non
         if key == "concepts" and shapes is not None:
             for gid in read:
                 reader.origins[("concept", code, gid)] = (name, line_of(value, gid))
-        if shape == "groups" and key != "concepts" and reference is not None:
+        if shape == "groups" and key not in OPEN_GROUPS and reference is not None:
             known = reference.get(key) or {}
             for gid in read:
                 if gid not in known:

@@ -1,0 +1,217 @@
+"""Synonyms: a question's word the fact base does not use, read as a word of the same
+meaning that it does use.
+
+The language packs list groups of words and phrases that mean the same in ordinary
+language (`synonyms`: "skipper", "captain", "commander"); a fact base's languages/*.yaml
+may add groups. At build time each group is looked up once in the phrase index: its
+first member the fact base knows as a concept cue or a name written so (not through a
+stem another word shares), else as a plain word of its texts, is what the group's other
+members are read as; where a member is a topic the fact base says it has nothing about
+(`outside`), the others are too. The result is one small map, phrase of stems → what to read it as,
+holding only members the fact base does not know at all.
+
+A question is read as usual first; then a run of words that is such a member, and that
+the index left unread (unknown, or only guessed as a typo of another word), is replaced
+by the member's reading, marked as a synonym: it weighs a little less than the word
+itself (`SYNONYM` in engine/weights.py) and must hold like any other. A stop word, a
+question word, a name or any word the fact base knows is never re-read.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .matching import Match, Term, TermIndex
+from .model import KnowledgeBase
+from .text import Token
+
+#: Kinds of meaning a member may be read as: a topic the fact base says it has nothing
+#: about ("outside": the question is declined), a name, a concept, a word of its texts.
+_STRONG = ("entity", "concept")
+_TARGETS = ("outside", *_STRONG, "word")
+
+
+class Synonyms:
+    """Phrase (stems) → (language, parts to read it as) for each language that has it
+    (Russian and Kazakh share a script and a stemmer): each part the meanings of one
+    phrase the fact base knows."""
+
+    __slots__ = ("_map", "_longest", "_starts")
+
+    def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
+        self._map: dict[tuple[str, ...], tuple[tuple[str, tuple[tuple[Term, ...], ...]], ...]] = {}
+        written = _Written(index, kb)
+        for code, lang in kb.languages.items():
+            for members in (lang.vocabulary.get("synonyms") or {}).values():
+                self._add_group(index, written, code, members)
+        self._longest = max((len(k) for k in self._map), default=0)
+        #: The first stems of those phrases: most words of a question start none.
+        self._starts = frozenset(k[0] for k in self._map)
+
+    def __len__(self) -> int:
+        return len(self._map)
+
+    def _add_group(self, index: TermIndex, written: "_Written", code: str,
+                   members: Iterable[str]) -> None:
+        keyed: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for member in members:
+            words = index.stemming.tokens(member)
+            if words:
+                keyed.setdefault(tuple(w.stem for w in words), tuple(w.folded for w in words))
+        readings = [(key, _reading(index, written, code, key, folded))
+                    for key, folded in keyed.items()]
+        target = _best([r for _, r in readings if r])
+        if target is None:
+            return
+        for key, _ in readings:
+            if key in index:
+                continue  # known to the fact base as it is: never re-read
+            entries = self._map.get(key, ())
+            if all(c != code for c, _ in entries):  # a word in two groups: the first
+                self._map[key] = (*entries, (code, target))
+
+    def read(self, clause: list[Match | Token], languages: Iterable[str] | None
+             ) -> list[Match | Token]:
+        """The clause with each run of words that is a synonym the fact base does not
+        know replaced by what it means, longest runs first."""
+        if not self._map or not clause:
+            return clause
+        allowed = set(languages) if languages is not None else None
+        out: list[Match | Token] = []
+        i, n = 0, len(clause)
+        starts = self._starts
+        while i < n:
+            found = None
+            if _words(clause[i])[0].stem not in starts:
+                out.append(clause[i])
+                i += 1
+                continue
+            stems: list[str] = []
+            ends = []
+            for j in range(i, n):
+                stems.extend(w.stem for w in _words(clause[j]))
+                if len(stems) > self._longest:
+                    break
+                ends.append((j + 1, tuple(stems)))
+            for end, key in reversed(ends):
+                entry = next((e for e in self._map.get(key, ())
+                              if allowed is None or e[0] in allowed), None)
+                if entry and _replaceable(clause[i:end], i):
+                    found = end, entry
+                    break
+            if found is None:
+                out.append(clause[i])
+                i += 1
+                continue
+            end, (_, parts) = found
+            words = tuple(w for item in clause[i:end] for w in _words(item))
+            out.extend(Match(terms, words, synonym=True) for terms in parts)
+            i = end
+        return out
+
+
+class _Written:
+    """Whether a concept's cue words or an entity's names include a phrase exactly as
+    written (folded): a stem alone may belong to another word ("presided" and
+    "president", "conferred" and "conference"). Read lazily, at build time only."""
+
+    def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
+        self._index, self._kb = index, kb
+        self._seen: dict[tuple[str, str, str | None], frozenset[tuple[str, ...]]] = {}
+
+    def says(self, term: Term, folded: tuple[str, ...]) -> bool:
+        key = (term.kind, term.id, term.lang)
+        if key not in self._seen:
+            if term.kind == "concept":
+                phrases = self._kb.language(term.lang).concepts.get(term.id, ())
+            elif term.kind == "outside":
+                phrases = self._kb.language(term.lang).outside
+            elif term.kind == "entity":
+                e = self._kb.entities[term.id]
+                phrases = (*e.names.values(), *e.aliases, *([e.surname] if e.surname else []))
+            else:
+                phrases = ()
+            tokens = self._index.stemming.tokens
+            self._seen[key] = frozenset(tuple(w.folded for w in tokens(p)) for p in phrases)
+        return term.kind == "word" or folded in self._seen[key]
+
+
+def _words(item: Match | Token) -> tuple[Token, ...]:
+    return item.words if isinstance(item, Match) else (item,)
+
+
+def _replaceable(items: list[Match | Token], start: int) -> bool:
+    """Words the index left unread: unknown words (not names inside a sentence, not
+    numbers) and typo guesses that are no names; stop words only inside a longer run. A
+    run of two words of substance or more with a cue word in it ("go into orbit") is a
+    phrase the index does not know: read as a longer known phrase would be. A word it
+    knows alone is never re-read: a fact's own word ("chaired by") is better evidence
+    than any synonym of it."""
+    weak = substance = cues = 0
+    for pos, item in enumerate(items, start):
+        if isinstance(item, Match) and item.kind == "stop" and len(items) > 1:
+            continue
+        substance += 1
+        if isinstance(item, Token):
+            if item.folded.isdigit() or pos > 0 and item.text[:1].isupper():
+                return False
+            weak += 1
+        elif item.synonym:
+            return False
+        elif item.corrected and item.kind not in ("entity", "demonym"):
+            weak += 1
+        elif item.kind == "concept" and len(items) > 1:
+            cues += 1
+        elif item.kind != "word" or len(items) == 1:
+            return False
+    # Words the fact base reads alone, all of them ("prime minister" as its two words):
+    # nothing to read anew. A cue inside a longer phrase ("go" of "go into orbit"): the
+    # phrase is read, as the index reads the longest phrase it knows.
+    return weak > 0 or cues > 0 and substance > 1
+
+
+def _reading(index: TermIndex, written: _Written, code: str, key: tuple[str, ...],
+             folded: tuple[str, ...]) -> tuple[tuple[Term, ...], ...] | None:
+    """What the fact base reads a member as: one phrase it knows (a cue or a name
+    written so, or a word of its texts), or a phrase its texts have only word by word
+    ("prime minister" as "prime" and "minister"), stop words in it carrying nothing.
+    None if it does not know it so."""
+    def of(k: tuple[str, ...], w: tuple[str, ...]) -> tuple[Term, ...]:
+        terms = index.meanings(k, w) if k in index else ()
+        return tuple(t for t in terms if t.lang in (None, code))
+
+    whole = of(key, folded)
+    if whole:
+        if whole[0].kind not in _TARGETS:
+            return None
+        whole = tuple(t for t in whole if written.says(t, folded))
+        return (whole,) if whole else None
+    if len(key) == 1:
+        return None
+    parts = []
+    for stem, word in zip(key, folded):
+        terms = of((stem,), (word,))
+        if terms and terms[0].kind == "stop":
+            continue
+        if not terms or terms[0].kind != "word":
+            return None
+        parts.append(terms)
+    return tuple(parts) or None
+
+
+def _best(readings: list[tuple[tuple[Term, ...], ...]]) -> tuple[tuple[Term, ...], ...] | None:
+    """The group's reading: a topic the fact base has nothing about, if a member is one
+    ("ballot" where "election" is outside it) unless another is a concept or a name (then
+    none: the group is two things to this fact base); else its first member known as a
+    concept or name, else as a plain word, else the first known word by word."""
+    kinds_known = {r[0][0].kind for r in readings if len(r) == 1}
+    if "outside" in kinds_known and kinds_known & set(_STRONG):
+        return None  # a topic it has nothing about and one it has: which is meant?
+    for kinds in (("outside",), _STRONG, ("word",)):
+        for r in readings:
+            if len(r) == 1 and r[0][0].kind in kinds:
+                return r
+    multi = [r for r in readings if len(r) > 1]
+    return multi[0] if multi else None
+
+
+__all__ = ["Synonyms"]
