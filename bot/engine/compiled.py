@@ -152,9 +152,8 @@ def _read(path: Path) -> Engine | None:
             mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
             reader = stored.Reader(stored.Blob(mapped, len(head) + size),
                                    str(path.with_suffix(".lexicon")))
-            unpickler = pickle.Unpickler(f)
-            unpickler.persistent_load = reader.persistent_load  # type: ignore
-            engine = unpickler.load()
+            with reader.reading():
+                engine = pickle.Unpickler(f).load()
             if f.tell() != len(head) + size:
                 raise ValueError("the pickle does not end where its header says")
     except FileNotFoundError:
@@ -196,10 +195,7 @@ def _write(path: Path, engine: Engine, on_disk: bool | None = None) -> None:
     if on_disk is None:
         on_disk = len(engine.index._phrases) > stored.ON_DISK_PHRASES
     lexicon = stored.Lexicon(engine.index) if on_disk else None
-    collected = stored.Collected(stored.stored_ids(engine.kb))
-
-    def persistent_id(obj: object) -> tuple | None:
-        return (lexicon and lexicon.persistent_id(obj)) or collected.persistent_id(obj)
+    writer = stored.Writer(lexicon)
 
     try:
         if lexicon is not None:  # before the file that refers to it
@@ -208,10 +204,10 @@ def _write(path: Path, engine: Engine, on_disk: bool | None = None) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(_MAGIC + bytes(8))
             pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.persistent_id = persistent_id  # type: ignore[method-assign]
+            pickler.dispatch_table = writer.dispatch_table()
             pickler.dump(engine)
             size = f.tell() - len(_MAGIC) - 8
-            f.writelines(collected.parts)
+            f.writelines(writer.parts)
             f.seek(len(_MAGIC))
             f.write(size.to_bytes(8, "little"))
         os.replace(tmp, path)

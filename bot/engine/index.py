@@ -61,6 +61,8 @@ class FactIndex:
         #: The concepts that are kinds of event: "visit", "award" — what a question is about.
         self._kinds = frozenset(f.kind for f in kb.facts)
         self._index_vocabulary()
+        #: The entities some fact's own question names (read with the fact's texts).
+        self._asked_about: set[str] = set()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
         #: The concepts that are people's roles ("president", "minister"): titles, and
         #: what a person's description starts with ("Honorary consul of Kazakhstan …").
@@ -104,13 +106,11 @@ class FactIndex:
         self._concept_ids = frozenset(c for lang in kb.languages.values() for c in lang.concepts)
         #: Organisations and things no fact is about: in no fact's `who` or `where`, and
         #: named by no fact's own question ("the OSCE" of "the OSCE Summit").
-        asked_about = {t.id for f in kb.facts for text in f.questions.values()
-                       for item in self.index.find(text, fuzzy=False)
-                       if isinstance(item, Match) for t in item.terms if t.kind == "entity"}
         taking_part = {ref for f in kb.facts for ref in (*f.who, *f.where)}
         self._in_passing = frozenset(
             e.id for e in kb.entities.values() if e.type in IN_PASSING and e.id not in
-            asked_about and e.id not in taking_part)
+            self._asked_about and e.id not in taking_part)
+        del self._asked_about
 
     def _index_vocabulary(self) -> None:
         add = self.index.add
@@ -155,8 +155,12 @@ class FactIndex:
         for ref in fact.where or (parent.where if parent else ()):
             self._locate(p, ref, EXPLICIT)
         # The words of a fact's own question are its words too: the question leads to it.
-        for code, text in (*fact.texts.items(), *fact.questions.items()):
+        for code, text in fact.texts.items():
             self._read_text(p, text, code)
+        for code, text in fact.questions.items():
+            self._asked_about.update(
+                t.id for item in self._read_text(p, text, code) if isinstance(item, Match)
+                for t in item.terms if t.kind == "entity")
         # So are the words of the names it mentions ("group" of "the BK group"), a little.
         # and the concepts its names say it is ("Frostvik Cosmodrome", "Frostvik spaceport":
         # a launch site), as little as a word of its text.
@@ -211,7 +215,7 @@ class FactIndex:
                 (described & self._role_concepts)
         return self._role_cache[entity_id]
 
-    def _read_text(self, p: _Profile, text: str, code: str) -> None:
+    def _read_text(self, p: _Profile, text: str, code: str) -> list:
         """What a fact's own text names counts a little (IN_TEXT); every other word of it
         becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
         than a curated concept but, having no tagged form to prefer, fully where it is."""
@@ -233,6 +237,7 @@ class FactIndex:
                 word = intern("w:" + item.stem)  # one string for all the facts that use it
                 self.index.add(item.folded, Term("word", word, code))
                 p.add("about", word, EXPLICIT)
+        return found
 
     def _note_title(self, found: list, pos: int) -> None:
         """A concept right before a person's name is their title: "President Boris Tadić",

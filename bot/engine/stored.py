@@ -9,9 +9,14 @@ on access. The operating system pages in what is read and nothing else.
 """
 from __future__ import annotations
 
+import copyreg
 import marshal
 import mmap
 import os
+import pickle
+import threading
+from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping, Sequence
@@ -108,55 +113,72 @@ class StoredNames(Sequence[str]):
         return (tuple, (self._names(),))
 
 
-def stored_ids(kb) -> dict[int, str]:  # type: ignore[no-untyped-def]
-    """id() of each text mapping and alias tuple the compiled form keeps out of the pickle,
-    with its kind: what `Writer.persistent_id` recognises."""
-    out: dict[int, str] = {}
-    for f in kb.facts:
-        out.update((id(t), "texts") for t in (f.texts, f.questions) if t)
-    for e in kb.entities.values():
-        out.update((id(t), "texts") for t in (e.names, e.descriptions) if t)
-        if e.aliases:
-            out[id(e.aliases)] = "names"
-    return out
+#: The fields of the model kept out of the pickle: (class name, field) → kind of value.
+_LAZY = {("Fact", "texts"): "texts", ("Fact", "questions"): "texts",
+         ("Entity", "names"): "texts", ("Entity", "descriptions"): "texts",
+         ("Entity", "aliases"): "names"}
+#: The compiled file being read, for the functions the pickle calls (one per thread).
+_reading = threading.local()
 
 
-class Collected:
-    """What the pickle leaves out, appended as it goes: (kind, start, end) per object."""
+class Writer:
+    """Pickles an engine with its facts' and entities' texts written aside (`parts`, to
+    follow the pickle) and, given a Lexicon, its index's large tables left to SQLite.
 
-    def __init__(self, ids: dict[int, str]) -> None:
-        self.ids, self.parts, self.size = ids, [], 0
-        self._seen: dict[int, tuple[str, int, int]] = {}
-        #: The objects themselves, so that no id is reused while pickling.
-        self._held: list[object] = []
+    It works through the pickler's dispatch table, so only facts, entities and the index
+    cost a Python call: a hook called for each of the millions of objects was a third of
+    the time it took to write a large base."""
 
-    def persistent_id(self, obj: object) -> tuple[str, int, int] | None:
-        kind = self.ids.get(id(obj))
-        if kind is None:
-            return None
-        if id(obj) not in self._seen:
-            data = marshal.dumps(dict(obj) if kind == "texts" else tuple(obj))  # type: ignore
-            self._seen[id(obj)] = (kind, self.size, self.size + len(data))
-            self.parts.append(data)
-            self._held.append(obj)
-            self.size += len(data)
-        return self._seen[id(obj)]
+    def __init__(self, lexicon: "Lexicon | None" = None) -> None:
+        self.lexicon, self.parts, self.size = lexicon, [], 0
+
+    def dispatch_table(self) -> dict:
+        from ..matching import TermIndex
+        from ..model import Entity, Fact
+        table = dict(copyreg.dispatch_table)
+        table[Fact] = table[Entity] = self._record
+        if self.lexicon is not None:
+            table[TermIndex] = self.lexicon.reduce
+        return table
+
+    def _record(self, obj: object):  # type: ignore[no-untyped-def]
+        cls = type(obj)
+        values, lazy = [], []
+        for i, f in enumerate(fields(obj)):  # type: ignore[arg-type]
+            value = getattr(obj, f.name)
+            kind = _LAZY.get((cls.__name__, f.name))
+            if kind and value:
+                data = marshal.dumps(dict(value) if kind == "texts" else tuple(value))
+                lazy.append((i, kind, self.size, self.size + len(data)))
+                self.parts.append(data)
+                self.size += len(data)
+                value = None
+            values.append(value)
+        return (_record, (cls, tuple(values), tuple(lazy)))
+
+
+def _record(cls, values: tuple, lazy: tuple):  # type: ignore[no-untyped-def]
+    """A fact or entity as the pickle gives it, its texts read from the mapped file."""
+    blob = _reading.reader.blob
+    values = list(values)
+    for i, kind, start, end in lazy:
+        values[i] = (StoredTexts if kind == "texts" else StoredNames)(blob, start, end)
+    return cls(*values)
 
 
 class Reader:
     """What the pickle refers to: the texts after it, and the lexicon's SQLite file."""
 
     def __init__(self, blob: Blob, lexicon: str) -> None:
-        self.blob, self.lexicon, self._db = blob, lexicon, None
+        self.blob, self.lexicon, self.db = blob, lexicon, None
 
-    def persistent_load(self, pid: tuple) -> object:
-        if pid[0] == "table":
-            _, name, stamp, size = pid
-            if self._db is None:
-                self._db = open_lexicon(self.lexicon, stamp, size)
-            return DiskTable(self._db, name)
-        kind, start, end = pid
-        return (StoredTexts if kind == "texts" else StoredNames)(self.blob, start, end)
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        _reading.reader = self
+        try:
+            yield
+        finally:
+            del _reading.reader
 
 
 # ------------------------------------------------------------- the lexicon on disk
@@ -179,40 +201,48 @@ def _terms(value: bytes):  # type: ignore[no-untyped-def]
     return tuple(Term(*t) for t in marshal.loads(value))
 
 
-#: Table → how its values are written and read back; `None`: a set (membership only).
-_CODECS: dict[str, tuple[Any, Any] | None] = {
-    "phrases": (lambda terms: marshal.dumps(tuple((t.kind, t.id, t.lang) for t in terms)),
-                _terms),
-    "longest_from": (marshal.dumps, marshal.loads),
-    "surface": (marshal.dumps, marshal.loads),
-    "surface_langs": (lambda langs: marshal.dumps(tuple(langs)),
-                      lambda v: frozenset(marshal.loads(v))),
-    "one_word_names": (marshal.dumps, marshal.loads),
-    "buckets": (marshal.dumps, marshal.loads),
-    "name_words": None,
-    "stems_known": None,
+def _phrase_row(key, terms):  # type: ignore[no-untyped-def]
+    return _key(key), marshal.dumps(tuple((t.kind, t.id, t.lang) for t in terms))
+
+
+#: Each table of a TermIndex the lexicon keeps → (SQLite table, column, decoding); a
+#: column of None means the value is only whether it is there (a set). Three SQLite tables
+#: hold the eight, one row per phrase, per stem and per word as written.
+_VIEWS: dict[str, tuple[str, str, Any]] = {
+    "phrases": ("phrases", "terms", _terms),
+    "stems_known": ("stems", "1", None),
+    "longest_from": ("stems", "longest", None),
+    "name_words": ("stems", "name", None),
+    "surface": ("words", "stem", None),
+    "surface_langs": ("words", "langs", lambda v: frozenset(marshal.loads(v))),
+    "one_word_names": ("words", "name", lambda v: tuple(v.split("\x1f"))),
+    "buckets": ("buckets", "words", marshal.loads),
 }
+_SCHEMA = ("CREATE TABLE phrases (k TEXT PRIMARY KEY, terms BLOB) WITHOUT ROWID",
+           "CREATE TABLE stems (k TEXT PRIMARY KEY, longest INT, name INT) WITHOUT ROWID",
+           "CREATE TABLE words (k TEXT PRIMARY KEY, stem TEXT, langs BLOB, name TEXT) "
+           "WITHOUT ROWID",
+           "CREATE TABLE buckets (k TEXT PRIMARY KEY, words BLOB) WITHOUT ROWID",
+           "CREATE TABLE stamp (v TEXT)")
 
 
 class DiskTable:
-    """One table of the lexicon: a read-only dict (or set) that SQLite answers, with the
-    answers it gave kept for the next question."""
+    """One table of a TermIndex, read from the lexicon: a read-only dict (or set) that
+    SQLite answers, keeping the answers it gave for the next question."""
 
-    __slots__ = ("_db", "_table", "_decode", "_cache")
+    __slots__ = ("_db", "_sql", "_decode", "_cache")
 
-    def __init__(self, db, table: str) -> None:  # type: ignore[no-untyped-def]
-        codec = _CODECS[table]
-        self._db, self._table = db, table
-        self._decode = codec[1] if codec else None
+    def __init__(self, db, view: str) -> None:  # type: ignore[no-untyped-def]
+        table, column, self._decode = _VIEWS[view]
+        self._db, self._sql = db, f"SELECT {column} FROM {table} WHERE k = ?"
         self._cache: dict[object, object] = {}
 
     def _find(self, key: object) -> object:
         found = self._cache.get(key, _MISSING)
         if found is _MISSING:
-            row = self._db.execute(f"SELECT v FROM {self._table} WHERE k = ?",
-                                   (_key(key),)).fetchone()
-            found = None if row is None else True if self._decode is None \
-                else self._decode(row[0])
+            row = self._db.execute(self._sql, (_key(key),)).fetchone()
+            found = None if row is None or row[0] is None else \
+                self._decode(row[0]) if self._decode else row[0]
             if len(self._cache) >= _CACHED:
                 self._cache.clear()
             self._cache[key] = found
@@ -237,16 +267,16 @@ class DiskTable:
 
 class Lexicon:
     """Writes the large tables of a TermIndex into an SQLite file, and tells the pickler
-    to refer to them by name; on reading, `open_tables` gives them back as DiskTables."""
+    to refer to them by name; on reading, they come back as DiskTables."""
 
     def __init__(self, index) -> None:  # type: ignore[no-untyped-def]
         buckets, stems_known = index._vocabulary()
+        self.index = index
         self.tables: dict[str, object] = {
             "phrases": index._phrases, "longest_from": index._longest_from,
             "surface": index._surface, "surface_langs": index._surface_langs,
             "one_word_names": index._one_word_names, "buckets": buckets,
             "name_words": index._name_words, "stems_known": stems_known}
-        self.ids = {id(table): name for name, table in self.tables.items()}
         #: Written into the file and into the pickle's references to it, with the file's
         #: size: a lexicon left by another build, or cut short, is never read as this one.
         self.stamp, self.size = os.urandom(8).hex(), 0
@@ -254,20 +284,29 @@ class Lexicon:
     def write(self, path: str) -> None:
         """Every table into a new SQLite file at `path`; its failures are OSErrors."""
         import sqlite3
+        t = self.tables
+        longest, names, langs = t["longest_from"], t["name_words"], t["surface_langs"]
+        one_word = t["one_word_names"]
         Path(path).unlink(missing_ok=True)
         Path(path).touch(mode=0o600)  # the user's own, like the compiled file
         db = sqlite3.connect(path)
         try:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
-            db.execute("CREATE TABLE stamp (v TEXT)")
+            for statement in _SCHEMA:
+                db.execute(statement)
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
-            for name, table in self.tables.items():
-                db.execute(f"CREATE TABLE {name} (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID")
-                codec = _CODECS[name]
-                rows = ((_key(k), None) for k in table) if codec is None else \
-                    ((_key(k), codec[0](v)) for k, v in table.items())  # type: ignore
-                db.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
+            db.executemany("INSERT INTO phrases VALUES (?, ?)",
+                           (_phrase_row(k, v) for k, v in t["phrases"].items()))  # type: ignore
+            db.executemany("INSERT INTO stems VALUES (?, ?, ?)", (
+                (stem, longest.get(stem), 1 if stem in names else None)  # type: ignore
+                for stem in t["stems_known"]))  # type: ignore
+            db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", (
+                (word, stem, marshal.dumps(tuple(langs[word])),  # type: ignore
+                 _key(one_word[word]) if word in one_word else None)  # type: ignore
+                for word, stem in t["surface"].items()))  # type: ignore
+            db.executemany("INSERT INTO buckets VALUES (?, ?)", (
+                (_key(k), marshal.dumps(v)) for k, v in t["buckets"].items()))  # type: ignore
             db.commit()
         except sqlite3.Error as exc:
             raise OSError(f"could not write the lexicon: {exc}") from exc
@@ -275,9 +314,28 @@ class Lexicon:
             db.close()
         self.size = os.path.getsize(path)
 
-    def persistent_id(self, obj: object) -> tuple[str, str, str, int] | None:
-        name = self.ids.get(id(obj))
-        return ("table", name, self.stamp, self.size) if name else None
+    def reduce(self, index):  # type: ignore[no-untyped-def]
+        """The index without its large tables, which `_index` opens from the lexicon."""
+        if index is not self.index:
+            return object.__reduce_ex__(index, pickle.HIGHEST_PROTOCOL)
+        names = {id(table): name for name, table in self.tables.items()}
+        state = {k: v for k, v in vars(index).items() if id(v) not in names and k != "_vocab"}
+        views = tuple((k, names[id(v)]) for k, v in vars(index).items() if id(v) in names)
+        return (_index, (type(index), state, views, self.stamp, self.size))
+
+
+def _index(cls, state: dict, views: tuple, stamp: str, size: int):  # type: ignore[no-untyped-def]
+    """A TermIndex whose large tables SQLite answers (see Lexicon.reduce)."""
+    reader = _reading.reader
+    if reader.db is None:
+        reader.db = open_lexicon(reader.lexicon, stamp, size)
+    index = cls.__new__(cls)
+    vars(index).update(state)
+    for attribute, view in views:
+        setattr(index, attribute, DiskTable(reader.db, view))
+    buckets, known = DiskTable(reader.db, "buckets"), DiskTable(reader.db, "stems_known")
+    index._vocab = (buckets, known)
+    return index
 
 
 def open_lexicon(path: str, stamp: str, size: int):  # type: ignore[no-untyped-def]
