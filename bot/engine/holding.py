@@ -5,7 +5,6 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cached_property
 
 from ..dates import chronological, sort_key
 from ..model import Fact
@@ -271,29 +270,6 @@ class Holding:
         auxiliaries = self.index.grammar(None).get("yes_no", frozenset())
         return any([t.folded for t in tokens[i:i + len(name)]] == name and
                    tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
-
-    @cached_property
-    def _title_words(self) -> frozenset[tuple[str, ...]]:
-        """The stems of every phrase that stands before a person's name as their title in
-        a fact's text, in any language: "President", "commander", "Mayor of Astana"."""
-        out: set[tuple[str, ...]] = set()
-        for fact in self.kb.facts:
-            for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
-                for pos, item in enumerate(found):
-                    if not (isinstance(item, Match) and any(
-                            t.kind == "entity" and (e := self.kb.entities.get(t.id)) and
-                            e.type == "person" for t in item.terms)):
-                        continue
-                    back = pos - 1
-                    while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and \
-                            found[back].kind in ("demonym", "entity"):
-                        back -= 1
-                    if back >= 0 and isinstance(found[back], Match) and any(
-                            t.kind == "concept" and t.id in self._role_concepts
-                            for t in found[back].terms):
-                        out.add(tuple(w.stem for w in found[back].words))
-        return frozenset(out)
 
     def _first_in_role(self, query: Query, dated: list[Fact]) -> list[Fact]:
         """"Who was the second Director-General?": of the facts in date order, the first

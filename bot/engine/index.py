@@ -61,6 +61,7 @@ class FactIndex:
         #: The concepts that are kinds of event: "visit", "award" — what a question is about.
         self._kinds = frozenset(f.kind for f in kb.facts)
         self._index_vocabulary()
+        self._title_candidates: dict[tuple[str, ...], set[str]] = {}
         #: The entities some fact's own question names (read with the fact's texts).
         self._asked_about: set[str] = set()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
@@ -69,6 +70,11 @@ class FactIndex:
         self._role_concepts = frozenset(c for cs in self._titles.values() for c in cs) | \
             frozenset(c for e in kb.entities.values() if e.type == "person"
                       for c in self._leading_concepts(e)) - self._kinds
+        #: The stems of every phrase that stands before a person's name as their title in
+        #: a fact's text, in any language: "President", "commander", "Mayor of Astana".
+        self._title_words = frozenset(
+            k for k, ids in self._title_candidates.items() if ids & self._role_concepts)
+        del self._title_candidates
         for fact in kb.facts:
             for ref in fact.who:
                 # What its people are (president, prime minister) is a little of what it
@@ -100,6 +106,8 @@ class FactIndex:
         self._by_kind: dict[str, list[Fact]] = defaultdict(list)
         for f in sorted((f for f in kb.facts if f.date), key=chronological):
             self._by_kind[f.kind].append(f)
+        #: Each fact's place in the fact base, for lists read from postings in that order.
+        self._order = {f.id: i for i, f in enumerate(kb.facts)}
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
         #: The latest dated event: how far the source reaches ("up to 18–19 November 2024").
         self._latest = max((f for f in kb.facts if f.date), key=chronological, default=None)
@@ -159,7 +167,7 @@ class FactIndex:
             self._read_text(p, text, code)
         for code, text in fact.questions.items():
             self._asked_about.update(
-                t.id for item in self._read_text(p, text, code) if isinstance(item, Match)
+                t.id for item in self._read_text(p, text, code, False) if isinstance(item, Match)
                 for t in item.terms if t.kind == "entity")
         # So are the words of the names it mentions ("group" of "the BK group"), a little.
         # and the concepts its names say it is ("Frostvik Cosmodrome", "Frostvik spaceport":
@@ -215,7 +223,8 @@ class FactIndex:
                 (described & self._role_concepts)
         return self._role_cache[entity_id]
 
-    def _read_text(self, p: _Profile, text: str, code: str) -> list:
+    def _read_text(self, p: _Profile, text: str, code: str, text_of_fact: bool = True
+                   ) -> list:
         """What a fact's own text names counts a little (IN_TEXT); every other word of it
         becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
         than a curated concept but, having no tagged form to prefer, fully where it is."""
@@ -224,6 +233,8 @@ class FactIndex:
             if isinstance(item, Match):
                 if code == self.kb.meta.language:
                     self._note_title(found, pos)
+                if text_of_fact:
+                    self._note_title_words(found, pos)
                 for term in item.terms:
                     if term.kind in ("entity", "demonym", "concept"):
                         p.add("about", term.id, IN_TEXT)
@@ -257,6 +268,23 @@ class FactIndex:
         concepts = {t.id for t in found[back].terms if t.kind == "concept"} - self._kinds
         for person in people:
             self._titles[person].update(concepts)
+
+    def _note_title_words(self, found: list, pos: int) -> None:
+        """The words right before a person's name in a text of any language, as stems,
+        with the concepts they mean ("President", "commander", "Mayor of Astana"): of
+        these, the roles' are the words the texts use as titles (see _title_words)."""
+        if not any(t.kind == "entity" and (e := self.kb.entities.get(t.id)) and
+                   e.type == "person" for t in found[pos].terms):
+            return
+        back = pos - 1
+        while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and \
+                found[back].kind in ("demonym", "entity"):
+            back -= 1
+        if back >= 0 and isinstance(found[back], Match):
+            concepts = {t.id for t in found[back].terms if t.kind == "concept"}
+            if concepts:
+                key = tuple(w.stem for w in found[back].words)
+                self._title_candidates.setdefault(key, set()).update(concepts)
 
     def _locate(self, p: _Profile, place: str, strength: float) -> None:
         """A fact in New Belgrade is also in Belgrade and in Serbia, a little less."""

@@ -176,14 +176,21 @@ class Shapes:
             if f.kind != pivot.kind and (key == here or f.part_of == pivot.id):
                 return True
             return key > here if after else key < here
-        near = [f for f in self.kb.facts if f.date and f.id != pivot.id and beyond(f)
-                and not others & set(f.who) and not self._lacks(rest, f)]
+        # Only a fact of the kinds, or tagged with one, can be the answer: those are read
+        # from the postings (in the fact base's order), not every fact, unless every kind
+        # is asked for; what is cheap to check is checked before whether it holds.
+        pool = self.kb.facts if kinds == self._kinds else sorted(
+            {f.id: f for k in kinds for f in self._postings.get(k, ())}.values(),
+            key=lambda f: self._order[f.id])
+        near = [f for f in pool if f.date and f.id != pivot.id and (
+            f.kind in kinds or kinds & set(f.tags)) and beyond(f) and not others & set(f.who)]
         # Events of the kind, or of another kind but tagged with it and no part of another
         # event ("the launch after Polaris 1": the launch that ended in an explosion);
         # else any tagged with it ("how were relations repaired afterwards?": a
         # declaration tagged with relations).
-        found = [f for f in near if f.kind in kinds or kinds & set(f.tags) and not f.part_of] \
-            or [f for f in near if kinds & set(f.tags)]
+        found = [f for f in near if (f.kind in kinds or kinds & set(f.tags) and not f.part_of)
+                 and not self._lacks(rest, f)] or \
+            [f for f in near if kinds & set(f.tags) and not self._lacks(rest, f)]
         if not found:
             return self._decline(query.text, templates["nothing_next" if after
                                                        else "nothing_before"],
