@@ -328,7 +328,7 @@ class Shapes:
         unit = any(c.startswith(UNIT) for c in cues)
         for code, text in fact.texts.items():
             found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
-            numbers = self.kb.language(code).numbers
+            numbers = self._number_words(code)
             if unit and sum(t.stem in stems for t in found) > 1:
                 continue  # "scored after 12 minutes; lasted 100 minutes": which one?
             for at, (first, second) in enumerate(zip(found, found[1:])):
@@ -337,9 +337,8 @@ class Shapes:
                         continue  # "4 hours 10 minutes" is not 10 minutes
                     if first.folded.isdigit():
                         return first.folded
-                    for value, names in numbers.items():
-                        if first.folded in {fold(n) for n in names}:
-                            return value
+                    if first.folded in numbers:
+                        return numbers[first.folded]
             of = self.kb.language(code).grammar.get("owner_before", ())
             for cue, between, number in zip(found, found[1:], found[2:]):
                 # "a staff of 140", "a crowd of 4,300"
@@ -347,6 +346,17 @@ class Shapes:
                         and not _YEAR.match(number.folded):
                     return number.folded
         return None
+
+    def _number_words(self, code: str) -> dict[str, str]:
+        """A language's number words, folded → the number ("five" → "5"), read once."""
+        cache = self.__dict__.setdefault("_numbers_by_language", {})
+        if code not in cache:
+            words: dict[str, str] = {}
+            for value, names in self.kb.language(code).numbers.items():
+                for name in names:
+                    words.setdefault(fold(name), value)
+            cache[code] = words
+        return cache[code]
 
     def _affirms(self, query: Query, fact: Fact) -> bool:
         """"Did Tokayev visit Serbia?" is a yes when the fact is plainly about all of it,
