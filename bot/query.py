@@ -324,6 +324,11 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
     start = len(r.mentions)  # what this run of words names, for "its" to stand for
     for pos, item in enumerate(found):
         if isinstance(item, Token):
+            if not chatter and r.counted == "" and _after_how_many(found, pos) and \
+                    not item.folded.isdigit():
+                # "How many *spectators* …" in a word no fact uses: what is counted is
+                # a unit no text states a number of, not the next topic named.
+                r.counted = UNIT + item.stem
             m = _YEAR.match(item.folded)
             if m:
                 first = int(m.group(1))
@@ -366,7 +371,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 any(w.folded in grammar.get("articles", ()) for w in _words(found[pos - 2]))
             r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter,
                                       apposed=apposed, synonym=item.synonym))
-            if kind == "concept" and r.role is None and _after_who_is(found, pos):
+            owners = frozenset(k for k in range(pos) if isinstance(found[k], Match) and
+                               found[k].kind == "entity" and
+                               _is_possessive_s(found, k + 1, grammar))
+            if kind == "concept" and r.role is None and _after_who_is(found, pos, owners=owners):
                 r.role = item.ids[0]
                 if _after_who_is(found, pos, grammar.get("profile", frozenset()),
                                  grammar.get("articles", frozenset())):
@@ -423,18 +431,24 @@ def _after_how_many(found: list, pos: int) -> bool:
 
 
 def _after_who_is(found: list, pos: int, copula: frozenset[str] | None = None,
-                  articles: frozenset[str] = frozenset()) -> bool:
+                  articles: frozenset[str] = frozenset(),
+                  owners: frozenset[int] = frozenset()) -> bool:
     """"Who was the (Serbian) president …": the concept follows "who" with nothing but
     grammar words and nationalities between. With `copula` (the words of "who is X?"),
     only where those between are all such words, an article among them: "who was *the*
     first ambassador" says what someone is; "who made the first spacewalk", "who is
-    building it", Serbian "ko je otpevao" ("is" may be an auxiliary) do not."""
+    building it", Serbian "ko je otpevao" ("is" may be an auxiliary) do not. `owners`:
+    the positions of names an owner's "'s" follows ("who was Norland's prime minister"),
+    which stand there as a nationality does."""
     said = False
-    for item in found[:pos][::-1]:
+    for at in range(pos - 1, -1, -1):
+        item = found[at]
         if not isinstance(item, Match):
             return False
         if item.kind == "intent":
             return "who" in item.ids and (copula is None or said)
+        if at in owners and copula is None:
+            continue
         if item.kind not in ("stop", "demonym", "ordinal", "modifier"):
             return False  # "who was the (second, first) …"
         if copula is not None and item.kind == "stop":

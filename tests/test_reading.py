@@ -414,3 +414,42 @@ def test_a_fact_base_adds_synonym_groups_of_its_own(tmp_path):
                   "synonyms:\n  dock_workers: [dock workers, dockers]\n", encoding="utf-8")
     answer = Engine(load_knowledge(base)).answer(question)
     assert (answer.answered, answer.facts) == (True, ("club_founded",))
+
+
+# ------------------------------- "how many X" in a word no fact uses: no number stated
+
+@pytest.fixture(scope="module")
+def norland():
+    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
+
+
+@pytest.mark.parametrize("base, question", [
+    ("club", "How many stewards worked at the cup final where Pavel Orsk scored against "
+             "Northport Rovers?"),
+    ("ours", "How many stewards were at the inauguration of BK Tesla Park construction "
+             "with Vučić and Karić?"),
+    ("third", "How many spectators were in Halvik Arena for the handball final?"),
+])
+def test_how_many_of_a_word_no_fact_uses_is_no_count_of_the_next_topic(
+        club, engine, norland, base, question):
+    answer = {"club": club, "ours": engine, "third": norland}[base].answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+    assert _text(answer).startswith("The fact base does not say how many."), _text(answer)
+
+
+# ------------------------- "who was Norland's prime minister?": someone of that country
+
+@pytest.mark.parametrize("base, question, facts, first", [
+    ("third", "Who was Norland's prime minister in 1999?", (), None),
+    ("third", "Who was Estavia's prime minister in 1999?", ("kvale_visit_1999",),
+     "12–14 April 1999: Norlandic President Anders Kvale"),
+    ("ours", "Who was Kazakhstan's prime minister in 2016?", (), None),
+    ("ours", "Who was Serbia's prime minister in 2016?", ("vucic_visit_2016",),
+     "14–16 November 2016: Serbian Prime Minister Aleksandar Vučić was in Astana."),
+])
+def test_a_role_owned_by_a_country_is_held_by_someone_of_it(
+        engine, norland, base, question, facts, first):
+    answer = {"ours": engine, "third": norland}[base].answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+    if first:
+        assert _text(answer).startswith(first), _text(answer)

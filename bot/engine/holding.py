@@ -408,8 +408,13 @@ class Holding:
             # concept that no one bears, nor the fact calls anyone.
             return False
         if query.role in self._role_concepts and kinds is ANSWER_TYPES:
-            # "Who was the ambassador?": someone in that role, or no answer.
-            return any(i not in named and query.role in self._roles(i)
+            # "Who was the ambassador?": someone in that role, or no answer; "Norland's
+            # prime minister", "the Serbian president": someone of that country.
+            countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                         m.role == "owner" and all(self.kb.entities[i].type == "country"
+                                                   for i in m.ids)]
+            return any(i not in named and query.role in self._roles(i) and
+                       all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
         p = self._profiles[fact.id]
