@@ -453,3 +453,23 @@ def test_a_role_owned_by_a_country_is_held_by_someone_of_it(
     assert (answer.answered, answer.facts) == (bool(facts), facts)
     if first:
         assert _text(answer).startswith(first), _text(answer)
+
+
+# ---------- "how many people did X to Y": the text's verb by them must be done to Y
+
+@pytest.mark.parametrize("base, question, first_line", [
+    # he *opened* the Business Forum (while visiting): no count of who attended it
+    ("third", "How many people attended the first Business Forum?", None),
+    # what they did it to stands after a thing, not after another kind of event
+    ("second", "How many people visited Porto Alva?", "1: Mara Velikova."),
+    ("club", "How many people inaugurated the new stand at Riverside Stadium?",
+     "2: Anna Berg, Tom Hale."),
+])
+def test_how_many_people_did_it_to_what_the_question_names(
+        club, space, norland, base, question, first_line):
+    answer = {"club": club, "second": space, "third": norland}[base].answer(question)
+    assert answer.answered == bool(first_line), _text(answer)
+    if first_line:
+        assert _text(answer).split(" | ")[0] == first_line
+    else:
+        assert _text(answer).startswith("The fact base does not say how many."), _text(answer)
