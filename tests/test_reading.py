@@ -473,3 +473,35 @@ def test_how_many_people_did_it_to_what_the_question_names(
         assert _text(answer).split(" | ")[0] == first_line
     else:
         assert _text(answer).startswith("The fact base does not say how many."), _text(answer)
+
+
+# ------------- "what does the company X do?" of an organisation only named in passing
+
+@pytest.fixture(scope="module")
+def club_with_a_brewery(tmp_path_factory):
+    import shutil
+    base = tmp_path_factory.mktemp("club") / "harbour_city"
+    shutil.copytree(HERE / "fixtures" / "harbour_city", base)
+    entities = base / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8") +
+                        "- {id: dockside_brewery, type: organisation, name: Dockside Brewery}\n",
+                        encoding="utf-8")
+    facts = base / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "at Riverside Stadium, before a crowd of 2,400.",
+        "at Riverside Stadium, near the Dockside Brewery, before a crowd of 2,400."),
+        encoding="utf-8")
+    return Engine(load_knowledge(base))
+
+
+@pytest.mark.parametrize("base, question, facts", [
+    ("club", "What does the company Dockside Brewery do?", ()),
+    ("ours", "What does the company Energoprojekt do?", ()),
+    # one that takes part in a fact is what that fact says of it
+    ("club", "What does Northport Rovers do?", ("first_match",)),
+    ("ours", "What does BK Group do?", ("bk_tesla_park_construction",)),
+])
+def test_an_organisation_named_alone_must_take_part(club_with_a_brewery, engine, base,
+                                                     question, facts):
+    answer = (club_with_a_brewery if base == "club" else engine).answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)

@@ -12,8 +12,8 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_TEXT, NAMED_TYPES, ROLE,
-                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_PASSING, IN_TEXT, NAMED_TYPES,
+                      ROLE, TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
 class Holding:
@@ -148,6 +148,15 @@ class Holding:
                 # A person must take part; a second one may be named in passing ("what
                 # did Vučić give Nazarbayev?"): the fact's text names the giver.
                 out.append(m.text)
+        alone = query.mentions[0] if len(query.mentions) == 1 else None
+        if alone and alone.kind == "entity" and alone.role == "any" and \
+                query.intents <= {"what"} and not (query.years or query.months) and \
+                all(self.kb.entities[i].type in IN_PASSING and i not in (*fact.who, *fact.tags)
+                    for i in alone.ids if i in self.kb.entities):
+            # "What does the company Energoprojekt do?": an organisation named alone is
+            # asked about as "what is it?", which a fact it does not take part in (near
+            # which something happened, named in passing) does not say.
+            out.append(alone.text)
         doing = [m for m in query.mentions if m.kind in ("concept", "word") and not m.soft]
         if doing and self._asks_who_does(query):
             # "Which countries recognize South Ossetia?": a fact that says only that one
