@@ -123,6 +123,10 @@ class Query:
     #: `ordinal_of`, the ids of what the ordinal's own words name first (the forum).
     leading: tuple[str, ...] = ()
     ordinal_of: tuple[str, ...] = ()
+    #: "What was the name of the *group* …": the id of the topic or plain word for what
+    #: is named, which the answer's name must stand by in the fact's text ("the group
+    #: X", "X group").
+    name_of: str | None = None
 
     @property
     def named(self) -> bool:
@@ -152,6 +156,7 @@ class _Reading:
     counted: str | None = None
     role: str | None = None
     role_said: str | None = None
+    name_of: str | None = None
 
 
 def parse(text: str, index: TermIndex,
@@ -300,7 +305,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 bare=bare, counted=r.counted, continues=continues,
+                 bare=bare, counted=r.counted, continues=continues, name_of=r.name_of,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
@@ -371,6 +376,11 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 any(w.folded in grammar.get("articles", ()) for w in _words(found[pos - 2]))
             r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter,
                                       apposed=apposed, synonym=item.synonym))
+            before = [b for b in found[:pos] if not (isinstance(b, Match) and b.kind == "stop")]
+            if not chatter and r.name_of is None and before and \
+                    isinstance(before[-1], Match) and before[-1].kind == "intent" and \
+                    "name" in before[-1].ids:
+                r.name_of = item.ids[0]  # "the name of the group": a group is named
             owners = frozenset(k for k in range(pos) if isinstance(found[k], Match) and
                                found[k].kind == "entity" and
                                _is_possessive_s(found, k + 1, grammar))

@@ -505,3 +505,23 @@ def test_an_organisation_named_alone_must_take_part(club_with_a_brewery, engine,
                                                      question, facts):
     answer = (club_with_a_brewery if base == "club" else engine).answer(question)
     assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
+
+
+# ------- "what was the name of the X?": a name the text gives right by its word for X
+
+@pytest.mark.parametrize("base, question, facts", [
+    # a group of singers performed: the text names no group
+    ("ours", "What was the name of the group of Kazakh singers who performed Luckasta si ti?",
+     ()),
+    ("second", "What was the name of the pump that failed on Aurora 4?", ()),
+    ("club", "What was the name of the crowd at the first match against Northport Rovers?", ()),
+    # "the Skadi rocket", "the Selene lander": named right by the word
+    ("second", "What was the name of the rocket that exploded with Polaris 2?",
+     ("polaris_2_explosion",)),
+    ("second", "What was the name of the lander built with the Meridian Space Organisation?",
+     ("selene_launch",)),
+])
+def test_the_name_of_an_x_is_a_name_the_text_gives_the_x(engine, space, club, base,
+                                                           question, facts):
+    answer = {"ours": engine, "second": space, "club": club}[base].answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
