@@ -525,3 +525,29 @@ def test_the_name_of_an_x_is_a_name_the_text_gives_the_x(engine, space, club, ba
                                                            question, facts):
     answer = {"ours": engine, "second": space, "club": club}[base].answer(question)
     assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
+
+
+# ------------- "did X get one too?": a name and words that carry nothing is no "yes"
+
+@pytest.mark.parametrize("base, question, facts", [
+    ("club", "Did Tom Hale get one too?", ()),
+    ("ours", "Did Tokayev get one too?", ()),
+    ("club", "Did Tom Hale open the new stand?", ("stand_opened",)),
+    ("ours", "Did Tokayev visit Serbia?", ("tokayev_visit_2024",)),
+])
+def test_a_yes_no_question_that_names_only_someone_is_no_yes(club, engine, base, question,
+                                                             facts):
+    answer = (club if base == "club" else engine).answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
+    assert _text(answer).startswith("Yes — " if facts else "I don't know that: "), _text(answer)
+
+
+def test_did_he_get_one_too_after_an_award_to_someone_else(norland):
+    from bot.model import Context
+    context = Context()
+    for question in ("When was Sofia Varga awarded the Order of the Polar Star?",
+                     "and Lucian Varga?"):
+        answer = norland.answer(question, context)
+        context = answer.context
+    answer = norland.answer("did Mihai Stoica get one too?", context)
+    assert (answer.answered, answer.facts) == (False, ()), _text(answer)
