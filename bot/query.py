@@ -123,6 +123,10 @@ class Query:
     #: `ordinal_of`, the ids of what the ordinal's own words name first (the forum).
     leading: tuple[str, ...] = ()
     ordinal_of: tuple[str, ...] = ()
+    #: "What was the name of the *group* …": the id of the topic or plain word for what
+    #: is named, which the answer's name must stand by in the fact's text ("the group
+    #: X", "X group").
+    name_of: str | None = None
 
     @property
     def named(self) -> bool:
@@ -152,6 +156,7 @@ class _Reading:
     counted: str | None = None
     role: str | None = None
     role_said: str | None = None
+    name_of: str | None = None
 
 
 def parse(text: str, index: TermIndex,
@@ -300,7 +305,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 bare=bare, counted=r.counted, continues=continues,
+                 bare=bare, counted=r.counted, continues=continues, name_of=r.name_of,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
@@ -324,6 +329,11 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
     start = len(r.mentions)  # what this run of words names, for "its" to stand for
     for pos, item in enumerate(found):
         if isinstance(item, Token):
+            if not chatter and r.counted == "" and _after_how_many(found, pos) and \
+                    not item.folded.isdigit():
+                # "How many *spectators* …" in a word no fact uses: what is counted is
+                # a unit no text states a number of, not the next topic named.
+                r.counted = UNIT + item.stem
             m = _YEAR.match(item.folded)
             if m:
                 first = int(m.group(1))
@@ -366,7 +376,15 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 any(w.folded in grammar.get("articles", ()) for w in _words(found[pos - 2]))
             r.mentions.append(Mention(kind, item.ids, item.text, soft=chatter,
                                       apposed=apposed, synonym=item.synonym))
-            if kind == "concept" and r.role is None and _after_who_is(found, pos):
+            before = [b for b in found[:pos] if not (isinstance(b, Match) and b.kind == "stop")]
+            if not chatter and r.name_of is None and before and \
+                    isinstance(before[-1], Match) and before[-1].kind == "intent" and \
+                    "name" in before[-1].ids:
+                r.name_of = item.ids[0]  # "the name of the group": a group is named
+            owners = frozenset(k for k in range(pos) if isinstance(found[k], Match) and
+                               found[k].kind == "entity" and
+                               _is_possessive_s(found, k + 1, grammar))
+            if kind == "concept" and r.role is None and _after_who_is(found, pos, owners=owners):
                 r.role = item.ids[0]
                 if _after_who_is(found, pos, grammar.get("profile", frozenset()),
                                  grammar.get("articles", frozenset())):
@@ -423,18 +441,24 @@ def _after_how_many(found: list, pos: int) -> bool:
 
 
 def _after_who_is(found: list, pos: int, copula: frozenset[str] | None = None,
-                  articles: frozenset[str] = frozenset()) -> bool:
+                  articles: frozenset[str] = frozenset(),
+                  owners: frozenset[int] = frozenset()) -> bool:
     """"Who was the (Serbian) president …": the concept follows "who" with nothing but
     grammar words and nationalities between. With `copula` (the words of "who is X?"),
     only where those between are all such words, an article among them: "who was *the*
     first ambassador" says what someone is; "who made the first spacewalk", "who is
-    building it", Serbian "ko je otpevao" ("is" may be an auxiliary) do not."""
+    building it", Serbian "ko je otpevao" ("is" may be an auxiliary) do not. `owners`:
+    the positions of names an owner's "'s" follows ("who was Norland's prime minister"),
+    which stand there as a nationality does."""
     said = False
-    for item in found[:pos][::-1]:
+    for at in range(pos - 1, -1, -1):
+        item = found[at]
         if not isinstance(item, Match):
             return False
         if item.kind == "intent":
             return "who" in item.ids and (copula is None or said)
+        if at in owners and copula is None:
+            continue
         if item.kind not in ("stop", "demonym", "ordinal", "modifier"):
             return False  # "who was the (second, first) …"
         if copula is not None and item.kind == "stop":

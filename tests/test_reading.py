@@ -414,3 +414,140 @@ def test_a_fact_base_adds_synonym_groups_of_its_own(tmp_path):
                   "synonyms:\n  dock_workers: [dock workers, dockers]\n", encoding="utf-8")
     answer = Engine(load_knowledge(base)).answer(question)
     assert (answer.answered, answer.facts) == (True, ("club_founded",))
+
+
+# ------------------------------- "how many X" in a word no fact uses: no number stated
+
+@pytest.fixture(scope="module")
+def norland():
+    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
+
+
+@pytest.mark.parametrize("base, question", [
+    ("club", "How many stewards worked at the cup final where Pavel Orsk scored against "
+             "Northport Rovers?"),
+    ("ours", "How many stewards were at the inauguration of BK Tesla Park construction "
+             "with Vučić and Karić?"),
+    ("third", "How many spectators were in Halvik Arena for the handball final?"),
+])
+def test_how_many_of_a_word_no_fact_uses_is_no_count_of_the_next_topic(
+        club, engine, norland, base, question):
+    answer = {"club": club, "ours": engine, "third": norland}[base].answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+    assert _text(answer).startswith("The fact base does not say how many."), _text(answer)
+
+
+# ------------------------- "who was Norland's prime minister?": someone of that country
+
+@pytest.mark.parametrize("base, question, facts, first", [
+    ("third", "Who was Norland's prime minister in 1999?", (), None),
+    ("third", "Who was Estavia's prime minister in 1999?", ("kvale_visit_1999",),
+     "12–14 April 1999: Norlandic President Anders Kvale"),
+    ("ours", "Who was Kazakhstan's prime minister in 2016?", (), None),
+    ("ours", "Who was Serbia's prime minister in 2016?", ("vucic_visit_2016",),
+     "14–16 November 2016: Serbian Prime Minister Aleksandar Vučić was in Astana."),
+])
+def test_a_role_owned_by_a_country_is_held_by_someone_of_it(
+        engine, norland, base, question, facts, first):
+    answer = {"ours": engine, "third": norland}[base].answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+    if first:
+        assert _text(answer).startswith(first), _text(answer)
+
+
+# ---------- "how many people did X to Y": the text's verb by them must be done to Y
+
+@pytest.mark.parametrize("base, question, first_line", [
+    # he *opened* the Business Forum (while visiting): no count of who attended it
+    ("third", "How many people attended the first Business Forum?", None),
+    # what they did it to stands after a thing, not after another kind of event
+    ("second", "How many people visited Porto Alva?", "1: Mara Velikova."),
+    ("club", "How many people inaugurated the new stand at Riverside Stadium?",
+     "2: Anna Berg, Tom Hale."),
+])
+def test_how_many_people_did_it_to_what_the_question_names(
+        club, space, norland, base, question, first_line):
+    answer = {"club": club, "second": space, "third": norland}[base].answer(question)
+    assert answer.answered == bool(first_line), _text(answer)
+    if first_line:
+        assert _text(answer).split(" | ")[0] == first_line
+    else:
+        assert _text(answer).startswith("The fact base does not say how many."), _text(answer)
+
+
+# ------------- "what does the company X do?" of an organisation only named in passing
+
+@pytest.fixture(scope="module")
+def club_with_a_brewery(tmp_path_factory):
+    import shutil
+    base = tmp_path_factory.mktemp("club") / "harbour_city"
+    shutil.copytree(HERE / "fixtures" / "harbour_city", base)
+    entities = base / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8") +
+                        "- {id: dockside_brewery, type: organisation, name: Dockside Brewery}\n",
+                        encoding="utf-8")
+    facts = base / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "at Riverside Stadium, before a crowd of 2,400.",
+        "at Riverside Stadium, near the Dockside Brewery, before a crowd of 2,400."),
+        encoding="utf-8")
+    return Engine(load_knowledge(base))
+
+
+@pytest.mark.parametrize("base, question, facts", [
+    ("club", "What does the company Dockside Brewery do?", ()),
+    ("ours", "What does the company Energoprojekt do?", ()),
+    # one that takes part in a fact is what that fact says of it
+    ("club", "What does Northport Rovers do?", ("first_match",)),
+    ("ours", "What does BK Group do?", ("bk_tesla_park_construction",)),
+])
+def test_an_organisation_named_alone_must_take_part(club_with_a_brewery, engine, base,
+                                                     question, facts):
+    answer = (club_with_a_brewery if base == "club" else engine).answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
+
+
+# ------- "what was the name of the X?": a name the text gives right by its word for X
+
+@pytest.mark.parametrize("base, question, facts", [
+    # a group of singers performed: the text names no group
+    ("ours", "What was the name of the group of Kazakh singers who performed Luckasta si ti?",
+     ()),
+    ("second", "What was the name of the pump that failed on Aurora 4?", ()),
+    ("club", "What was the name of the crowd at the first match against Northport Rovers?", ()),
+    # "the Skadi rocket", "the Selene lander": named right by the word
+    ("second", "What was the name of the rocket that exploded with Polaris 2?",
+     ("polaris_2_explosion",)),
+    ("second", "What was the name of the lander built with the Meridian Space Organisation?",
+     ("selene_launch",)),
+])
+def test_the_name_of_an_x_is_a_name_the_text_gives_the_x(engine, space, club, base,
+                                                           question, facts):
+    answer = {"ours": engine, "second": space, "club": club}[base].answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
+
+
+# ------------- "did X get one too?": a name and words that carry nothing is no "yes"
+
+@pytest.mark.parametrize("base, question, facts", [
+    ("club", "Did Tom Hale get one too?", ()),
+    ("ours", "Did Tokayev get one too?", ()),
+    ("club", "Did Tom Hale open the new stand?", ("stand_opened",)),
+    ("ours", "Did Tokayev visit Serbia?", ("tokayev_visit_2024",)),
+])
+def test_a_yes_no_question_that_names_only_someone_is_no_yes(club, engine, base, question,
+                                                             facts):
+    answer = (club if base == "club" else engine).answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts), _text(answer)
+    assert _text(answer).startswith("Yes — " if facts else "I don't know that: "), _text(answer)
+
+
+def test_did_he_get_one_too_after_an_award_to_someone_else(norland):
+    from bot.model import Context
+    context = Context()
+    for question in ("When was Sofia Varga awarded the Order of the Polar Star?",
+                     "and Lucian Varga?"):
+        answer = norland.answer(question, context)
+        context = answer.context
+    answer = norland.answer("did Mihai Stoica get one too?", context)
+    assert (answer.answered, answer.facts) == (False, ()), _text(answer)

@@ -11,8 +11,8 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_TEXT, NAMED_TYPES, ROLE,
-                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_PASSING, IN_TEXT, NAMED_TYPES,
+                      ROLE, TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
 class Holding:
@@ -147,6 +147,15 @@ class Holding:
                 # A person must take part; a second one may be named in passing ("what
                 # did Vučić give Nazarbayev?"): the fact's text names the giver.
                 out.append(m.text)
+        alone = query.mentions[0] if len(query.mentions) == 1 else None
+        if alone and alone.kind == "entity" and alone.role == "any" and \
+                query.intents <= {"what"} and not (query.years or query.months) and \
+                all(self.kb.entities[i].type in IN_PASSING and i not in (*fact.who, *fact.tags)
+                    for i in alone.ids if i in self.kb.entities):
+            # "What does the company Energoprojekt do?": an organisation named alone is
+            # asked about as "what is it?", which a fact it does not take part in (near
+            # which something happened, named in passing) does not say.
+            out.append(alone.text)
         doing = [m for m in query.mentions if m.kind in ("concept", "word") and not m.soft]
         if doing and self._asks_who_does(query):
             # "Which countries recognize South Ossetia?": a fact that says only that one
@@ -384,10 +393,17 @@ class Holding:
             # concept that no one bears, nor the fact calls anyone.
             return False
         if query.role in self._role_concepts and kinds is ANSWER_TYPES:
-            # "Who was the ambassador?": someone in that role, or no answer.
-            return any(i not in named and query.role in self._roles(i)
+            # "Who was the ambassador?": someone in that role, or no answer; "Norland's
+            # prime minister", "the Serbian president": someone of that country.
+            countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                         m.role == "owner" and all(self.kb.entities[i].type == "country"
+                                                   for i in m.ids)]
+            return any(i not in named and query.role in self._roles(i) and
+                       all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
+        if query.name_of and kinds is NAMED_TYPES and query.name_of not in self._role_concepts:
+            return self._named_as(fact, query.name_of, named)
         p = self._profiles[fact.id]
         for key in p.about:
             if key in named or p.about[key] < IN_TEXT:
@@ -402,6 +418,43 @@ class Holding:
                     key in self._roles(i) for i in named if i in self.kb.entities):
                 return True  # "five ministers" — unless it is the named person's own title
         return False
+
+    def _named_as(self, fact: Fact, asked: str, named: set[str]) -> bool:
+        """"What was the name of the group …?": the fact's text names something the
+        question does not right by that word ("the firm Energoprojekt", "the Aurora
+        programme"), with at most grammar words or a nationality between."""
+        key = (fact.id, "#named as " + asked + "|" + ",".join(sorted(named)))
+        if key not in self._said:
+            self._said[key] = any(self._named_in(self.index.find(text, fuzzy=False), asked,
+                                                 named) for text in fact.texts.values())
+        return self._said[key]
+
+    def _named_in(self, found: list, asked: str, named: set[str]) -> bool:
+        """`_named_as` in one text, read (in any of the fact's languages)."""
+        def says(k: int) -> bool:  # a cue of it, or a name that ends in its word
+            item = found[k]
+            if not isinstance(item, Match):
+                return False
+            return asked in item.ids or asked.startswith("w:") and \
+                item.words[-1].stem == asked[2:]
+
+        def thin(k: int) -> bool:
+            return isinstance(found[k], Match) and found[k].kind in ("stop", "demonym")
+
+        def names(k: int) -> bool:
+            item = found[k] if 0 <= k < len(found) else None
+            return isinstance(item, Match) and item.kind == "entity" and any(
+                i not in named and (e := self.kb.entities.get(i)) and
+                e.type in NAMED_TYPES for i in item.ids)
+        said = False
+        for k in range(len(found)):
+            if not says(k):
+                continue
+            after = k + 1
+            while after < len(found) and after - k <= 3 and thin(after):
+                after += 1
+            said = said or names(k) or names(after) or names(k - 1)  # "Skadi rocket"
+        return said
 
     def _says_universal(self, fact: Fact) -> bool:
         """True when the fact's text says "ever" (a `universal` word of its language)."""

@@ -29,6 +29,14 @@ class Replies:
         facts = sorted(facts, key=chronological)
         lines: list[Line] = []
         templates = self.kb.language(code).templates
+        if query.yes_no and len(query.mentions) == 1 and query.mentions[0].kind == "entity" \
+                and query.intents <= {"what"} and not (
+                    query.years or query.months or query.pronouns or query.modifiers or
+                    query.ordinal or query.halves or query.continues):
+            # "Did Mihai Stoica get one too?": a name and words that carry nothing; a fact
+            # that holds the name states no "yes" to what was asked.
+            return self._decline(query.text, templates["dont_know"], context, query.mentions,
+                                 nearest=tuple(facts[:NEAREST]))
         if "how_many" in query.intents:
             lines.extend(self._count(query, facts, code))
         shown = [self.fact_line(f, code) for f in facts[:MAX_FACTS]]

@@ -265,6 +265,15 @@ class Shapes:
             if not concepts <= held or not any(c - p == 1 or 0 < p - c <= 2
                                                for c in cues for p in people):
                 continue
+            # … and what the question names them doing it to is what the text says they
+            # did it to: the nearest kind of event before it is one the question names
+            # ("he *opened* the Business Forum" is no count of who *attended* it).
+            if any(item.kind == "entity" and set(item.ids) & named and
+                   (before := [b for b in items[:at] if b.kind == "concept" and
+                               set(b.ids) & self._kinds]) and
+                   not concepts & set(before[-1].ids)
+                   for at, item in enumerate(items) if at not in people):
+                continue
             found.append(list(dict.fromkeys(
                 i for item in items if item.kind == "entity" for i in item.ids
                 if i not in named and i in self.kb.entities
