@@ -96,6 +96,9 @@ class Query:
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
     counted: str | None = None
+    #: With `counted` "" (events): the stem of a word of no topic right after "how many"
+    #: ("how many *companies* took part?"): a number one fact states before it is the count.
+    counted_noun: str | None = None
     #: "and Nikolić?", "what about 2010?": the previous question again, with this changed.
     continues: bool = False
     #: "how long did it last?": a duration, which a span of dates gives.
@@ -150,6 +153,7 @@ class _Reading:
     scope: set[str] = field(default_factory=set)
     ordinal: int | None = None
     counted: str | None = None
+    counted_noun: str | None = None
     role: str | None = None
     role_said: str | None = None
 
@@ -300,7 +304,8 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 bare=bare, counted=r.counted, continues=continues,
+                 bare=bare, counted=r.counted, counted_noun=r.counted_noun,
+                 continues=continues,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
@@ -371,7 +376,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 if _after_who_is(found, pos, grammar.get("profile", frozenset()),
                                  grammar.get("articles", frozenset())):
                     r.role_said = item.text
-            if r.counted == "" and kind == "concept":
+            if r.counted == "" and kind == "concept" and r.counted_noun is None:
                 r.counted = item.ids[0]
         elif kind == "intent":
             joining = grammar.get("conjunction_intents", frozenset())
@@ -403,6 +408,9 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 grammar.get("days", ()) | grammar.get("years", ()):
             # "how many days/years …": a span, which dates give
             r.counted = DAYS if _words(item)[0].folded in grammar.get("days", ()) else YEARS
+        elif kind == "stop" and r.counted == "" and r.counted_noun is None and \
+                _after_how_many(found, pos):
+            r.counted_noun = _words(item)[-1].stem  # "how many companies …"
         elif chatter:
             continue
         elif kind == "social":

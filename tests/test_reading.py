@@ -414,3 +414,21 @@ def test_a_fact_base_adds_synonym_groups_of_its_own(tmp_path):
                   "synonyms:\n  dock_workers: [dock workers, dockers]\n", encoding="utf-8")
     answer = Engine(load_knowledge(base)).answer(question)
     assert (answer.answered, answer.facts) == (True, ("club_founded",))
+
+
+# ------------------------------------------- "how many" of a word that names no topic
+
+@pytest.mark.parametrize("question, base, fact", [
+    # the occasion's own part states it: "some 300 companies took part"
+    ("How many companies took part in the first Business Forum?", "third",
+     "business_forum_2003"),
+    ("How many firms took part in the second Harbour Cup?", "club", "cup_2006"),
+    ("How many firms took part in the 2006 tour?", "club", "cup_2006"),
+])
+def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, question, base,
+                                                                      fact):
+    engine = club if base == "club" else Engine(load_knowledge(HERE / "third_base" /
+                                                               "knowledge"))
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+    assert _text(answer).split(":")[0] == ("300 in all" if base == "third" else "40 in all")

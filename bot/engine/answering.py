@@ -111,4 +111,7 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if not chosen:
             return self._decline(question, self._missing_message(query, missing, templates),
                                  context, query.mentions, nearest=self._nearest(query))
+        stated = self._stated_noun(query, chosen) if query.counted == "" else None
+        if stated:  # "how many companies took part?": the fact that says how many
+            chosen = [stated[1]]
         return self._compose(query, self._with_parts(query, chosen), best, context)

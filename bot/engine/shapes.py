@@ -202,6 +202,9 @@ class Shapes:
             # "How many times …": occasions, not what happened during them.
             ids = {f.id for f in facts}
             events = [f for f in facts if f.part_of not in ids]
+            stated = self._stated_noun(query, facts)
+            if stated:
+                return [(Segment(templates["count"].format(count=stated[0]), strong=True),)]
             return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         if counted in (DAYS, YEARS):
@@ -232,6 +235,20 @@ class Shapes:
                 return [(Segment(templates["count_people"].format(
                     count=len(people), names=names), strong=True),)]
         return []
+
+    def _stated_noun(self, query: Query, facts: list[Fact]) -> tuple[str, Fact] | None:
+        """"How many companies took part in the first forum?" of one occasion: the number
+        its fact, or one fact of what happened during it, states before the word counted
+        ("some 300 companies"), with that fact; a word of no topic is not events."""
+        if not query.counted_noun or len({f.part_of or f.id for f in facts}) != 1:
+            return None
+        ids = {f.id for f in facts}
+        candidates = [*facts, *(
+            p for i in dict.fromkeys(c for f in facts for c in self._children.get(f.id, ()))
+            if i not in ids and (p := self.kb.fact(i)) and not self._lacks(query, p))]
+        found = [(n, f) for f in candidates
+                 if (n := self._stated_number(f, {UNIT + query.counted_noun}))]
+        return found[0] if len({n for n, _ in found}) == 1 else None
 
     def _people_in_role(self, fact: Fact, query: Query, named: set[str]) -> list[str]:
         """"How many people inaugurated the construction?" of one fact: the people its text
