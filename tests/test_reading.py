@@ -432,3 +432,18 @@ def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, questi
     answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
     assert _text(answer).split(":")[0] == ("300 in all" if base == "third" else "40 in all")
+
+
+# ------------------------------------ "when" of a concept the text says of the thing
+
+@pytest.mark.parametrize("base, question, fact", [
+    # a history fact whose text says "Norland opened a trade office in Corvena"
+    ("third_base", "When did Norland open a trade office in Corvena?", "trade_office_1978"),
+    # "visited the headquarters of the Meridian Space Organisation"
+    ("second_base", "When did Mara Velikova visit the Meridian headquarters?",
+     "velikova_porto_alva_visit"),
+])
+def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(base, question,
+                                                                          fact):
+    answer = Engine(load_knowledge(HERE / base / "knowledge")).answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
