@@ -99,6 +99,9 @@ class Query:
     #: With `counted` "" (events): the stem of a word of no topic right after "how many"
     #: ("how many *companies* took part?"): a number one fact states before it is the count.
     counted_noun: str | None = None
+    #: "on the *second day* of Vučić's October 2018 visit": the day of an occasion asked
+    #: (an ordinal right before a `days` word), instead of an `ordinal` of events.
+    nth_day: int | None = None
     #: "and Nikolić?", "what about 2010?": the previous question again, with this changed.
     continues: bool = False
     #: "how long did it last?": a duration, which a span of dates gives.
@@ -154,6 +157,7 @@ class _Reading:
     ordinal: int | None = None
     counted: str | None = None
     counted_noun: str | None = None
+    nth_day: int | None = None
     role: str | None = None
     role_said: str | None = None
 
@@ -305,6 +309,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
                  bare=bare, counted=r.counted, counted_noun=r.counted_noun,
+                 nth_day=r.nth_day,
                  continues=continues,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
@@ -385,6 +390,12 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.intents.update(item.ids)
             if "how_many" in item.ids and r.counted is None:
                 r.counted = ""  # the next topic named is what is counted
+        elif kind in ("ordinal", "modifier") and not chatter and pos + 1 < len(found) and \
+                (kind == "ordinal" or "first" in item.ids) and \
+                isinstance(found[pos + 1], Match) and found[pos + 1].kind == "stop" and \
+                _words(found[pos + 1])[0].folded in grammar.get("days", ()):
+            # "the second (first) day of the visit": a day of it, not the n-th of events
+            r.nth_day = int(item.ids[0]) if kind == "ordinal" else 1
         elif kind == "modifier":
             r.modifiers.update(item.ids)
         elif kind == "pronoun":

@@ -447,3 +447,24 @@ def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(base, q
                                                                           fact):
     answer = Engine(load_knowledge(HERE / base / "knowledge")).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+# ------------------------------------------------ the n-th day of a multi-day occasion
+
+@pytest.mark.parametrize("question, facts", [
+    # 10–16 July 2006: the sixth day is the 15th, when the cup (part of the tour) was played
+    ("What happened on the sixth day of the 2006 tour?", ("cup_2006",)),
+    ("Where was the club on the sixth day of its 2006 tour?", ("cup_2006",)),
+    # nothing is dated the second day; a day past its end is none of it
+    ("What happened on the second day of the 2006 tour?", ()),
+    ("What happened on the 6th day of the first match?", ()),
+])
+def test_the_nth_day_of_an_occasion_is_what_is_dated_that_day_of_it(club, question, facts):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+
+
+def test_the_second_day_of_a_visit_on_our_base(engine):
+    answer = engine.answer("What happened in Astana on the second day of Vučić's October "
+                           "2018 visit?")
+    assert (answer.answered, answer.facts) == (True, ("bk_tesla_park_construction",))

@@ -93,6 +93,8 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())
             return self._decline(question, templates["dont_know"], context, ())
+        if query.nth_day:
+            return self._nth_day(query, context)
         profile = self._profile_answer(query, context) if query.bare else None
         if profile:
             return profile

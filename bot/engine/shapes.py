@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..dates import chronological, sort_key
 from ..matching import Match
@@ -191,6 +191,35 @@ class Shapes:
         target = (min if after else max)(found, key=chronological)
         reply = self._compose(rest, [target], 1.0, context)
         return replace(reply, context=replace(reply.context, pivot=pivot.id))
+
+    def _nth_day(self, query: Query, context: Context) -> Answer:
+        """"What happened on the second day of Vučić's October 2018 visit?": the occasion
+        the rest of the question holds, a span of days; then the facts dated that one day
+        of it that were part of it, or took place in its span with its people, and hold
+        the question as well. A day past its end, or with nothing dated, is no answer."""
+        templates = self.kb.language(context.language).templates
+        rest = replace(query, nth_day=None)
+        chosen, _, missing = self._select(rest)
+        spans = [f for f in chosen if f.date and f.date.day and f.date.end_day]
+        occasion = next((f for f in spans if not f.part_of), spans[0] if spans else None)
+        if occasion is None:
+            return self._decline(query.text, self._missing_message(rest, missing or ("?",),
+                                                                   templates),
+                                 context, query.mentions, nearest=tuple(chosen[:1]))
+        d = occasion.date
+        start = date(d.year, d.month, d.day)
+        end = date(d.end_year or d.year, d.end_month or d.month, d.end_day)
+        day = start + timedelta(days=query.nth_day - 1)
+        people = {i for i in occasion.who if self.kb.entities[i].type == "person"}
+        found = [f for f in self.kb.facts if f.id != occasion.id and f.date and
+                 f.date.day and not (f.date.end_day or f.date.end_month or f.date.end_year)
+                 and date(f.date.year, f.date.month, f.date.day) == day and
+                 (f.part_of == occasion.id or not f.part_of and people & set(f.who))
+                 and not self._lacks(rest, f)] if day <= end else []
+        if not found:
+            return self._decline(query.text, templates["dont_know"], context,
+                                 query.mentions, nearest=(occasion,))
+        return self._compose(rest, found, 1.0, context)
 
     def _count(self, query: Query, facts: list[Fact], code: str) -> list[Line]:
         """"How many …": events ("how many times", "how many visits"), people by role
