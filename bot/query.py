@@ -605,6 +605,17 @@ def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,
             [i for c in clauses[ci + 1:] for i in c]
         if ci < main:
             rest = [i for c in clauses[main:] for i in c]
+        if ci < main and pivot_items and \
+                _words(pivot_items[0])[0].folded in grammar.get("speakers", ()):
+            # "before I forget, …": the asker's own clause, which names nothing asked
+            # and is no question about order
+            clauses = clauses[:ci] + clauses[ci + 1:]
+            main -= 1
+            query = replace(_query(text, [i for c in clauses[:main] for i in c],
+                                   [i for c in clauses[main:] for i in c], grammar,
+                                   Counter(dict(query.votes)), known),
+                            yes_no=query.yes_no)
+            return _with_pivot(text, clauses, main, grammar, query, known)
         pivot = _query(text, [], pivot_items, grammar, Counter(), known)
         if not pivot.named and ci < main:
             continue  # "before I forget, …": chatter, not a question about order

@@ -468,3 +468,22 @@ def test_the_second_day_of_a_visit_on_our_base(engine):
     answer = engine.answer("What happened in Astana on the second day of Vučić's October "
                            "2018 visit?")
     assert (answer.answered, answer.facts) == (True, ("bk_tesla_park_construction",))
+
+
+# ---------------------------------- "before I …" leading the question is the asker's
+
+@pytest.mark.parametrize("question, fact", [
+    ("Before I fly to Astana, when did Serbia open its embassy?", "serbian_embassy_opened"),
+    ("Before we start on Belgrade: who is Tokayev?", "tokayev_visit_2024"),
+])
+def test_before_the_asker_s_own_clause_is_no_sequence(engine, question, fact):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_before_the_asker_s_own_clause_names_nothing_asked():
+    # "forget" is a concept of the third base: the clause it is in is still chatter.
+    third = Engine(load_knowledge(HERE / "third_base" / "knowledge"))
+    answer = third.answer("Before I forget, and this is a bit random: who was the first "
+                          "Norlandic ambassador to Estavia?")
+    assert (answer.answered, answer.facts) == (True, ("solberg_ambassador",))
