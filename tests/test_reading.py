@@ -487,3 +487,29 @@ def test_before_the_asker_s_own_clause_names_nothing_asked():
     answer = third.answer("Before I forget, and this is a bit random: who was the first "
                           "Norlandic ambassador to Estavia?")
     assert (answer.answered, answer.facts) == (True, ("solberg_ambassador",))
+
+
+# --------------------------- who held a role before (after) a person: the one next to them
+
+@pytest.mark.parametrize("question, facts", [
+    ("Who was manager before Tom Hale?", ("berg_appointed",)),
+    ("Who was the manager after Anna Berg?", ("hale_appointed",)),
+    ("Who was manager before Anna Berg?", ()),
+])
+def test_who_held_the_role_before_a_person(club, question, facts):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+
+
+@pytest.mark.parametrize("base, question, fact", [
+    ("second_base", "Who headed the space agency before Reyvik?", "halvorsen_appointed"),
+    # not the director of another agency, nor a president of another country
+    ("second_base", "Who was Director-General after Reyvik?", "velikova_appointed"),
+    ("", "Who was the Serbian president before Vučić?", "nikolic_visit_2015"),
+    ("", "Who was president after Tadić?", "nikolic_visit_2015"),
+])
+def test_who_held_the_role_next_to_a_person_of_the_same_body_and_country(engine, base,
+                                                                        question, fact):
+    engine = Engine(load_knowledge(HERE / base / "knowledge")) if base else engine
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))

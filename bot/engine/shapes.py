@@ -121,6 +121,10 @@ class Shapes:
         nearest event on that side of the pivot that holds the rest of the question."""
         code = self.kb.language(context.language).code
         templates = self.kb.language(code).templates
+        if query.pivot is not None and "who" in query.intents and \
+                query.role in self._role_concepts and query.pivot.mentions and \
+                all(self._is_person(m) for m in query.pivot.mentions):
+            return self._in_role_next_to(query, context)
         if query.pivot is not None:
             # "after Tadić" is after Tadić's event of the kind asked; "after Aurora 4" (an
             # event of its own) is after that.
@@ -191,6 +195,42 @@ class Shapes:
         target = (min if after else max)(found, key=chronological)
         reply = self._compose(rest, [target], 1.0, context)
         return replace(reply, context=replace(reply.context, pivot=pivot.id))
+
+    def _in_role_next_to(self, query: Query, context: Context) -> Answer:
+        """"Who headed the agency before Reyvik?", "who was manager after Anna Berg?": the
+        person whose text gives them the role asked nearest before (after) the first fact
+        that gives it the pivot person, in a fact of the same organisation where that one
+        names one, else of the pivot's country where known; answered with the first fact that gives it them."""
+        templates = self.kb.language(context.language).templates
+        pivots = {i for m in query.pivot.mentions for i in m.ids}
+        dated = sorted((f for f in self.kb.facts if f.date), key=chronological)
+        holders = [(f, i) for f in dated for i, roles in self._titled(f).items()
+                   if query.role in roles]
+        start = next((f for f, i in holders if i in pivots), None)
+        if start is None:
+            return self._decline(query.text, self._missing_message(
+                query.pivot, (query.pivot.mentions[0].text,), templates), context,
+                query.mentions)
+        here = sort_key(start.date)
+        after = query.sequence == "after"
+        # of the same body: the director of another agency did not follow him
+        bodies = {i for i in start.who if (e := self.kb.entities.get(i)) and
+                  e.type == "organisation"}
+        # else of the same country: a Kazakh president is no Serbian one's predecessor
+        countries = {self.kb.entities[i].country for i in pivots} - {None}
+        side = [(f, i) for f, i in holders if i not in pivots and
+                (sort_key(f.date) > here if after else sort_key(f.date) < here) and
+                (bodies & set(f.who) if bodies else
+                 not countries or self.kb.entities[i].country in countries)]
+        if not side:
+            return self._decline(query.text, templates["nothing_next" if after
+                                                       else "nothing_before"],
+                                 context, query.mentions, nearest=(start,))
+        person = side[0][1] if after else side[-1][1]
+        first = next(f for f, i in holders if i == person)
+        rest = replace(query, sequence=None, pivot=None, modifiers=frozenset())
+        reply = self._compose(rest, [first], 1.0, context)
+        return replace(reply, context=replace(reply.context, pivot=start.id))
 
     def _nth_day(self, query: Query, context: Context) -> Answer:
         """"What happened on the second day of Vučić's October 2018 visit?": the occasion
