@@ -96,6 +96,12 @@ class Query:
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
     counted: str | None = None
+    #: With `counted` "" (events): the stem of a word of no topic right after "how many"
+    #: ("how many *companies* took part?"): a number one fact states before it is the count.
+    counted_noun: str | None = None
+    #: "on the *second day* of Vučić's October 2018 visit": the day of an occasion asked
+    #: (an ordinal right before a `days` word), instead of an `ordinal` of events.
+    nth_day: int | None = None
     #: "and Nikolić?", "what about 2010?": the previous question again, with this changed.
     continues: bool = False
     #: "how long did it last?": a duration, which a span of dates gives.
@@ -154,6 +160,8 @@ class _Reading:
     scope: set[str] = field(default_factory=set)
     ordinal: int | None = None
     counted: str | None = None
+    counted_noun: str | None = None
+    nth_day: int | None = None
     role: str | None = None
     role_said: str | None = None
     name_of: str | None = None
@@ -305,7 +313,9 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  unknown=tuple(r.unknown), foreign=tuple(r.foreign),
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
-                 bare=bare, counted=r.counted, continues=continues, name_of=r.name_of,
+                 bare=bare, counted=r.counted, counted_noun=r.counted_noun,
+                 nth_day=r.nth_day,
+                 continues=continues, name_of=r.name_of,
                  duration=any(w.folded in grammar.get("duration", ()) or
                               w.stem in grammar.get("duration", ())
                               for item in body for w in _words(item)),
@@ -389,7 +399,7 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 if _after_who_is(found, pos, grammar.get("profile", frozenset()),
                                  grammar.get("articles", frozenset())):
                     r.role_said = item.text
-            if r.counted == "" and kind == "concept":
+            if r.counted == "" and kind == "concept" and r.counted_noun is None:
                 r.counted = item.ids[0]
         elif kind == "intent":
             joining = grammar.get("conjunction_intents", frozenset())
@@ -398,6 +408,12 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.intents.update(item.ids)
             if "how_many" in item.ids and r.counted is None:
                 r.counted = ""  # the next topic named is what is counted
+        elif kind in ("ordinal", "modifier") and not chatter and pos + 1 < len(found) and \
+                (kind == "ordinal" or "first" in item.ids) and \
+                isinstance(found[pos + 1], Match) and found[pos + 1].kind == "stop" and \
+                _words(found[pos + 1])[0].folded in grammar.get("days", ()):
+            # "the second (first) day of the visit": a day of it, not the n-th of events
+            r.nth_day = int(item.ids[0]) if kind == "ordinal" else 1
         elif kind == "modifier":
             r.modifiers.update(item.ids)
         elif kind == "pronoun":
@@ -421,6 +437,9 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 grammar.get("days", ()) | grammar.get("years", ()):
             # "how many days/years …": a span, which dates give
             r.counted = DAYS if _words(item)[0].folded in grammar.get("days", ()) else YEARS
+        elif kind == "stop" and r.counted == "" and r.counted_noun is None and \
+                _after_how_many(found, pos):
+            r.counted_noun = _words(item)[-1].stem  # "how many companies …"
         elif chatter:
             continue
         elif kind == "social":
@@ -610,6 +629,17 @@ def _with_pivot(text: str, clauses: list[list], main: int, grammar: Grammar,
             [i for c in clauses[ci + 1:] for i in c]
         if ci < main:
             rest = [i for c in clauses[main:] for i in c]
+        if ci < main and pivot_items and \
+                _words(pivot_items[0])[0].folded in grammar.get("speakers", ()):
+            # "before I forget, …": the asker's own clause, which names nothing asked
+            # and is no question about order
+            clauses = clauses[:ci] + clauses[ci + 1:]
+            main -= 1
+            query = replace(_query(text, [i for c in clauses[:main] for i in c],
+                                   [i for c in clauses[main:] for i in c], grammar,
+                                   Counter(dict(query.votes)), known),
+                            yes_no=query.yes_no)
+            return _with_pivot(text, clauses, main, grammar, query, known)
         pivot = _query(text, [], pivot_items, grammar, Counter(), known)
         if not pivot.named and ci < main:
             continue  # "before I forget, …": chatter, not a question about order

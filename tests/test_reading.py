@@ -551,3 +551,102 @@ def test_did_he_get_one_too_after_an_award_to_someone_else(norland):
         context = answer.context
     answer = norland.answer("did Mihai Stoica get one too?", context)
     assert (answer.answered, answer.facts) == (False, ()), _text(answer)
+
+
+# ------------------------------------------- "how many" of a word that names no topic
+
+@pytest.mark.parametrize("question, base, fact", [
+    # the occasion's own part states it: "some 300 companies took part"
+    ("How many companies took part in the first Business Forum?", "third",
+     "business_forum_2003"),
+    ("How many firms took part in the second Harbour Cup?", "club", "cup_2006"),
+    ("How many firms took part in the 2006 tour?", "club", "cup_2006"),
+])
+def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, question, base,
+                                                                      fact):
+    engine = club if base == "club" else Engine(load_knowledge(HERE / "third_base" /
+                                                               "knowledge"))
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+    assert _text(answer).split(":")[0] == ("300 in all" if base == "third" else "40 in all")
+
+
+# ------------------------------------ "when" of a concept the text says of the thing
+
+@pytest.mark.parametrize("base, question, fact", [
+    # a history fact whose text says "Norland opened a trade office in Corvena"
+    ("third_base", "When did Norland open a trade office in Corvena?", "trade_office_1978"),
+    # "visited the headquarters of the Meridian Space Organisation"
+    ("second_base", "When did Mara Velikova visit the Meridian headquarters?",
+     "velikova_porto_alva_visit"),
+])
+def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(base, question,
+                                                                          fact):
+    answer = Engine(load_knowledge(HERE / base / "knowledge")).answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+# ------------------------------------------------ the n-th day of a multi-day occasion
+
+@pytest.mark.parametrize("question, facts", [
+    # 10–16 July 2006: the sixth day is the 15th, when the cup (part of the tour) was played
+    ("What happened on the sixth day of the 2006 tour?", ("cup_2006",)),
+    ("Where was the club on the sixth day of its 2006 tour?", ("cup_2006",)),
+    # nothing is dated the second day; a day past its end is none of it
+    ("What happened on the second day of the 2006 tour?", ()),
+    ("What happened on the 6th day of the first match?", ()),
+])
+def test_the_nth_day_of_an_occasion_is_what_is_dated_that_day_of_it(club, question, facts):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+
+
+def test_the_second_day_of_a_visit_on_our_base(engine):
+    answer = engine.answer("What happened in Astana on the second day of Vučić's October "
+                           "2018 visit?")
+    assert (answer.answered, answer.facts) == (True, ("bk_tesla_park_construction",))
+
+
+# ---------------------------------- "before I …" leading the question is the asker's
+
+@pytest.mark.parametrize("question, fact", [
+    ("Before I fly to Astana, when did Serbia open its embassy?", "serbian_embassy_opened"),
+    ("Before we start on Belgrade: who is Tokayev?", "tokayev_visit_2024"),
+])
+def test_before_the_asker_s_own_clause_is_no_sequence(engine, question, fact):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))
+
+
+def test_before_the_asker_s_own_clause_names_nothing_asked():
+    # "forget" is a concept of the third base: the clause it is in is still chatter.
+    third = Engine(load_knowledge(HERE / "third_base" / "knowledge"))
+    answer = third.answer("Before I forget, and this is a bit random: who was the first "
+                          "Norlandic ambassador to Estavia?")
+    assert (answer.answered, answer.facts) == (True, ("solberg_ambassador",))
+
+
+# --------------------------- who held a role before (after) a person: the one next to them
+
+@pytest.mark.parametrize("question, facts", [
+    ("Who was manager before Tom Hale?", ("berg_appointed",)),
+    ("Who was the manager after Anna Berg?", ("hale_appointed",)),
+    ("Who was manager before Anna Berg?", ()),
+])
+def test_who_held_the_role_before_a_person(club, question, facts):
+    answer = club.answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+
+
+@pytest.mark.parametrize("base, question, fact", [
+    ("second_base", "Who headed the space agency before Reyvik?", "halvorsen_appointed"),
+    # not the director of another agency, nor a president of another country
+    ("second_base", "Who was Director-General after Reyvik?", "velikova_appointed"),
+    ("", "Who was the Serbian president before Vučić?", "nikolic_visit_2015"),
+    ("", "Who was president after Tadić?", "nikolic_visit_2015"),
+])
+def test_who_held_the_role_next_to_a_person_of_the_same_body_and_country(engine, base,
+                                                                        question, fact):
+    engine = Engine(load_knowledge(HERE / base / "knowledge")) if base else engine
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))

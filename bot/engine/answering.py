@@ -93,6 +93,8 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())
             return self._decline(question, templates["dont_know"], context, ())
+        if query.nth_day:
+            return self._nth_day(query, context)
         profile = self._profile_answer(query, context) if query.bare else None
         if profile:
             return profile
@@ -111,4 +113,7 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if not chosen:
             return self._decline(question, self._missing_message(query, missing, templates),
                                  context, query.mentions, nearest=self._nearest(query))
+        stated = self._stated_noun(query, chosen) if query.counted == "" else None
+        if stated:  # "how many companies took part?": the fact that says how many
+            chosen = [stated[1]]
         return self._compose(query, self._with_parts(query, chosen), best, context)

@@ -179,8 +179,12 @@ class Holding:
             # its embassy opened").
             roles = {c for i in fact.who for c in self._roles(i)}
 
+            objects = {i for m in query.mentions if m.kind == "entity" for i in m.ids
+                       if i in (*fact.who, *fact.tags)}
+
             def plain(m: Mention) -> bool:
-                return any(p.about.get(i, 0.0) >= TAGGED or i in roles for i in m.ids)
+                return any(p.about.get(i, 0.0) >= TAGGED or i in roles for i in m.ids) or \
+                    self._done_to(fact, m, objects)
             # Of the kinds of event named, one is enough ("when was it opened and who
             # attended?"); every other topic must be plainly the fact's.
             concepts = [m for m in query.mentions if m.kind == "concept" and not m.soft]
@@ -205,6 +209,32 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
+        """True when the fact's text says the question's concept of a thing the question
+        names and the fact is about, its word right before the thing with only grammar
+        words between: "Norland *opened a trade office*" is the opening of that office,
+        "visited *the headquarters of the Meridian*" a visit to its headquarters, whatever
+        kind of fact it is. Not a person or a country ("opened talks with Serbia")."""
+        key = (fact.id, "#done " + ",".join(m.ids) + "|" + ",".join(sorted(objects)))
+        if key not in self._said:
+            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            done = False
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind == "concept" and
+                        set(item.ids) & set(m.ids)):
+                    continue
+                for after in found[pos + 1:pos + 4]:
+                    if isinstance(after, Match) and after.kind == "entity":
+                        done = any(i in objects and (e := self.kb.entities.get(i)) and
+                                   e.type not in ("person", "country") for i in after.ids)
+                        break
+                    if not (isinstance(after, Match) and after.kind == "stop"):
+                        break
+                if done:
+                    break
+            self._said[key] = done
+        return self._said[key]
 
     def _asks_who_does(self, query: Query) -> bool:
         """A question for whoever does something: not yes/no, naming no person (what

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..dates import chronological, sort_key
 from ..matching import Match
@@ -121,6 +121,10 @@ class Shapes:
         nearest event on that side of the pivot that holds the rest of the question."""
         code = self.kb.language(context.language).code
         templates = self.kb.language(code).templates
+        if query.pivot is not None and "who" in query.intents and \
+                query.role in self._role_concepts and query.pivot.mentions and \
+                all(self._is_person(m) for m in query.pivot.mentions):
+            return self._in_role_next_to(query, context)
         if query.pivot is not None:
             # "after Tadić" is after Tadić's event of the kind asked; "after Aurora 4" (an
             # event of its own) is after that.
@@ -199,6 +203,71 @@ class Shapes:
         reply = self._compose(rest, [target], 1.0, context)
         return replace(reply, context=replace(reply.context, pivot=pivot.id))
 
+    def _in_role_next_to(self, query: Query, context: Context) -> Answer:
+        """"Who headed the agency before Reyvik?", "who was manager after Anna Berg?": the
+        person whose text gives them the role asked nearest before (after) the first fact
+        that gives it the pivot person, in a fact of the same organisation where that one
+        names one, else of the pivot's country where known; answered with the first fact that gives it them."""
+        templates = self.kb.language(context.language).templates
+        pivots = {i for m in query.pivot.mentions for i in m.ids}
+        dated = sorted((f for f in self.kb.facts if f.date), key=chronological)
+        holders = [(f, i) for f in dated for i, roles in self._titled(f).items()
+                   if query.role in roles]
+        start = next((f for f, i in holders if i in pivots), None)
+        if start is None:
+            return self._decline(query.text, self._missing_message(
+                query.pivot, (query.pivot.mentions[0].text,), templates), context,
+                query.mentions)
+        here = sort_key(start.date)
+        after = query.sequence == "after"
+        # of the same body: the director of another agency did not follow him
+        bodies = {i for i in start.who if (e := self.kb.entities.get(i)) and
+                  e.type == "organisation"}
+        # else of the same country: a Kazakh president is no Serbian one's predecessor
+        countries = {self.kb.entities[i].country for i in pivots} - {None}
+        side = [(f, i) for f, i in holders if i not in pivots and
+                (sort_key(f.date) > here if after else sort_key(f.date) < here) and
+                (bodies & set(f.who) if bodies else
+                 not countries or self.kb.entities[i].country in countries)]
+        if not side:
+            return self._decline(query.text, templates["nothing_next" if after
+                                                       else "nothing_before"],
+                                 context, query.mentions, nearest=(start,))
+        person = side[0][1] if after else side[-1][1]
+        first = next(f for f, i in holders if i == person)
+        rest = replace(query, sequence=None, pivot=None, modifiers=frozenset())
+        reply = self._compose(rest, [first], 1.0, context)
+        return replace(reply, context=replace(reply.context, pivot=start.id))
+
+    def _nth_day(self, query: Query, context: Context) -> Answer:
+        """"What happened on the second day of Vučić's October 2018 visit?": the occasion
+        the rest of the question holds, a span of days; then the facts dated that one day
+        of it that were part of it, or took place in its span with its people, and hold
+        the question as well. A day past its end, or with nothing dated, is no answer."""
+        templates = self.kb.language(context.language).templates
+        rest = replace(query, nth_day=None)
+        chosen, _, missing = self._select(rest)
+        spans = [f for f in chosen if f.date and f.date.day and f.date.end_day]
+        occasion = next((f for f in spans if not f.part_of), spans[0] if spans else None)
+        if occasion is None:
+            return self._decline(query.text, self._missing_message(rest, missing or ("?",),
+                                                                   templates),
+                                 context, query.mentions, nearest=tuple(chosen[:1]))
+        d = occasion.date
+        start = date(d.year, d.month, d.day)
+        end = date(d.end_year or d.year, d.end_month or d.month, d.end_day)
+        day = start + timedelta(days=query.nth_day - 1)
+        people = {i for i in occasion.who if self.kb.entities[i].type == "person"}
+        found = [f for f in self.kb.facts if f.id != occasion.id and f.date and
+                 f.date.day and not (f.date.end_day or f.date.end_month or f.date.end_year)
+                 and date(f.date.year, f.date.month, f.date.day) == day and
+                 (f.part_of == occasion.id or not f.part_of and people & set(f.who))
+                 and not self._lacks(rest, f)] if day <= end else []
+        if not found:
+            return self._decline(query.text, templates["dont_know"], context,
+                                 query.mentions, nearest=(occasion,))
+        return self._compose(rest, found, 1.0, context)
+
     def _count(self, query: Query, facts: list[Fact], code: str) -> list[Line]:
         """"How many …": events ("how many times", "how many visits"), people by role
         ("how many presidents"), or the number a fact's text states ("five ministers").
@@ -209,6 +278,9 @@ class Shapes:
             # "How many times …": occasions, not what happened during them.
             ids = {f.id for f in facts}
             events = [f for f in facts if f.part_of not in ids]
+            stated = self._stated_noun(query, facts)
+            if stated:
+                return [(Segment(templates["count"].format(count=stated[0]), strong=True),)]
             return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         if counted in (DAYS, YEARS):
@@ -239,6 +311,20 @@ class Shapes:
                 return [(Segment(templates["count_people"].format(
                     count=len(people), names=names), strong=True),)]
         return []
+
+    def _stated_noun(self, query: Query, facts: list[Fact]) -> tuple[str, Fact] | None:
+        """"How many companies took part in the first forum?" of one occasion: the number
+        its fact, or one fact of what happened during it, states before the word counted
+        ("some 300 companies"), with that fact; a word of no topic is not events."""
+        if not query.counted_noun or len({f.part_of or f.id for f in facts}) != 1:
+            return None
+        ids = {f.id for f in facts}
+        candidates = [*facts, *(
+            p for i in dict.fromkeys(c for f in facts for c in self._children.get(f.id, ()))
+            if i not in ids and (p := self.kb.fact(i)) and not self._lacks(query, p))]
+        found = [(n, f) for f in candidates
+                 if (n := self._stated_number(f, {UNIT + query.counted_noun}))]
+        return found[0] if len({n for n, _ in found}) == 1 else None
 
     def _people_in_role(self, fact: Fact, query: Query, named: set[str]) -> list[str]:
         """"How many people inaugurated the construction?" of one fact: the people its text
