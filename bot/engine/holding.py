@@ -251,6 +251,8 @@ class Holding:
     def _only_negated(self, fact: Fact, m: Mention) -> bool:
         """True when the fact's texts use the words the question names this by, and only
         right after a negation ("did not recognize", "will not recognize"). Read once."""
+        if fact.id not in self._negating:
+            return False  # no text of it has a negation (noted while indexing)
         key = (fact.id, "#not " + m.text + "|" + ",".join(m.ids))
         if key not in self._said:
             asked = {self.kb.stemming.stems(m.text)} - {()}

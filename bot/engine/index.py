@@ -62,6 +62,11 @@ class FactIndex:
         self._kinds = frozenset(f.kind for f in kb.facts)
         self._index_vocabulary()
         self._title_candidates: dict[tuple[str, ...], set[str]] = {}
+        #: The facts a text of which has a negation ("did not recognize"): only they can
+        #: say something only negated (Holding._only_negated), which is not read otherwise.
+        self._negating: set[str] = set()
+        self._fact_id = ""  # the fact whose texts are being read
+        self._negations = self.index.grammar(None).get("negation", frozenset())
         #: The entities some fact's own question names (read with the fact's texts).
         self._asked_about: set[str] = set()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
@@ -74,7 +79,8 @@ class FactIndex:
         #: a fact's text, in any language: "President", "commander", "Mayor of Astana".
         self._title_words = frozenset(
             k for k, ids in self._title_candidates.items() if ids & self._role_concepts)
-        del self._title_candidates
+        del self._title_candidates, self._fact_id, self._negations
+        self._negating = frozenset(self._negating)
         for fact in kb.facts:
             for ref in fact.who:
                 # What its people are (president, prime minister) is a little of what it
@@ -149,6 +155,7 @@ class FactIndex:
 
     def _profile(self, fact: Fact) -> _Profile:
         p = _Profile()
+        self._fact_id = fact.id
         entities = self.kb.entities
         p.add("about", fact.kind, EXPLICIT)
         for ref in fact.who:
@@ -229,6 +236,10 @@ class FactIndex:
         becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
         than a curated concept but, having no tagged form to prefer, fully where it is."""
         found = self.index.find(text, fuzzy=False)
+        if text_of_fact and self._fact_id not in self._negating and any(
+                w.folded in self._negations for item in found
+                for w in (item.words if isinstance(item, Match) else (item,))):
+            self._negating.add(self._fact_id)
         for pos, item in enumerate(found):
             if isinstance(item, Match):
                 if code == self.kb.meta.language:
