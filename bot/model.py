@@ -266,6 +266,8 @@ class Answer:
 
 def pick(texts: Texts, languages: str | tuple[str, ...]) -> str:
     """The text in the first of `languages` that has one, else any."""
+    if not isinstance(texts, dict):
+        texts = dict(texts)  # one read of texts kept in the compiled file, not one a look-up
     for code in (languages,) if isinstance(languages, str) else languages:
         if code in texts:
             return texts[code]
