@@ -12,7 +12,7 @@ from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_PASSING, IN_TEXT, NAMED_TYPES,
-                      ROLE, TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
+                      TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
 class Holding:
