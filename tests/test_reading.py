@@ -19,6 +19,22 @@ def club():
     return Engine(load_knowledge(HERE / "fixtures" / "harbour_city"))
 
 
+@pytest.fixture(scope="module")
+def space():
+    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
+
+
+@pytest.fixture(scope="module")
+def norland():
+    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
+
+
+def _base(request, name: str) -> Engine:
+    """The engine of a test base by its directory's name ("" is ours)."""
+    return request.getfixturevalue({"second_base": "space", "third_base": "norland"}
+                                   .get(name, "engine"))
+
+
 def _text(answer) -> str:
     return " | ".join("".join(s.text for s in line) for line in answer.lines)
 
@@ -192,11 +208,6 @@ def test_years_between_diplomatic_relations_and_the_first_state_visit(engine):
 
 # ----------------------------------- a role the question's verb gives the person asked
 
-@pytest.fixture(scope="module")
-def space():
-    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
-
-
 @pytest.mark.parametrize("question", [
     # Aurora 2 had "commander Sana Orlova and Jonas Brandt aboard"; Aurora 4 names no
     # commander: neither says Brandt commanded
@@ -314,9 +325,8 @@ def test_an_ordinal_counts_occasions_not_their_parts(club, question, fact):
     assert (answer.answered, answer.facts) == (True, (fact,))
 
 
-def test_an_ordinal_counts_an_occasion_and_its_inquiry_once():
+def test_an_ordinal_counts_an_occasion_and_its_inquiry_once(space):
     # The Polaris 2 explosion and the inquiry into it: one flight of the Skadi rocket.
-    space = Engine(load_knowledge(HERE / "second_base" / "knowledge"))
     answer = space.answer("What happened with the third Skadi rocket?")
     assert (answer.answered, answer.facts) == (True, ("polaris_3_launch",))
 
@@ -417,11 +427,6 @@ def test_a_fact_base_adds_synonym_groups_of_its_own(tmp_path):
 
 
 # ------------------------------- "how many X" in a word no fact uses: no number stated
-
-@pytest.fixture(scope="module")
-def norland():
-    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
-
 
 @pytest.mark.parametrize("base, question", [
     ("club", "How many stewards worked at the cup final where Pavel Orsk scored against "
@@ -562,10 +567,9 @@ def test_did_he_get_one_too_after_an_award_to_someone_else(norland):
     ("How many firms took part in the second Harbour Cup?", "club", "cup_2006"),
     ("How many firms took part in the 2006 tour?", "club", "cup_2006"),
 ])
-def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, question, base,
-                                                                      fact):
-    engine = club if base == "club" else Engine(load_knowledge(HERE / "third_base" /
-                                                               "knowledge"))
+def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, norland, question,
+                                                                      base, fact):
+    engine = club if base == "club" else norland
     answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
     assert _text(answer).split(":")[0] == ("300 in all" if base == "third" else "40 in all")
@@ -580,9 +584,9 @@ def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, questi
     ("second_base", "When did Mara Velikova visit the Meridian headquarters?",
      "velikova_porto_alva_visit"),
 ])
-def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(base, question,
-                                                                          fact):
-    answer = Engine(load_knowledge(HERE / base / "knowledge")).answer(question)
+def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(request, base,
+                                                                          question, fact):
+    answer = _base(request, base).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
 
 
@@ -618,10 +622,9 @@ def test_before_the_asker_s_own_clause_is_no_sequence(engine, question, fact):
     assert (answer.answered, answer.facts) == (True, (fact,))
 
 
-def test_before_the_asker_s_own_clause_names_nothing_asked():
+def test_before_the_asker_s_own_clause_names_nothing_asked(norland):
     # "forget" is a concept of the third base: the clause it is in is still chatter.
-    third = Engine(load_knowledge(HERE / "third_base" / "knowledge"))
-    answer = third.answer("Before I forget, and this is a bit random: who was the first "
+    answer = norland.answer("Before I forget, and this is a bit random: who was the first "
                           "Norlandic ambassador to Estavia?")
     assert (answer.answered, answer.facts) == (True, ("solberg_ambassador",))
 
@@ -645,8 +648,7 @@ def test_who_held_the_role_before_a_person(club, question, facts):
     ("", "Who was the Serbian president before Vučić?", "nikolic_visit_2015"),
     ("", "Who was president after Tadić?", "nikolic_visit_2015"),
 ])
-def test_who_held_the_role_next_to_a_person_of_the_same_body_and_country(engine, base,
+def test_who_held_the_role_next_to_a_person_of_the_same_body_and_country(request, base,
                                                                         question, fact):
-    engine = Engine(load_knowledge(HERE / base / "knowledge")) if base else engine
-    answer = engine.answer(question)
+    answer = _base(request, base).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
