@@ -266,9 +266,8 @@ class Answer:
 
 def pick(texts: Texts, languages: str | tuple[str, ...]) -> str:
     """The text in the first of `languages` that has one, else any."""
-    if not isinstance(texts, dict):
-        texts = dict(texts)  # one read of texts kept in the compiled file, not one a look-up
     for code in (languages,) if isinstance(languages, str) else languages:
-        if code in texts:
-            return texts[code]
+        found = texts.get(code)  # one look-up: texts kept on disk decode on each
+        if found is not None:
+            return found
     return next(iter(texts.values()), "")

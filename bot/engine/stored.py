@@ -34,83 +34,78 @@ class Blob:
         return marshal.loads(self._map[self._base + start:self._base + end])
 
 
-class StoredTexts(Mapping[str, str]):
-    """Language → text, decoded from the compiled file on each access."""
+class _Stored:
+    """A value kept in the compiled file: where it is, decoded on each access."""
 
     __slots__ = ("_blob", "_start", "_end")
 
     def __init__(self, blob: Blob, start: int, end: int) -> None:
         self._blob, self._start, self._end = blob, start, end
 
-    def _texts(self) -> dict[str, str]:
+    def _value(self) -> Any:
         return self._blob.read(self._start, self._end)
-
-    def __getitem__(self, code: str) -> str:
-        return self._texts()[code]
-
-    def get(self, code: str, default: Any = None) -> Any:  # one decoding, not two
-        return self._texts().get(code, default)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._texts()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._texts())
-
-    def __len__(self) -> int:
-        return len(self._texts())
-
-    def items(self):  # type: ignore[override]
-        return self._texts().items()
-
-    def values(self):  # type: ignore[override]
-        return self._texts().values()
-
-    def keys(self):  # type: ignore[override]
-        return self._texts().keys()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Mapping) and self._texts() == dict(other)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return repr(self._texts())
-
-    def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (MappingProxyType, (self._texts(),))
+        return repr(self._value())
 
 
-class StoredNames(Sequence[str]):
-    """A tuple of names (aliases), decoded from the compiled file on each access."""
+class StoredTexts(_Stored, Mapping[str, str]):
+    """Language → text."""
 
-    __slots__ = ("_blob", "_start", "_end")
+    __slots__ = ()
 
-    def __init__(self, blob: Blob, start: int, end: int) -> None:
-        self._blob, self._start, self._end = blob, start, end
+    def __getitem__(self, code: str) -> str:
+        return self._value()[code]
 
-    def _names(self) -> tuple[str, ...]:
-        return self._blob.read(self._start, self._end)
+    def get(self, code: str, default: Any = None) -> Any:  # one decoding, not two
+        return self._value().get(code, default)
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
-        return self._names()[i]
-
-    def __len__(self) -> int:
-        return len(self._names())
+    def __contains__(self, code: object) -> bool:
+        return code in self._value()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._names())
+        return iter(self._value())
+
+    def __len__(self) -> int:
+        return len(self._value())
+
+    def items(self):  # type: ignore[override]
+        return self._value().items()
+
+    def values(self):  # type: ignore[override]
+        return self._value().values()
+
+    def keys(self):  # type: ignore[override]
+        return self._value().keys()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and self._value() == dict(other)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (MappingProxyType, (self._value(),))
+
+
+class StoredNames(_Stored, Sequence[str]):
+    """A tuple of names (aliases)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self._value()[i]
+
+    def __len__(self) -> int:
+        return len(self._value())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._value())
 
     def __eq__(self, other: object) -> bool:
         return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self._names())
-
     def __reduce__(self):  # type: ignore[no-untyped-def]
-        return (tuple, (self._names(),))
+        return (tuple, (self._value(),))
 
 
 #: The fields of the model kept out of the pickle: (class name, field) → kind of value.
@@ -154,10 +149,10 @@ class Writer:
                 self.size += len(data)
                 value = None
             values.append(value)
-        return (_record, (cls, tuple(values), tuple(lazy)))
+        return (_rebuild, (cls, tuple(values), tuple(lazy)))
 
 
-def _record(cls, values: tuple, lazy: tuple):  # type: ignore[no-untyped-def]
+def _rebuild(cls, values: tuple, lazy: tuple):  # type: ignore[no-untyped-def]
     """A fact or entity as the pickle gives it, its texts read from the mapped file."""
     blob = _reading.reader.blob
     values = list(values)
