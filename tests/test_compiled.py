@@ -156,3 +156,24 @@ def test_a_damaged_lexicon_is_rebuilt_not_served(knowledge_copy, tmp_path, monke
     loaded = module.load_engine(knowledge_copy)
     assert not loaded.from_cache
     assert loaded.engine.answer(QUESTIONS[0]) == built.answer(QUESTIONS[0])
+
+
+def test_what_holding_memoises_per_question_word_stays_bounded(kb, monkeypatch):
+    """A long-running bot meets unboundedly many question words: the per-(fact, word)
+    memo of holding checks starts again when full, and answers do not change."""
+    from bot.engine import Engine
+    from bot.engine.index import Memo
+    questions = ["Who was the first Serbian ambassador to Kazakhstan?",
+                 "When did Nazarbayev first visit Belgrade?", "What did Masimov say about Kosovo?",
+                 "How many times did Vučić visit Kazakhstan?", "Who did not recognize Kosovo?",
+                 "Which agreements were signed in 2016?"] * 2
+    unbounded = [Engine(kb).answer(q) for q in questions]
+    monkeypatch.setattr(Memo, "limit", 3)
+    engine = Engine(kb)
+    sizes = []
+    bounded = []
+    for q in questions:
+        bounded.append(engine.answer(q))
+        sizes.append(len(engine._said))
+    assert bounded == unbounded
+    assert max(sizes) <= 3 and max(sizes) > 0

@@ -111,3 +111,33 @@ def test_translation_of_an_unknown_fact_is_reported(knowledge_copy):
                   encoding="utf-8")
     found = "\n".join(problems(knowledge_copy))
     assert "translations/sr.yaml:" in found and "'no_such_fact' is not an id" in found
+
+
+def test_yaml_is_read_as_yaml_says_with_lines(tmp_path):
+    """Plain strings, maps and lists take a fast path; anchors, merge keys, numbers, null,
+    quoted look-alikes and recursive aliases must still read as PyYAML reads them."""
+    from bot.factbase.yamlfile import Reader, line_of
+    path = tmp_path / "f.yaml"
+    path.write_text("base: &b {kind: visit, year: 2011}\n"
+                    "fact:\n  <<: *b\n  where: [astana, '2012', 3.5, ~, no]\n"
+                    "again: *b\nloop: &l [x, *l]\nempty:\n", encoding="utf-8")
+    reader = Reader(tmp_path)
+    data = reader.load(path)
+    assert data["fact"] == {"kind": "visit", "year": 2011,
+                            "where": ["astana", "2012", 3.5, None, "no"]}
+    assert data["again"] is data["base"]
+    assert data["loop"][1] is data["loop"]
+    assert data["empty"] is None
+    assert (line_of(data), line_of(data, "fact"), line_of(data["fact"], "where")) == (1, 2, 4)
+    assert reader.problems == []
+
+
+@pytest.mark.parametrize("depth", [500, 20000])  # deeper than Python's stack; than libyaml's
+def test_deeply_nested_yaml_is_a_problem_not_a_crash(tmp_path, depth):
+    from bot.factbase.yamlfile import Reader
+    path = tmp_path / "f.yaml"
+    path.write_text("a: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    reader = Reader(tmp_path)
+    assert reader.load(path) is None
+    assert [p.file for p in reader.problems] == ["f.yaml"]
+    assert reader.problems[0].message.startswith("bad YAML: ")

@@ -43,6 +43,18 @@ class _Profile:
             target[key] = strength
 
 
+class Memo(dict):
+    """A dict that starts again when full: what a running bot memoises per question word
+    (a fact's text said "first"?) meets unboundedly many words."""
+
+    limit = 1 << 16
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 class FactIndex:
     """The fact base, indexed: profiles, postings, titles and scoring."""
 
@@ -54,7 +66,7 @@ class FactIndex:
         self._name_concepts: dict[str, frozenset[str]] = {}
         #: (fact, modifier or "#number") → whether its text says it ("first", a number),
         #: read once: see Holding._says and Holding._states_measure.
-        self._said: dict[tuple[str, str], bool] = {}
+        self._said: dict[tuple[str, str], bool] = Memo()
         #: Person → the concepts the fact texts put before their name as a title
         #: ("President Boris Tadić", "Mayor of Astana Asset Issekeshev").
         self._titles: dict[str, set[str]] = defaultdict(set)
