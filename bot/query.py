@@ -133,6 +133,12 @@ class Query:
     #: is named, which the answer's name must stand by in the fact's text ("the group
     #: X", "X group").
     name_of: str | None = None
+    #: "Which *countries* border …?", "with *other agencies*": the entity types (pack key
+    #: `entity_types`) the question asks for, the word that names them as written, and
+    #: whether it asks for others than those named (and than the fact base's subject).
+    asked_types: tuple[str, ...] = ()
+    asked_noun: str | None = None
+    asked_other: bool = False
 
     @property
     def named(self) -> bool:
@@ -307,6 +313,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
     plain = grammar.get("profile", frozenset())
     bare = all(isinstance(i, Match) and i.kind in ("entity", "demonym") or
                all(w.folded in plain for w in _words(i)) for i in body)
+    asked = _asked_kind(body, grammar)
     return Query(text=text, mentions=tuple(_dedupe(r.mentions)), intents=frozenset(r.intents),
                  modifiers=frozenset(r.modifiers), years=tuple(years),
                  months=frozenset(r.months), pronouns=frozenset(r.pronouns),
@@ -328,7 +335,43 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  become=any(w.folded in grammar.get("become", ()) for item in body
                             for w in _words(item)),
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
-                               for w in _words(item)))
+                               for w in _words(item)),
+                 asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2])
+
+
+def _asked_kind(found: list, grammar: Grammar) -> tuple[tuple[str, ...], str | None, bool]:
+    """"Which countries border …?", "what companies …", "which other territories …",
+    "agreements with other agencies": a `which` word or an `other` word right before a
+    word that names a type of entity (the pack's `entity_types`, read as grammar jobs
+    "type:TYPE"), nationalities or "other" between, asks for entities of that type.
+    Returns the types, the word as written, and whether others are asked for."""
+    types = {job[5:]: words for job, words in grammar.items() if job.startswith("type:")}
+    which, other = grammar.get("which", frozenset()), grammar.get("other", frozenset())
+    for pos, item in enumerate(found):
+        words = _words(item)
+        if not words or words[0].folded not in which | other or \
+                isinstance(item, Match) and item.kind == "intent" and len(words) > 1:
+            continue  # "which city" asks "where" already
+        before = _words(found[pos - 1])[-1:] if pos else ()
+        if words[0].folded not in which and before and \
+                before[0].folded in grammar.get("articles", ()):
+            continue  # "the other country": one of those named, not others
+        others = words[-1].folded in other
+        at = pos + 1
+        while at < len(found) and (isinstance(found[at], Match) and
+                                   found[at].kind == "demonym" or
+                                   _words(found[at])[:1] and
+                                   _words(found[at])[0].folded in other):
+            others = others or _words(found[at])[0].folded in other
+            at += 1  # "which Serbian companies", "which other territories"
+        if at >= len(found) or not (words[0].folded in which or others):
+            continue
+        noun = _words(found[at])[-1] if _words(found[at]) else None
+        asked = tuple(sorted(t for t, ws in types.items()
+                             if noun and (noun.folded in ws or noun.stem in ws)))
+        if asked:
+            return asked, noun.text, others
+    return (), None, False
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,

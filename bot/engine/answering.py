@@ -15,12 +15,13 @@ from ..query import Query, parse
 from .conversation import Conversation
 from .holding import Holding
 from .index import FactIndex
+from .kinds import Kinds
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
+class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

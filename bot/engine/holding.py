@@ -192,6 +192,8 @@ class Holding:
             if events and not any(plain(m) for m in events):
                 out.append(events[0].text)
             out.extend(m.text for m in concepts if m not in events and not plain(m))
+        if query.asked_types and not self._gives_kind(query, fact):
+            out.append(query.asked_noun or "")  # "which countries …": one of them
         if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
             out.append("(who)")
         if query.other and {"who", "name"} & query.intents and not any(
