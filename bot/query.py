@@ -136,6 +136,10 @@ class Query:
     #: "Which *countries* border …?", "with *other agencies*": the entity types (pack key
     #: `entity_types`) the question asks for, the word that names them as written, and
     #: whether it asks for others than those named (and than the fact base's subject).
+    #: "When did Meridian launch *its first* rocket?": the first of the owner's own, a
+    #: milestone only a fact that says "first" of it gives (not the earliest recorded):
+    #: the ids of what "first" is said of (the rocket).
+    own_first: tuple[str, ...] = ()
     asked_types: tuple[str, ...] = ()
     asked_noun: str | None = None
     asked_other: bool = False
@@ -171,6 +175,7 @@ class _Reading:
     role: str | None = None
     role_said: str | None = None
     name_of: str | None = None
+    own_first: int | None = None
 
 
 def parse(text: str, index: TermIndex,
@@ -336,7 +341,9 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                             for w in _words(item)),
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
                                for w in _words(item)),
-                 asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2])
+                 asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
+                 own_first=r.mentions[r.own_first].ids if r.own_first is not None and
+                 r.own_first < len(r.mentions) else ())
 
 
 def _asked_kind(found: list, grammar: Grammar) -> tuple[tuple[str, ...], str | None, bool]:
@@ -459,6 +466,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.nth_day = int(item.ids[0]) if kind == "ordinal" else 1
         elif kind == "modifier":
             r.modifiers.update(item.ids)
+            if not chatter and "first" in item.ids and pos > 0 and \
+                    _words(found[pos - 1])[-1:] and \
+                    _words(found[pos - 1])[-1].folded in grammar.get("possessive", ()):
+                r.own_first = len(r.mentions)  # "its first rocket": what comes next
         elif kind == "pronoun":
             r.pronouns.update(item.ids)
             if not chatter and _words(item)[-1].folded in grammar.get("possessive", ()):

@@ -39,6 +39,12 @@ class Holding:
         else:
             margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
+        if query.own_first and "first" in query.modifiers:
+            # "When did Meridian launch its first rocket?": only a fact that says so.
+            chosen = [f for f in chosen if self._says_first_of(f, query.own_first)]
+            if not chosen:
+                return [], 0.0, tuple(m.text for m in query.mentions
+                                      if m.ids == query.own_first)
         if "first" in query.modifiers:
             # An undated fact that says it came first ("relations first commenced when …")
             # answers "first" where no dated one says so.
@@ -535,6 +541,26 @@ class Holding:
                 for stems in (self.kb.stemming.stems(text),)
                 for w in {self.kb.stemming.stems(m)
                           for m in self.kb.language(code).modifiers.get(modifier, ())})
+        return self._said[key]
+
+    def _says_first_of(self, fact: Fact, ids: tuple[str, ...]) -> bool:
+        """True when the fact's text says "first" of what the question does: a first
+        word, then within three words a cue of the same topic or the same plain word
+        ("the agency's *first satellite*", "its *first* group", not "the first foreign
+        astronaut" of a rocket)."""
+        key = (fact.id, "#first of " + ",".join(ids))
+        if key not in self._said:
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if isinstance(item, Match) and item.kind == "modifier" and \
+                            "first" in item.ids and any(
+                                isinstance(after, Match) and (set(after.ids) & set(ids) or
+                                                              "w:" + after.words[-1].stem in ids)
+                                for after in found[pos + 1:pos + 4]):
+                        said = True
+            self._said[key] = said
         return self._said[key]
 
     def _is_person(self, m: Mention) -> bool:
