@@ -140,6 +140,9 @@ class Query:
     #: milestone only a fact that says "first" of it gives (not the earliest recorded):
     #: the ids of what "first" is said of (the rocket).
     own_first: tuple[str, ...] = ()
+    #: "What are relations between Velusia and Calvera *like*?": what something is like,
+    #: a judgement no fact gives.
+    evaluative: bool = False
     asked_types: tuple[str, ...] = ()
     asked_noun: str | None = None
     asked_other: bool = False
@@ -319,6 +322,9 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
     bare = all(isinstance(i, Match) and i.kind in ("entity", "demonym") or
                all(w.folded in plain for w in _words(i)) for i in body)
     asked = _asked_kind(body, grammar)
+    said = [w.folded for item in body for w in _words(item)]
+    evaluative = bool(said and said[-1] in grammar.get("evaluative_end", ()) and
+                      isinstance(body[0], Match) and body[0].kind == "intent")
     return Query(text=text, mentions=tuple(_dedupe(r.mentions)), intents=frozenset(r.intents),
                  modifiers=frozenset(r.modifiers), years=tuple(years),
                  months=frozenset(r.months), pronouns=frozenset(r.pronouns),
@@ -342,6 +348,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
                                for w in _words(item)),
                  asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
+                 evaluative=evaluative,
                  own_first=r.mentions[r.own_first].ids if r.own_first is not None and
                  r.own_first < len(r.mentions) else ())
 
