@@ -297,8 +297,40 @@ class Holding:
         # gives them the role where the question says they had it by a word the texts use
         # as a title ("which mission did Brandt *command*?": not the one in which another
         # is "commander" and he is aboard).
+        if self._says_title(query, people[0]) and not any(
+                m is not people[0] and not m.soft and not set(m.ids) & roles
+                for m in query.mentions):
+            # "What did Moldan compose?" names only him and the verb: it asks what he
+            # did in that role, which "the composer Andrei Moldan" does not say.
+            verbs = {self.kb.stemming.stems(m.text) for m in query.mentions
+                     if m.kind == "concept" and set(m.ids) & roles}
+            return [(s, f) for s, f in titled if self._says_untitled(f, verbs)]
         return titled if query.become or self._says_title(query, people[0]) \
             else titled or holding
+
+    def _says_untitled(self, fact: Fact, verbs: set[tuple[str, ...]]) -> bool:
+        """True when a text of the fact has the question's word for a role (by stem)
+        other than as a title before a person's name ("Moldan composed …", not "the
+        composer Andrei Moldan")."""
+        key = (fact.id, "#untitled " + ",".join(" ".join(v) for v in sorted(verbs)))
+        if key not in self._said:
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if not (isinstance(item, Match) and
+                            tuple(w.stem for w in item.words) in verbs):
+                        continue
+                    after = pos + 1
+                    while after < len(found) and isinstance(found[after], Match) and \
+                            found[after].kind == "demonym":
+                        after += 1
+                    nxt = found[after] if after < len(found) else None
+                    said = said or not (isinstance(nxt, Match) and nxt.kind == "entity" and
+                                        any((e := self.kb.entities.get(i)) and
+                                            e.type == "person" for i in nxt.ids))
+            self._said[key] = said
+        return self._said[key]
 
     def _says_title(self, query: Query, person: Mention) -> bool:
         """True when the question gives the person a role after naming them, by a word
