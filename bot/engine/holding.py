@@ -41,7 +41,10 @@ class Holding:
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
         if query.own_first and "first" in query.modifiers:
             # "When did Meridian launch its first rocket?": only a fact that says so.
-            chosen = [f for f in chosen if self._says_first_of(f, query.own_first)]
+            owners = {i for _, i in query.bound if i in self.kb.entities}
+            doing = {i for _, i in query.bound if i not in self.kb.entities}
+            chosen = [f for f in chosen if self._says_first_of(f, query.own_first) or
+                      self._owner_does(f, owners, doing)]
             if not chosen:
                 return [], 0.0, tuple(m.text for m in query.mentions
                                       if m.ids == query.own_first)
@@ -573,6 +576,29 @@ class Holding:
                 for stems in (self.kb.stemming.stems(text),)
                 for w in {self.kb.stemming.stems(m)
                           for m in self.kb.language(code).modifiers.get(modifier, ())})
+        return self._said[key]
+
+    def _owner_does(self, fact: Fact, owners: set[str], doing: set[str]) -> bool:
+        """True when the fact's text names the owner right before the question's verb,
+        grammar words between ("*Serbia opened* an embassy"): the owner did it itself,
+        so the one the fact base records is its first. "A rocket launched the lander,
+        built with Meridian" is not Meridian's launch."""
+        key = (fact.id, "#does " + ",".join(sorted(owners)) + "|" + ",".join(sorted(doing)))
+        if key not in self._said:
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if not (isinstance(item, Match) and item.kind == "entity" and
+                            set(item.ids) & owners):
+                        continue
+                    for after in found[pos + 1:pos + 3]:
+                        if isinstance(after, Match) and after.kind == "concept":
+                            said = said or bool(set(after.ids) & doing)
+                            break
+                        if not (isinstance(after, Match) and after.kind == "stop"):
+                            break
+            self._said[key] = said
         return self._said[key]
 
     def _says_first_of(self, fact: Fact, ids: tuple[str, ...]) -> bool:
