@@ -236,7 +236,8 @@ class TermIndex:
         for choices in _buckets_of(buckets, folded, limit) if limit else ():
             found += [(c, d) for c, d, _ in process.extract(
                 folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
-                if languages is None or self._surface_langs[c] & languages]
+                if (languages is None or self._surface_langs[c] & languages) and
+                not self._replaced_into_stop(folded, c)]
         if not found:
             return None
         # Fewest edits first; among equals, the most similar overall ("nikolc" → "nikolic",
@@ -245,6 +246,17 @@ class TermIndex:
         if name_like and len({self._surface[c] for c, d in found if d == best[1]}) > 1:
             return None  # several names are as close: none of them is meant
         return self._surface[best[0]]
+
+    def _replaced_into_stop(self, folded: str, candidate: str) -> bool:
+        """True when `candidate` is a stop word only and differs from the word by letters
+        replaced, not dropped, doubled or swapped: a word one replaced letter from a
+        stop word is a word of its own as often as a typo ("small" is no "shall", "lake"
+        no "late", "world" no "would"), and reading it as a word of no topic would only
+        erase what the asker wrote ("wiht", "frm" stay typos of "with", "from")."""
+        if len(candidate) != len(folded) or sorted(candidate) == sorted(folded):
+            return False
+        meanings = self._phrases.get((self._surface[candidate],), ())
+        return bool(meanings) and all(t.kind == "stop" for t in meanings)
 
     def prepare(self) -> None:
         """Build the typo vocabulary now, at start-up, rather than on the first typo; and

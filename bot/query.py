@@ -133,6 +133,19 @@ class Query:
     #: is named, which the answer's name must stand by in the fact's text ("the group
     #: X", "X group").
     name_of: str | None = None
+    #: "Which *countries* border …?", "with *other agencies*": the entity types (pack key
+    #: `entity_types`) the question asks for, the word that names them as written, and
+    #: whether it asks for others than those named (and than the fact base's subject).
+    #: "When did Meridian launch *its first* rocket?": the first of the owner's own, a
+    #: milestone only a fact that says "first" of it gives (not the earliest recorded):
+    #: the ids of what "first" is said of (the rocket).
+    own_first: tuple[str, ...] = ()
+    #: "What are relations between Velusia and Calvera *like*?": what something is like,
+    #: a judgement no fact gives.
+    evaluative: bool = False
+    asked_types: tuple[str, ...] = ()
+    asked_noun: str | None = None
+    asked_other: bool = False
 
     @property
     def named(self) -> bool:
@@ -165,6 +178,7 @@ class _Reading:
     role: str | None = None
     role_said: str | None = None
     name_of: str | None = None
+    own_first: int | None = None
 
 
 def parse(text: str, index: TermIndex,
@@ -307,6 +321,10 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
     plain = grammar.get("profile", frozenset())
     bare = all(isinstance(i, Match) and i.kind in ("entity", "demonym") or
                all(w.folded in plain for w in _words(i)) for i in body)
+    asked = _asked_kind(body, grammar)
+    said = [w.folded for item in body for w in _words(item)]
+    evaluative = bool(said and said[-1] in grammar.get("evaluative_end", ()) and
+                      isinstance(body[0], Match) and body[0].kind == "intent")
     return Query(text=text, mentions=tuple(_dedupe(r.mentions)), intents=frozenset(r.intents),
                  modifiers=frozenset(r.modifiers), years=tuple(years),
                  months=frozenset(r.months), pronouns=frozenset(r.pronouns),
@@ -328,7 +346,46 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  become=any(w.folded in grammar.get("become", ()) for item in body
                             for w in _words(item)),
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
-                               for w in _words(item)))
+                               for w in _words(item)),
+                 asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
+                 evaluative=evaluative,
+                 own_first=r.mentions[r.own_first].ids if r.own_first is not None and
+                 r.own_first < len(r.mentions) else ())
+
+
+def _asked_kind(found: list, grammar: Grammar) -> tuple[tuple[str, ...], str | None, bool]:
+    """"Which countries border …?", "what companies …", "which other territories …",
+    "agreements with other agencies": a `which` word or an `other` word right before a
+    word that names a type of entity (the pack's `entity_types`, read as grammar jobs
+    "type:TYPE"), nationalities or "other" between, asks for entities of that type.
+    Returns the types, the word as written, and whether others are asked for."""
+    types = {job[5:]: words for job, words in grammar.items() if job.startswith("type:")}
+    which, other = grammar.get("which", frozenset()), grammar.get("other", frozenset())
+    for pos, item in enumerate(found):
+        words = _words(item)
+        if not words or words[0].folded not in which | other or \
+                isinstance(item, Match) and item.kind == "intent" and len(words) > 1:
+            continue  # "which city" asks "where" already
+        before = _words(found[pos - 1])[-1:] if pos else ()
+        if words[0].folded not in which and before and \
+                before[0].folded in grammar.get("articles", ()):
+            continue  # "the other country": one of those named, not others
+        others = words[-1].folded in other
+        at = pos + 1
+        while at < len(found) and (isinstance(found[at], Match) and
+                                   found[at].kind == "demonym" or
+                                   _words(found[at])[:1] and
+                                   _words(found[at])[0].folded in other):
+            others = others or _words(found[at])[0].folded in other
+            at += 1  # "which Serbian companies", "which other territories"
+        if at >= len(found) or not (words[0].folded in which or others):
+            continue
+        noun = _words(found[at])[-1] if _words(found[at]) else None
+        asked = tuple(sorted(t for t, ws in types.items()
+                             if noun and (noun.folded in ws or noun.stem in ws)))
+        if asked:
+            return asked, noun.text, others
+    return (), None, False
 
 
 def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
@@ -416,6 +473,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.nth_day = int(item.ids[0]) if kind == "ordinal" else 1
         elif kind == "modifier":
             r.modifiers.update(item.ids)
+            if not chatter and "first" in item.ids and pos > 0 and \
+                    _words(found[pos - 1])[-1:] and \
+                    _words(found[pos - 1])[-1].folded in grammar.get("possessive", ()):
+                r.own_first = len(r.mentions)  # "its first rocket": what comes next
         elif kind == "pronoun":
             r.pronouns.update(item.ids)
             if not chatter and _words(item)[-1].folded in grammar.get("possessive", ()):

@@ -34,9 +34,9 @@ def third_engine():
 
 
 @pytest.mark.parametrize("base, name, accuracy, abstention", [
-    ("second_base", "questions.yaml", 0.95, 0.92),
+    ("second_base", "questions.yaml", 0.95, 1.0),
     ("second_base", "conversations.yaml", 0.96, 1.0),
-    ("third_base", "questions.yaml", 0.91, 0.96),
+    ("third_base", "questions.yaml", 0.91, 1.0),
     ("third_base", "conversations.yaml", 0.95, 1.0),
     ("heldout", "questions.yaml", 0.88, 1.0),
     ("heldout", "conversations.yaml", 0.97, 1.0),

@@ -15,12 +15,13 @@ from ..query import Query, parse
 from .conversation import Conversation
 from .holding import Holding
 from .index import FactIndex
+from .kinds import Kinds
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
+class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -49,6 +50,9 @@ class Engine(FactIndex, Holding, Shapes, Conversation, Replies):
         if query.company and not (context.facts and {"place", "thing"} & query.pronouns):
             # "who did Velikova meet?" about no one occasion: the word is not read.
             query = replace(query, unknown=query.unknown + query.company)
+        if query.evaluative:  # "what are relations … like?": no fact says
+            return self._decline(question, templates["social_opinion"], context,
+                                 query.mentions, nearest=self._nearest(query))
         if query.foreign:
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)

@@ -39,6 +39,15 @@ class Holding:
         else:
             margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
+        if query.own_first and "first" in query.modifiers:
+            # "When did Meridian launch its first rocket?": only a fact that says so.
+            owners = {i for _, i in query.bound if i in self.kb.entities}
+            doing = {i for _, i in query.bound if i not in self.kb.entities}
+            chosen = [f for f in chosen if self._says_first_of(f, query.own_first) or
+                      self._owner_does(f, owners, doing)]
+            if not chosen:
+                return [], 0.0, tuple(m.text for m in query.mentions
+                                      if m.ids == query.own_first)
         if "first" in query.modifiers:
             # An undated fact that says it came first ("relations first commenced when …")
             # answers "first" where no dated one says so.
@@ -192,6 +201,8 @@ class Holding:
             if events and not any(plain(m) for m in events):
                 out.append(events[0].text)
             out.extend(m.text for m in concepts if m not in events and not plain(m))
+        if query.asked_types and not self._gives_kind(query, fact):
+            out.append(query.asked_noun or "")  # "which countries …": one of them
         if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
             out.append("(who)")
         if query.other and {"who", "name"} & query.intents and not any(
@@ -289,8 +300,40 @@ class Holding:
         # gives them the role where the question says they had it by a word the texts use
         # as a title ("which mission did Brandt *command*?": not the one in which another
         # is "commander" and he is aboard).
+        if self._says_title(query, people[0]) and not any(
+                m is not people[0] and not m.soft and not set(m.ids) & roles
+                for m in query.mentions):
+            # "What did Moldan compose?" names only him and the verb: it asks what he
+            # did in that role, which "the composer Andrei Moldan" does not say.
+            verbs = {self.kb.stemming.stems(m.text) for m in query.mentions
+                     if m.kind == "concept" and set(m.ids) & roles}
+            return [(s, f) for s, f in titled if self._says_untitled(f, verbs)]
         return titled if query.become or self._says_title(query, people[0]) \
             else titled or holding
+
+    def _says_untitled(self, fact: Fact, verbs: set[tuple[str, ...]]) -> bool:
+        """True when a text of the fact has the question's word for a role (by stem)
+        other than as a title before a person's name ("Moldan composed …", not "the
+        composer Andrei Moldan")."""
+        key = (fact.id, "#untitled " + ",".join(" ".join(v) for v in sorted(verbs)))
+        if key not in self._said:
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if not (isinstance(item, Match) and
+                            tuple(w.stem for w in item.words) in verbs):
+                        continue
+                    after = pos + 1
+                    while after < len(found) and isinstance(found[after], Match) and \
+                            found[after].kind == "demonym":
+                        after += 1
+                    nxt = found[after] if after < len(found) else None
+                    said = said or not (isinstance(nxt, Match) and nxt.kind == "entity" and
+                                        any((e := self.kb.entities.get(i)) and
+                                            e.type == "person" for i in nxt.ids))
+            self._said[key] = said
+        return self._said[key]
 
     def _says_title(self, query: Query, person: Mention) -> bool:
         """True when the question gives the person a role after naming them, by a word
@@ -533,6 +576,49 @@ class Holding:
                 for stems in (self.kb.stemming.stems(text),)
                 for w in {self.kb.stemming.stems(m)
                           for m in self.kb.language(code).modifiers.get(modifier, ())})
+        return self._said[key]
+
+    def _owner_does(self, fact: Fact, owners: set[str], doing: set[str]) -> bool:
+        """True when the fact's text names the owner right before the question's verb,
+        grammar words between ("*Serbia opened* an embassy"): the owner did it itself,
+        so the one the fact base records is its first. "A rocket launched the lander,
+        built with Meridian" is not Meridian's launch."""
+        key = (fact.id, "#does " + ",".join(sorted(owners)) + "|" + ",".join(sorted(doing)))
+        if key not in self._said:
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if not (isinstance(item, Match) and item.kind == "entity" and
+                            set(item.ids) & owners):
+                        continue
+                    for after in found[pos + 1:pos + 3]:
+                        if isinstance(after, Match) and after.kind == "concept":
+                            said = said or bool(set(after.ids) & doing)
+                            break
+                        if not (isinstance(after, Match) and after.kind == "stop"):
+                            break
+            self._said[key] = said
+        return self._said[key]
+
+    def _says_first_of(self, fact: Fact, ids: tuple[str, ...]) -> bool:
+        """True when the fact's text says "first" of what the question does: a first
+        word, then within three words a cue of the same topic or the same plain word
+        ("the agency's *first satellite*", "its *first* group", not "the first foreign
+        astronaut" of a rocket)."""
+        key = (fact.id, "#first of " + ",".join(ids))
+        if key not in self._said:
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                for pos, item in enumerate(found):
+                    if isinstance(item, Match) and item.kind == "modifier" and \
+                            "first" in item.ids and any(
+                                isinstance(after, Match) and (set(after.ids) & set(ids) or
+                                                              "w:" + after.words[-1].stem in ids)
+                                for after in found[pos + 1:pos + 4]):
+                        said = True
+            self._said[key] = said
         return self._said[key]
 
     def _is_person(self, m: Mention) -> bool:

@@ -164,6 +164,10 @@ class FactIndex:
                     add(month, Term("month", str(number % 12 + 1), lang.code))
             for job, words in lang.grammar.items():
                 self.index.add_grammar(job, words, lang.code)
+            for kind, words in (lang.vocabulary.get("entity_types") or {}).items():
+                # "which countries …": the words, as written and as stems
+                stems = [s for w in words for s in self.kb.stemming.stems(w)]
+                self.index.add_grammar("type:" + kind, [*words, *stems], lang.code)
 
     def _profile(self, fact: Fact) -> _Profile:
         p = _Profile()
