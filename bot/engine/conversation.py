@@ -94,6 +94,12 @@ class Conversation:
         # decline, not another occasion's ministers.
         slots = [self._lacks(near, f) for i in context.facts if (f := self.kb.fact(i))]
         if any(lack and all(part.startswith("(") for part in lack) for lack in slots):
+            # "how long does the crossing take?" after the ferry line's opening: an
+            # undated fact says what holds on every occasion, not on another one.
+            chosen, best, missing = self._select(query)
+            standing = [f for f in chosen if not f.date]
+            if standing:
+                return standing, best, missing
             return [], 0.0, ("(detail)",)
         return None
 
@@ -154,7 +160,7 @@ class Conversation:
                 m.kind in ("entity", "concept", "word") and not m.soft and
                 not m.text.startswith("(") for m in own):
             return None  # "when was that?": nothing of its own to hold with a topic
-        named = {i for m in own for i in m.ids}
+        named = {i for m in own if not m.soft for i in m.ids}  # not one named in passing
         candidates = [i for i in self._thread_things(context) if i not in named]
         found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
         for topic in candidates:
@@ -186,9 +192,11 @@ class Conversation:
                           None) or next(iter(named), context.person)
         else:
             person = next(iter(named), None) or next(iter(people), context.person)
+        # A topic named in passing (the thread's, kept to rank "who gave it to him?") is
+        # no topic of this question: "and Erik Vandahl?" next does not hold it.
         topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
                   if m.kind in ("concept", "entity") and not self._is_person(m)
-                  and not m.text.startswith("(")]
+                  and not m.text.startswith("(") and not m.soft]
         topics += [f"year||{first},{last}|" for first, last in query.years]
         # "who gave her a medal?" — "and when did she become director?": "she" may still
         # be the one asked about, not the one the answer gave.
