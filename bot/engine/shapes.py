@@ -149,6 +149,12 @@ class Shapes:
             chosen, _, _ = self._select(pivot_query)
             if not chosen:
                 chosen, _, _ = self._select(query.pivot)
+            # "Which agreement was signed right after the Hallen Protocol?": the pivot is
+            # the protocol's signing, an event of the kind asked, not the visit that
+            # prepared it.
+            asked = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
+                self._kinds
+            chosen = [f for f in chosen if f.kind in asked] or chosen
             pivot = min((f for f in chosen if f.date), key=chronological, default=None)
         else:
             # "and before him?" after "who visited after him?" keeps that pivot.
