@@ -45,7 +45,7 @@ def fourth_engine():
     ("second_base", "conversations.yaml", 0.96, 1.0),
     ("third_base", "questions.yaml", 0.91, 0.96),
     ("third_base", "conversations.yaml", 0.95, 1.0),
-    ("fourth_base", "questions.yaml", 0.86, 0.89),
+    ("fourth_base", "questions.yaml", 0.85, 0.89),
     ("fourth_base", "conversations.yaml", 0.94, 1.0),
     ("heldout", "questions.yaml", 0.90, 1.0),
     ("heldout", "conversations.yaml", 0.97, 1.0),

@@ -43,10 +43,3 @@ def test_the_event_after_a_thing_is_after_its_event_of_the_kind_asked(fourth):
     # agreement after it is the next one signed, not the protocol itself.
     answer = fourth.answer("Which agreement was signed right after the Hallen Protocol?")
     assert _got(answer) == (True, ("degrees_agreement",))
-
-
-def test_a_unit_stated_twice_is_the_one_the_questions_words_follow(fourth):
-    # "812 kilometres long, of which 310 kilometres lie in Kestria".
-    answer = fourth.answer("How many kilometres of the Silvane lie in Kestria?")
-    assert _got(answer) == (True, ("silvane_length",))
-    assert answer.text.startswith("310 in all")

@@ -310,9 +310,7 @@ class Shapes:
             return [(Segment(templates["count"].format(count=span), strong=True),)] \
                 if span else []
         if len(facts) == 1:
-            near = frozenset(st for m in query.mentions if m.kind != "context"
-                             for st in self.kb.stemming.stems(m.text))
-            stated = self._stated_number(facts[0], {counted}, near) or (
+            stated = self._stated_number(facts[0], {counted}) or (
                 None if counted.startswith(UNIT) else  # minutes are not listed by name
                 self._enumerated(facts[0], counted, named))
             if stated:
@@ -438,27 +436,16 @@ class Shapes:
                            else lang.concepts.get(c, ()))}
         return {t.stem for w in words for t in self.kb.stemming.tokens(w)}
 
-    def _stated_number(self, fact: Fact, cues: set[str],
-                       near: frozenset[str] = frozenset()) -> str | None:
+    def _stated_number(self, fact: Fact, cues: set[str]) -> str | None:
         """A number the fact's text puts before a word of what is counted: "five
-        ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words).
-        A unit stated twice is the one whose words after it, up to the next, are some of
-        the question's (`near`, stems): "812 kilometres long, of which 310 kilometres lie
-        in Kestria" — how many lie in Kestria is 310."""
+        ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words)."""
         stems = self._cue_stems(cues)
         unit = any(c.startswith(UNIT) for c in cues)
         for code, text in fact.texts.items():
             found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
             numbers = self._number_words(code)
             if unit and sum(t.stem in stems for t in found) > 1:
-                # "scored after 12 minutes; lasted 100 minutes": which one?
-                at = [k for k, t in enumerate(found) if t.stem in stems]
-                said = [k for k, end in zip(at, [*at[1:], len(found)])
-                        if k > 0 and found[k - 1].folded.isdigit() and
-                        near & {t.stem for t in found[k + 1:end]}]
-                if len(said) == 1:
-                    return found[said[0] - 1].folded
-                continue
+                continue  # "scored after 12 minutes; lasted 100 minutes": which one?
             for at, (first, second) in enumerate(zip(found, found[1:])):
                 if second.stem in stems:
                     if unit and at >= 2 and found[at - 2].folded.isdigit():
