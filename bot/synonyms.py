@@ -52,13 +52,17 @@ class Synonyms:
 
     def _add_group(self, index: TermIndex, written: "_Written", code: str,
                    members: Iterable[str]) -> None:
-        keyed: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # Members of one stem ("return", "returned") are one key; the fact base may
+        # know it as any of them written so ("returned" a cue, "return" not).
+        keyed: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for member in members:
             words = index.stemming.tokens(member)
             if words:
-                keyed.setdefault(tuple(w.stem for w in words), tuple(w.folded for w in words))
-        readings = [(key, _reading(index, written, code, key, folded))
-                    for key, folded in keyed.items()]
+                keyed.setdefault(tuple(w.stem for w in words), []).append(
+                    tuple(w.folded for w in words))
+        readings = [(key, next((r for folded in forms
+                                if (r := _reading(index, written, code, key, folded))), None))
+                    for key, forms in keyed.items()]
         target = _best([r for _, r in readings if r])
         if target is None:
             return

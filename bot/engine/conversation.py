@@ -94,8 +94,31 @@ class Conversation:
         # decline, not another occasion's ministers.
         slots = [self._lacks(near, f) for i in context.facts if (f := self.kb.fact(i))]
         if any(lack and all(part.startswith("(") for part in lack) for lack in slots):
+            # "how long does the crossing take?" after the ferry line's opening: an
+            # undated fact says what holds on every occasion, not on another one.
+            chosen, best, missing = self._select(query)
+            standing = [f for f in chosen if not f.date]
+            if standing:
+                return standing, best, missing
             return [], 0.0, ("(detail)",)
-        return None
+        return self._of_thread(query, context)
+
+    def _of_thread(self, query: Query, context: Context
+                   ) -> tuple[list[Fact], float, tuple[str, ...]] | None:
+        """"how was the dispute settled?" after an answer about a protest against the
+        Hallen Dam: the dispute over what the thread is about (a thing, event,
+        organisation or place the previous question named, or its answer is about),
+        where the previous answer itself does not hold it. Each such topic is tried
+        alone; an answer only when they agree."""
+        found: dict[tuple[str, ...], tuple[list[Fact], float, tuple[str, ...]]] = {}
+        for topic in self._thread_things(context, every=True):
+            near = replace(query, mentions=query.mentions + (
+                Mention("entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
+            chosen, best, missing = self._select(near)
+            if chosen and not {f.id for f in chosen} & set(context.facts):
+                # (the previous answer does not hold the question without a topic added)
+                found.setdefault(tuple(f.id for f in chosen), (chosen, best, missing))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _bound(self, query: Query) -> frozenset[str]:
         """The pronoun kinds a possessive stands for a name or topic of the question itself:
@@ -109,11 +132,12 @@ class Conversation:
                 out.add(kind)
         return frozenset(out)
 
-    def _thread_things(self, context: Context) -> list[str]:
+    def _thread_things(self, context: Context, every: bool = False) -> list[str]:
         """What "it" and "the second one" may be: the things, events, organisations,
         awards and places the previous question named (not its people or countries);
         where it named none, the one such thing the previous answer's facts are about
-        (their tags and participants, not where they happened), if there is only one."""
+        (their tags and participants, not where they happened), if there is only one
+        (`every`: all of them, for a caller that tries each and wants them to agree)."""
         def fits(i: str) -> bool:
             e = self.kb.entities.get(i)
             return bool(e) and e.type not in ("person", "country")
@@ -124,7 +148,7 @@ class Conversation:
             return list(dict.fromkeys(named))
         about = list(dict.fromkeys(i for f in (self.kb.fact(i) for i in context.facts) if f
                                    for i in (*f.tags, *f.who) if fits(i)))
-        return about if len(about) == 1 else []
+        return about if len(about) == 1 or every else []
 
     def _nth_of_thread(self, query: Query, context: Context) -> Query:
         """"where was the second one held?" after an answer about the first Business
@@ -154,8 +178,8 @@ class Conversation:
                 m.kind in ("entity", "concept", "word") and not m.soft and
                 not m.text.startswith("(") for m in own):
             return None  # "when was that?": nothing of its own to hold with a topic
-        named = {i for m in own for i in m.ids}
-        candidates = [i for i in self._thread_things(context) if i not in named]
+        named = {i for m in own if not m.soft for i in m.ids}  # not one named in passing
+        candidates = [i for i in self._thread_things(context, every=True) if i not in named]
         found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
         for topic in candidates:
             near = replace(query, mentions=own + (
@@ -186,9 +210,11 @@ class Conversation:
                           None) or next(iter(named), context.person)
         else:
             person = next(iter(named), None) or next(iter(people), context.person)
+        # A topic named in passing (the thread's, kept to rank "who gave it to him?") is
+        # no topic of this question: "and Erik Vandahl?" next does not hold it.
         topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
                   if m.kind in ("concept", "entity") and not self._is_person(m)
-                  and not m.text.startswith("(")]
+                  and not m.text.startswith("(") and not m.soft]
         topics += [f"year||{first},{last}|" for first, last in query.years]
         # "who gave her a medal?" — "and when did she become director?": "she" may still
         # be the one asked about, not the one the answer gave.

@@ -477,6 +477,17 @@ class Holding:
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
+        countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                     m.role == "owner" and all(self.kb.entities[i].type == "country"
+                                               for i in m.ids)]
+        if query.role and countries and kinds is ANSWER_TYPES:
+            # "Who was the first Kestrian ambassador to Belmora?" where ambassadors are a
+            # kind of fact, not a title: the country whose envoy it is takes part in the
+            # fact, not the Belmoran ambassador's, whose text names Kestria as well.
+            parties = {i for i in fact.who if (e := self.kb.entities.get(i)) and
+                       e.type == "country"}
+            if parties and not all(c & parties for c in countries):
+                return False
         if query.name_of and kinds is NAMED_TYPES and query.name_of not in self._role_concepts:
             return self._named_as(fact, query.name_of, named)
         p = self._profiles[fact.id]

@@ -13,7 +13,7 @@ from ..matching import Match
 from ..model import Answer, Context, Fact, Line, Segment
 from ..query import DAYS, PEOPLE, UNIT, YEARS, Query, with_context
 from ..text import fold
-from .weights import ENUMERATION, TAGGED, _THOUSANDS, _YEARLIKE as _YEAR
+from .weights import ANSWER_THRESHOLD, ENUMERATION, TAGGED, _THOUSANDS, _YEARLIKE as _YEAR
 
 
 class Shapes:
@@ -41,7 +41,8 @@ class Shapes:
             half = with_context(replace(half, modifiers=frozenset(), intents=frozenset()),
                                 context)
             chosen, _, _ = self._select(half) if half.named else ([], 0.0, ())
-            chosen = [f for f in chosen if f not in picked and f.date]
+            chosen = [f for f in chosen if f not in picked and f.date] + \
+                self._plainly_of(half, picked)
             if not chosen:
                 return self._decline(query.text, self._missing_message(
                     half, ("?",), templates), context, query.mentions,
@@ -75,6 +76,19 @@ class Shapes:
                       # about something that is both halves at once.
                       context=self._next_context(replace(query, mentions=(), years=()),
                                                  [a, b], context), language=code)
+
+    def _plainly_of(self, half: Query, picked: list[Fact]) -> list[Fact]:
+        """"Which came first, the regatta or the ferry line?": every dated fact plainly
+        about what a half names (each topic its kind, a tag or a participant, not a word
+        of its text) counts, so that the earliest is the thing's first occasion (the
+        line's opening), not the best-ranked fact about it (its passengers in 2022)."""
+        if not half.named:
+            return []
+        return [f for s, f in self._score(half, dated=True)
+                if s >= ANSWER_THRESHOLD and f.date and f not in picked and
+                not self._lacks(half, f) and all(
+                    self._strength(m, f, self._profiles[f.id], half) >= TAGGED
+                    for m in half.mentions if m.kind in ("entity", "concept"))]
 
     def _span_apart(self, query: Query, context: Context) -> Answer:
         """"How many years passed between A and B?", "how long after A did B happen?": the
@@ -135,6 +149,12 @@ class Shapes:
             chosen, _, _ = self._select(pivot_query)
             if not chosen:
                 chosen, _, _ = self._select(query.pivot)
+            # "Which agreement was signed right after the Hallen Protocol?": the pivot is
+            # the protocol's signing, an event of the kind asked, not the visit that
+            # prepared it.
+            asked = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
+                self._kinds
+            chosen = [f for f in chosen if f.kind in asked] or chosen
             pivot = min((f for f in chosen if f.date), key=chronological, default=None)
         else:
             # "and before him?" after "who visited after him?" keeps that pivot.

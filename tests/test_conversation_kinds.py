@@ -1,0 +1,81 @@
+"""Follow-ups by kind, on the fourth base (invented Belmora–Kestria relations, written
+without reading the engine): what "it", "the dispute", "come back" and a question of
+only topics refer to after the previous answer. Through answer() and the context it
+returns; asserted exactly."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.factbase import load_knowledge
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def fourth():
+    return Engine(load_knowledge(HERE / "fourth_base" / "knowledge"))
+
+
+def _chain(engine, questions):
+    context, answers = None, []
+    for question in questions:
+        answer = engine.answer(question, context)
+        answers.append(answer)
+        context = answer.context
+    return answers
+
+
+def _got(answer):
+    return answer.answered, answer.facts
+
+
+def test_a_phrase_of_a_synonym_group_is_read_as_the_form_the_base_uses(fourth):
+    # "come back" is in the pack's group of "return"; the base's cue is "returned",
+    # which shares its stem with "return", the group's first member.
+    *_, back = _chain(fourth, ["Who opened the Kestrian Cultural Centre in Oranta?",
+                               "when did he come back?"])
+    assert _got(back) == (True, ("osric_visit_1979", "osric_visit_1989"))
+
+
+def test_it_is_a_topic_the_thread_named_in_passing(fourth):
+    # "who runs it?" keeps Lake Marren as a topic in passing; "it" may still be it.
+    _, runs = _chain(fourth, ["When did the ferry line across Lake Marren open?",
+                              "who runs it?"])
+    assert _got(runs) == (True, ("marren_line_operator",))
+
+
+def test_a_detail_the_occasion_lacks_is_what_an_undated_fact_says(fourth):
+    # The opening gives no length; the crossing's standing length answers, not the
+    # passengers of 2022 (another, dated occasion).
+    _, crossing = _chain(fourth, ["When did the ferry line across Lake Marren open?",
+                                  "how long does the crossing take?"])
+    assert _got(crossing) == (True, ("ferry_crossing",))
+
+
+def test_a_preposition_is_no_condition_of_a_who_question(fourth):
+    _, protested = _chain(fourth, ["When was the Hallen Dam built?",
+                                   "who protested against it?"])
+    assert _got(protested) == (True, ("valcor_protest",))
+
+
+def test_a_question_of_topics_only_is_about_what_the_thread_is_about(fourth):
+    # "the dispute" after the protest against the dam: the dispute over the dam, which
+    # the Hallen Protocol settled, not the one over the Skarn Islands.
+    *_, settled, prepared = _chain(fourth, [
+        "When was the Hallen Dam built?", "who protested against it?",
+        "how was the dispute settled?", "who visited Oranta to prepare it?"])
+    assert _got(settled) == (True, ("hallen_protocol_signed",))
+    # "it": each thing the answer is about is tried (the protocol, the dam); one holds.
+    assert _got(prepared) == (True, ("holt_visit_1997",))
+
+
+def test_the_thread_is_no_way_round_a_detail_the_occasion_lacks(engine):
+    # The visit names five ministers but not who; no topic of it makes it say so.
+    *_, names = _chain(engine, [
+        "What did Vučić, Dragomir Karić and Sagintayev inaugurate on 9 October 2018?",
+        "where was that?", "who came with Vučić on that trip?",
+        "what are the ministers' names?"])
+    assert _got(names) == (False, ())
