@@ -133,9 +133,6 @@ class Query:
     #: is named, which the answer's name must stand by in the fact's text ("the group
     #: X", "X group").
     name_of: str | None = None
-    #: "Which *countries* border …?", "with *other agencies*": the entity types (pack key
-    #: `entity_types`) the question asks for, the word that names them as written, and
-    #: whether it asks for others than those named (and than the fact base's subject).
     #: "When did Meridian launch *its first* rocket?": the first of the owner's own, a
     #: milestone only a fact that says "first" of it gives (not the earliest recorded):
     #: the ids of what "first" is said of (the rocket).
@@ -143,6 +140,9 @@ class Query:
     #: "What are relations between Velusia and Calvera *like*?": what something is like,
     #: a judgement no fact gives.
     evaluative: bool = False
+    #: "Which *countries* border …?", "with *other agencies*": the entity types (pack key
+    #: `entity_types`) the question asks for, the word that names them as written, and
+    #: whether it asks for others than those named (and than the fact base's subject).
     asked_types: tuple[str, ...] = ()
     asked_noun: str | None = None
     asked_other: bool = False

@@ -29,6 +29,38 @@ def engine(kb):
     return Engine(kb)
 
 
+#: The other test bases, by short name: each written for another domain.
+BASES = {"club": REPO / "tests" / "fixtures" / "harbour_city",
+         "second": REPO / "tests" / "second_base" / "knowledge",
+         "third": REPO / "tests" / "third_base" / "knowledge",
+         "fourth": REPO / "tests" / "fourth_base" / "knowledge"}
+
+
+@pytest.fixture(scope="session")
+def engine_of(engine):
+    """Engine of a test base by name ("second", "second_base"; "ours" or "" is ours),
+    each built once per run."""
+    built: dict[str, Engine] = {}
+
+    def get(name: str) -> Engine:
+        name = name.removesuffix("_base")
+        if name in ("", "ours"):
+            return engine
+        if name not in built:
+            built[name] = Engine(load_knowledge(BASES[name]))
+        return built[name]
+    return get
+
+
+def _base_fixture(fixture: str, name: str):
+    """A session fixture naming one test base's engine, as tests ask for it."""
+    return pytest.fixture(scope="session", name=fixture)(lambda engine_of: engine_of(name))
+
+
+club, space, norland, fourth = (_base_fixture(f, n) for f, n in (
+    ("club", "club"), ("space", "second"), ("norland", "third"), ("fourth", "fourth")))
+
+
 @pytest.fixture
 def api():
     """A fresh local fake Bot API server (tests/fake_bot_api.py) for one test."""

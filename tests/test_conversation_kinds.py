@@ -4,20 +4,6 @@ only topics refer to after the previous answer. Through answer() and the context
 returns; asserted exactly."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from bot.engine import Engine
-from bot.factbase import load_knowledge
-
-HERE = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def fourth():
-    return Engine(load_knowledge(HERE / "fourth_base" / "knowledge"))
-
 
 def _chain(engine, questions):
     context, answers = None, []

@@ -2,19 +2,7 @@
 on the second base (an invented space agency) and ours; asserted exactly."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from bot.engine import Engine
-from bot.factbase import load_knowledge
-
-HERE = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def space():
-    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
 
 
 def _chain(engine, questions):
@@ -93,11 +81,6 @@ def test_a_follow_up_to_a_comparison_is_about_both_events(engine):
         "Which came first, the embassy opening or the Fiat agreement?", "and where was that?"])
     assert compared.facts == ("serbian_embassy_opened", "fiat_deal_2016")
     assert (where.answered, where.facts) == (True, ("serbian_embassy_opened", "fiat_deal_2016"))
-
-
-@pytest.fixture(scope="module")
-def club():
-    return Engine(load_knowledge(HERE / "fixtures" / "harbour_city"))
 
 
 def test_he_is_the_previous_person_even_when_the_question_names_a_place(engine):

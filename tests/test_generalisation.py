@@ -19,25 +19,8 @@ from pathlib import Path
 import pytest
 
 from bot import evaluate
-from bot.engine import Engine
-from bot.factbase import load_knowledge
 
 HERE = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def second_engine():
-    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
-
-
-@pytest.fixture(scope="module")
-def third_engine():
-    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
-
-
-@pytest.fixture(scope="module")
-def fourth_engine():
-    return Engine(load_knowledge(HERE / "fourth_base" / "knowledge"))
 
 
 @pytest.mark.parametrize("base, name, accuracy, abstention", [
@@ -50,10 +33,8 @@ def fourth_engine():
     ("heldout", "questions.yaml", 0.90, 1.0),
     ("heldout", "conversations.yaml", 0.97, 1.0),
 ])
-def test_sets_written_without_reading_the_engine(request, base, name, accuracy, abstention):
-    engine = request.getfixturevalue({"second_base": "second_engine",
-                                      "third_base": "third_engine",
-                                      "fourth_base": "fourth_engine"}.get(base, "engine"))
+def test_sets_written_without_reading_the_engine(engine_of, base, name, accuracy, abstention):
+    engine = engine_of(base if base.endswith("_base") else "ours")
     result = evaluate.evaluate(engine, evaluate.load_cases(HERE / base / name))
     failures = "\n".join(f"[{o.case.conversation or o.case.tag}] {o.case.q!r} -> "
                          f"{o.answer[:100]!r}" for o in result.outcomes if not o.ok)

@@ -5,28 +5,7 @@ three fact bases each.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from bot.engine import Engine
-from bot.factbase import load_knowledge
-
-HERE = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def space():
-    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
-
-
-@pytest.fixture(scope="module")
-def norland():
-    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
-
-
-def _base(request, name: str) -> Engine:
-    return request.getfixturevalue({"second": "space", "third": "norland"}.get(name, "engine"))
 
 
 # ------------------------------------------------------------------- "its first X"
@@ -46,8 +25,8 @@ def test_its_first_is_not_the_earliest_fact_the_owner_is_in(space):
     ("third", "When did Norland open its first trade office?", "trade_office_1978"),
 ])
 def test_its_first_is_answered_by_a_fact_that_says_it_or_the_owner_doing_it(
-        request, base, question, fact):
-    answer = _base(request, base).answer(question)
+        engine_of, base, question, fact):
+    answer = engine_of(base).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
 
 
@@ -58,9 +37,9 @@ def test_its_first_is_answered_by_a_fact_that_says_it_or_the_owner_doing_it(
      "velikova_porto_alva_visit"),
     ("ours", "What are relations between Kazakhstan and Serbia like?", "relations_established"),
 ])
-def test_what_something_is_like_is_declined_with_the_nearest_facts(request, base, question,
+def test_what_something_is_like_is_declined_with_the_nearest_facts(engine_of, base, question,
                                                                      nearest):
-    engine = _base(request, base)
+    engine = engine_of(base)
     answer = engine.answer(question)
     assert (answer.answered, answer.facts, answer.nearest[:1]) == (False, (), (nearest,))
     assert answer.text.splitlines()[0] == engine.kb.language("en").templates["social_opinion"]
@@ -72,9 +51,9 @@ def test_what_something_is_like_is_declined_with_the_nearest_facts(request, base
     ("second", "What is a good mission statement for a small company?", "small"),
     ("ours", "What did Masimov say about small countries?", "small"),
 ])
-def test_a_word_one_replaced_letter_from_a_stop_word_is_not_read_as_it(request, base,
+def test_a_word_one_replaced_letter_from_a_stop_word_is_not_read_as_it(engine_of, base,
                                                                        question, word):
-    answer = _base(request, base).answer(question)
+    answer = engine_of(base).answer(question)
     assert (answer.answered, answer.facts) == (False, ())
     assert answer.text.splitlines()[0] == \
         f"I don't know that: the fact base has nothing about “{word}”."

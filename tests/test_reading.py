@@ -14,27 +14,6 @@ from bot.factbase import load_knowledge
 HERE = Path(__file__).parent
 
 
-@pytest.fixture(scope="module")
-def club():
-    return Engine(load_knowledge(HERE / "fixtures" / "harbour_city"))
-
-
-@pytest.fixture(scope="module")
-def space():
-    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
-
-
-@pytest.fixture(scope="module")
-def norland():
-    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
-
-
-def _base(request, name: str) -> Engine:
-    """The engine of a test base by its directory's name ("" is ours)."""
-    return request.getfixturevalue({"second_base": "space", "third_base": "norland"}
-                                   .get(name, "engine"))
-
-
 def _text(answer) -> str:
     return " | ".join("".join(s.text for s in line) for line in answer.lines)
 
@@ -55,11 +34,9 @@ def test_a_name_that_says_what_its_entity_is_holds_that_concept(club):
     # "a crowd of 2,400": the number after what is counted
     ("How many spectators were at the first match?", "club", "2400 in all:"),
 ])
-def test_how_many_of_a_unit_is_the_number_the_text_states(request, club, question, base,
+def test_how_many_of_a_unit_is_the_number_the_text_states(engine_of, question, base,
                                                             first_line):
-    engine = club if base == "club" else Engine(
-        load_knowledge(HERE / "second_base" / "knowledge"))
-    answer = engine.answer(question)
+    answer = engine_of(base).answer(question)
     assert answer.answered
     assert _text(answer).split(" | ")[0] == first_line
 
@@ -584,9 +561,9 @@ def test_how_many_of_a_plain_noun_is_the_number_the_occasion_states(club, norlan
     ("second_base", "When did Mara Velikova visit the Meridian headquarters?",
      "velikova_porto_alva_visit"),
 ])
-def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(request, base,
+def test_when_holds_a_concept_the_text_says_right_before_the_thing_asked(engine_of, base,
                                                                           question, fact):
-    answer = _base(request, base).answer(question)
+    answer = engine_of(base).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
 
 
@@ -648,7 +625,7 @@ def test_who_held_the_role_before_a_person(club, question, facts):
     ("", "Who was the Serbian president before Vučić?", "nikolic_visit_2015"),
     ("", "Who was president after Tadić?", "nikolic_visit_2015"),
 ])
-def test_who_held_the_role_next_to_a_person_of_the_same_body_and_country(request, base,
+def test_who_held_the_role_next_to_a_person_of_the_same_body_and_country(engine_of, base,
                                                                         question, fact):
-    answer = _base(request, base).answer(question)
+    answer = engine_of(base).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))

@@ -3,19 +3,7 @@ reading the engine): the direction of a role, a comparison of two things' beginn
 event right after another. Through answer(); asserted exactly."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from bot.engine import Engine
-from bot.factbase import load_knowledge
-
-HERE = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def fourth():
-    return Engine(load_knowledge(HERE / "fourth_base" / "knowledge"))
 
 
 def _got(answer):

@@ -4,28 +4,7 @@ a fact answers only with an entity of that type the question does not name (nor,
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from bot.engine import Engine
-from bot.factbase import load_knowledge
-
-HERE = Path(__file__).parent
-
-
-@pytest.fixture(scope="module")
-def space():
-    return Engine(load_knowledge(HERE / "second_base" / "knowledge"))
-
-
-@pytest.fixture(scope="module")
-def norland():
-    return Engine(load_knowledge(HERE / "third_base" / "knowledge"))
-
-
-def _base(request, name: str) -> Engine:
-    return request.getfixturevalue({"second": "space", "third": "norland"}.get(name, "engine"))
 
 
 @pytest.mark.parametrize("base, question, nearest", [
@@ -40,8 +19,8 @@ def _base(request, name: str) -> Engine:
     ("second", "Has the Meridian Space Organisation signed agreements with other agencies?",
      "meridian_cooperation_agreement"),
 ])
-def test_no_entity_of_the_type_asked_is_no_answer(request, base, question, nearest):
-    answer = _base(request, base).answer(question)
+def test_no_entity_of_the_type_asked_is_no_answer(engine_of, base, question, nearest):
+    answer = engine_of(base).answer(question)
     assert (answer.answered, answer.facts, answer.nearest[:1]) == (False, (), (nearest,))
 
 
@@ -56,8 +35,8 @@ def test_no_entity_of_the_type_asked_is_no_answer(request, base, question, neare
     ("third", "Which company built the EstNor Link?", "estnor_link_inaugurated"),
     ("second", "Which town is Tallis Point Launch Complex near?", "tallis_point_opened"),
 ])
-def test_an_entity_of_the_type_asked_answers(request, base, question, fact):
-    answer = _base(request, base).answer(question)
+def test_an_entity_of_the_type_asked_answers(engine_of, base, question, fact):
+    answer = engine_of(base).answer(question)
     assert (answer.answered, answer.facts) == (True, (fact,))
 
 
