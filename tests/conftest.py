@@ -33,7 +33,8 @@ def engine(kb):
 BASES = {"club": REPO / "tests" / "fixtures" / "harbour_city",
          "second": REPO / "tests" / "second_base" / "knowledge",
          "third": REPO / "tests" / "third_base" / "knowledge",
-         "fourth": REPO / "tests" / "fourth_base" / "knowledge"}
+         "fourth": REPO / "tests" / "fourth_base" / "knowledge",
+         "fifth": REPO / "tests" / "fifth_base" / "knowledge"}
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,15 @@
 """Guards against tuning the engine to one fact base and one wording.
 
-Four question sets were written by teammates who never read the engine:
+Five question sets were written by teammates who never read the engine:
 - `second_base/`: a fictional space agency's fact base (its language file holds only its
   concepts) with its own questions and conversations, written before any tuning;
 - `third_base/`: a fictional Estavia–Norland relations fact base, written from SCHEMA.md
   alone, with its questions and conversations (`source.txt` is the article it was made of);
 - `fourth_base/`: a fictional Belmora–Kestria relations fact base, written from SCHEMA.md
   alone, with its questions and conversations;
+- `fifth_base/`: a fictional Calvia–Morvath railway fact base (a history: treaty,
+  building, opening, records, accidents), written from SCHEMA.md alone with its
+  questions and conversations before the engine was run on them (`source.txt`);
 - `heldout/`: new phrasings, of the kinds of ../shared/eval/dev_hard.yaml, over our base.
 
 They are not yet at the project's 95 % bar; these floors are where the engine stands, so
@@ -30,6 +33,8 @@ HERE = Path(__file__).parent
     ("third_base", "conversations.yaml", 0.95, 1.0),
     ("fourth_base", "questions.yaml", 0.85, 0.89),
     ("fourth_base", "conversations.yaml", 0.94, 1.0),
+    ("fifth_base", "questions.yaml", 0.82, 0.94),
+    ("fifth_base", "conversations.yaml", 0.77, 0.66),
     ("heldout", "questions.yaml", 0.90, 1.0),
     ("heldout", "conversations.yaml", 0.97, 1.0),
 ])

@@ -283,7 +283,8 @@ def _entities(reader: Reader, raw: Any, base: str, concepts: set[str]) -> dict[s
                     reader.origins.setdefault(("name", eid, written), at)
     for line, eid, key, target in refs:
         if target not in entities:
-            reader.problem(file, line, f"{eid}: {key} {target!r} is not a known entity")
+            reader.problem(file, line, f"{eid}: {key} {target!r} is not a known entity"
+                           + did_you_mean(target, entities))
     return entities
 
 
@@ -315,7 +316,8 @@ def _facts(reader: Reader, raw: Any, entities: dict[str, Entity], concepts: set[
         kind = str(item.get("kind") or "")
         if kind and kind not in concepts:
             reader.problem(file, line_of(item, "kind"),
-                           f"kind {kind!r} is not a concept of the base language file")
+                           f"kind {kind!r} is not a concept of the base language file"
+                           + did_you_mean(kind, concepts))
         date = None
         if item.get("date") is not None:
             try:
@@ -332,7 +334,8 @@ def _facts(reader: Reader, raw: Any, entities: dict[str, Entity], concepts: set[
             for ref in values:
                 if ref not in allowed:
                     what = "entity" if key != "tags" else "entity or concept"
-                    reader.problem(file, line_of(item, key), f"{fid}: {key} {ref!r} is not a known {what}")
+                    reader.problem(file, line_of(item, key), f"{fid}: {key} {ref!r} is not a "
+                                   f"known {what}" + did_you_mean(ref, allowed))
             refs[key] = values
         texts = _texts(item.get("text"), base)
         if item.get("text") and texts is None:
@@ -349,6 +352,7 @@ def _facts(reader: Reader, raw: Any, entities: dict[str, Entity], concepts: set[
             questions=questions))
     for line, fid, parent in parents:
         if parent not in facts or parent == fid:
-            reader.problem(file, line, f"{fid}: part_of {parent!r} is not another fact")
+            reader.problem(file, line, f"{fid}: part_of {parent!r} is not another fact"
+                           + did_you_mean(parent, set(facts) - {fid}))
     return facts
 
