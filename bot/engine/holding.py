@@ -576,18 +576,9 @@ class Holding:
         return chosen
 
     def _says(self, fact: Fact, modifier: str) -> bool:
-        """True when the fact's text uses one of the modifier's words ("first"); read
-        once per fact and modifier."""
-        key = (fact.id, modifier)
-        if key not in self._said:
-            self._said[key] = any(
-                w and (w[0] in stems if len(w) == 1 else
-                       any(stems[i:i + len(w)] == w for i in range(len(stems))))
-                for code, text in fact.texts.items()
-                for stems in (self.kb.stemming.stems(text),)
-                for w in {self.kb.stemming.stems(m)
-                          for m in self.kb.language(code).modifiers.get(modifier, ())})
-        return self._said[key]
+        """True when the fact's text uses one of the modifier's words ("first"), in the
+        text's language: noted while indexing (FactIndex._note_modifiers)."""
+        return fact.id in self._saying.get(modifier, ())
 
     def _owner_does(self, fact: Fact, owners: set[str], doing: set[str]) -> bool:
         """True when the fact's text names the owner right before the question's verb,

@@ -77,6 +77,10 @@ class FactIndex:
         #: The facts a text of which has a negation ("did not recognize"): only they can
         #: say something only negated (Holding._only_negated), which is not read otherwise.
         self._negating: set[str] = set()
+        #: Modifier → the facts a text of which uses one of its words ("first"): read
+        #: with the texts, so that no question reads thousands of texts (Holding._says).
+        self._saying: dict[str, set[str]] = defaultdict(set)
+        self._modifier_starts: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         self._fact_id = ""  # the fact whose texts are being read
         self._negations = self.index.grammar(None).get("negation", frozenset())
         #: The entities some fact's own question names (read with the fact's texts).
@@ -91,8 +95,9 @@ class FactIndex:
         #: a fact's text, in any language: "President", "commander", "Mayor of Astana".
         self._title_words = frozenset(
             k for k, ids in self._title_candidates.items() if ids & self._role_concepts)
-        del self._title_candidates, self._fact_id, self._negations
+        del self._title_candidates, self._fact_id, self._negations, self._modifier_starts
         self._negating = frozenset(self._negating)
+        self._saying = {m: frozenset(ids) for m, ids in self._saying.items()}
         for fact in kb.facts:
             for ref in fact.who:
                 # What its people are (president, prime minister) is a little of what it
@@ -256,6 +261,8 @@ class FactIndex:
                 w.folded in self._negations for item in found
                 for w in (item.words if isinstance(item, Match) else (item,))):
             self._negating.add(self._fact_id)
+        if text_of_fact:
+            self._note_modifiers(found, code)
         for pos, item in enumerate(found):
             if isinstance(item, Match):
                 if code == self.kb.meta.language:
@@ -276,6 +283,22 @@ class FactIndex:
                 self.index.add(item.folded, Term("word", word, code))
                 p.add("about", word, EXPLICIT)
         return found
+
+    def _note_modifiers(self, found: list, code: str) -> None:
+        """Note the modifiers ("first") whose words, in the text's language, the text
+        uses as a run of stems: see Holding._says."""
+        starts = self._modifier_starts.get(code)
+        if starts is None:
+            starts = self._modifier_starts[code] = {}
+            for modifier, words in self.kb.language(code).modifiers.items():
+                for stems in {self.kb.stemming.stems(w) for w in words} - {()}:
+                    starts.setdefault(stems[0], []).append((stems, modifier))
+        stems = [w.stem for item in found
+                 for w in (item.words if isinstance(item, Match) else (item,))]
+        for i, stem in enumerate(stems):
+            for phrase, modifier in starts.get(stem, ()):
+                if tuple(stems[i:i + len(phrase)]) == phrase:
+                    self._saying[modifier].add(self._fact_id)
 
     def _note_title(self, found: list, pos: int) -> None:
         """A concept right before a person's name is their title: "President Boris Tadić",
