@@ -967,6 +967,8 @@ class FloodLimits:
     global_per_second: int | None = 30
     group_per_minute: int | None = 20
     chat_per_second: int | None = None
+    group_per_second: int | None = None
+    """Telegram's "about one message a second in a chat", as it enforces it in groups."""
 
 
 @dataclass
@@ -2494,10 +2496,14 @@ class FakeBotApi:
             chat_limit, chat_window = limits.group_per_minute, 60.0
         else:
             chat_limit, chat_window = limits.chat_per_second, 1.0
-        windows = (
+        windows = [
             (self._flood_global, limits.global_per_second, 1.0),
             (history, chat_limit, chat_window),
-        )
+        ]
+        if chat.get("type") in ("group", "supergroup") and limits.group_per_second is not None:
+            # The same history, its last second only (not trimmed: the minute needs it all).
+            windows.append((deque(t for t in history if now - t < 1.0),
+                            limits.group_per_second, 1.0))
         for times, limit, window in windows:
             while times and now - times[0] >= window:
                 times.popleft()

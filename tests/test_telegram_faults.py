@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from fake_bot_api import FakeBotApi
+from fake_bot_api import FakeBotApi, FloodLimits
 from test_telegram import bot, last, running_bot  # noqa: F401 - bot is a fixture
 
 BOT = "@kazserb_test_bot"
@@ -136,3 +136,29 @@ def test_a_webhook_set_while_polling_is_removed_and_polling_goes_on(api, bot):
     api.send_text(6501, "tokaev")
     assert "18–19 November 2024" in last(api, 6501).plain_text
     assert api.webhook is None and "webhook" in bot.stderr.lower()
+
+
+def test_a_flood_in_one_group_keeps_to_one_message_a_second(tmp_path):
+    """Five members ask at once where Telegram allows a group about one message a second."""
+    limits = FloodLimits(global_per_second=30, group_per_minute=20, group_per_second=1)
+    group = -6601
+    with FakeBotApi(flood_limits=limits) as api, \
+            running_bot(api, tmp_path, TELEGRAM_MAX_SENDS_PER_SECOND="25"):
+        for user in range(5):
+            api.send_text(group, f"{BOT} tokaev", chat_type="group", user_id=66_010 + user)
+        replies = api.wait_for_messages(group, 5, timeout=30)
+        time.sleep(0.5)
+        assert len(api.sent_messages(group)) == 5
+        assert all("18–19 November 2024" in r.plain_text for r in replies)
+        assert api.failed_requests == []  # not one 429
+
+
+def test_a_flood_from_one_chat_is_answered_once_each_in_order(api, bot):
+    chat = 6701
+    questions = [("tokaev", "18–19 November 2024"), (TADIC, "6–7 October 2010")] * 15
+    for text, _ in questions:
+        api.send_text(chat, text)
+    got = api.wait_for_messages(chat, len(questions), timeout=60)
+    _no_more_replies(api, chat, len(questions))
+    assert [expected in r.plain_text for r, (_, expected) in zip(got, questions)] == \
+        [True] * len(questions)
