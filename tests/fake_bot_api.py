@@ -198,17 +198,23 @@ STRING_PARAMS = frozenset(
 class BotApiError(Exception):
     """An error answer of the Bot API; handlers raise it, the server serialises it."""
 
-    def __init__(self, status: int, description: str, *, retry_after: int | None = None) -> None:
+    def __init__(self, status: int, description: str, *, retry_after: int | None = None,
+                 migrate_to_chat_id: int | None = None, violation: bool = True) -> None:
         super().__init__(description)
+        self.violation = violation
+        """False for a refusal the bot could not have foreseen (a chat gone or upgraded)."""
         self.status = status
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def payload(self) -> JSONDict:
         """The JSON body Telegram sends for this error."""
         body: JSONDict = {"ok": False, "error_code": self.status, "description": self.description}
         if self.retry_after is not None:
             body["parameters"] = {"retry_after": self.retry_after}
+        if self.migrate_to_chat_id is not None:
+            body["parameters"] = {"migrate_to_chat_id": self.migrate_to_chat_id}
         return body
 
 
@@ -961,6 +967,8 @@ class FloodLimits:
     global_per_second: int | None = 30
     group_per_minute: int | None = 20
     chat_per_second: int | None = None
+    group_per_second: int | None = None
+    """Telegram's "about one message a second in a chat", as it enforces it in groups."""
 
 
 @dataclass
@@ -1311,6 +1319,8 @@ class FakeBotApi:
         self._last_commands: list[JSONDict] = []
         self._bot_settings: dict[str, Any] = {}
         self._blocked: set[int | str] = set()
+        self._gone: set[int | str] = set()
+        self._migrated: dict[int, int] = {}
         self._webhook: JSONDict | None = None
         self._webhook_tasks: list[asyncio.Task[None]] = []
         self._in_flight: set[int] = set()
@@ -1621,6 +1631,39 @@ class FakeBotApi:
     def unblock(self, chat_id: int) -> None:
         with self._cond:
             self._blocked.discard(chat_id)
+
+    def delete_chat(self, chat_id: int) -> None:
+        """The chat no longer exists for the bot: every call naming it fails with
+        400 "chat not found", as for a deleted account or a group the bot never saw."""
+        with self._cond:
+            self._gone.add(chat_id)
+
+    def migrate(self, chat_id: int, *, user_id: int | None = None, announce: bool = True) -> int:
+        """Upgrade a group to a supergroup; returns the supergroup's id.
+
+        As in Telegram, every later call naming the old id fails with 400 "group chat was
+        upgraded to a supergroup chat" and ``parameters.migrate_to_chat_id``; with
+        ``announce`` the two service messages are queued: one in the old group
+        (``migrate_to_chat_id``), then one in the supergroup (``migrate_from_chat_id``).
+        """
+        with self._cond:
+            old = self._chats.get(chat_id)
+            if old is None or old.get("type") != "group":
+                raise ValueError(f"chat {chat_id} is not a known group")
+            new_id = int(f"-100{abs(chat_id)}")
+            new = {"id": new_id, "type": "supergroup", "title": old.get("title", "")}
+            self._chats[new_id] = new
+            uid = user_id if user_id is not None else DEFAULT_GROUP_USER_ID
+            sender = self._user(uid, "Admin", None, None, "en")
+            if announce:
+                self._enqueue({"message": {"message_id": self._new_message_id(chat_id),
+                                           "date": int(time.time()), "chat": old,
+                                           "from": sender, "migrate_to_chat_id": new_id}})
+                self._enqueue({"message": {"message_id": self._new_message_id(new_id),
+                                           "date": int(time.time()), "chat": new,
+                                           "from": sender, "migrate_from_chat_id": chat_id}})
+            self._migrated[chat_id] = new_id
+            return new_id
 
     # ------------------------------------------------------------------ test side: faults
 
@@ -1986,6 +2029,11 @@ class FakeBotApi:
                 raise _bad("chat not found")
         if not isinstance(chat_id, int) or isinstance(chat_id, bool):
             raise _bad("chat not found")
+        if chat_id in self._gone:
+            raise BotApiError(400, "Bad Request: chat not found", violation=False)
+        if chat_id in self._migrated:
+            raise BotApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                              migrate_to_chat_id=self._migrated[chat_id], violation=False)
         chat = self._chats.get(chat_id)
         if chat is None:
             if chat_id > 0:
@@ -2087,7 +2135,7 @@ class FakeBotApi:
                 result = self._handlers[method.lower()](params)
                 self._cond.notify_all()
         except BotApiError as exc:
-            if exc.status in (400, 404):
+            if exc.status in (400, 404) and exc.violation:
                 with self._cond:
                     self._record_violation(method, exc.description)
             return _json_response(exc.status, exc.payload())
@@ -2448,10 +2496,14 @@ class FakeBotApi:
             chat_limit, chat_window = limits.group_per_minute, 60.0
         else:
             chat_limit, chat_window = limits.chat_per_second, 1.0
-        windows = (
+        windows = [
             (self._flood_global, limits.global_per_second, 1.0),
             (history, chat_limit, chat_window),
-        )
+        ]
+        if chat.get("type") in ("group", "supergroup") and limits.group_per_second is not None:
+            # The same history, its last second only (not trimmed: the minute needs it all).
+            windows.append((deque(t for t in history if now - t < 1.0),
+                            limits.group_per_second, 1.0))
         for times, limit, window in windows:
             while times and now - times[0] >= window:
                 times.popleft()

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 from telegram import (BotCommand, InlineQueryResultArticle, InputTextMessageContent, Message,
                       ReplyParameters, Update)
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import (BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError,
+                            RetryAfter)
 from telegram.ext import (CallbackQueryHandler, CommandHandler, ContextTypes,
                           InlineQueryHandler, MessageHandler, filters)
 
@@ -47,6 +48,12 @@ MAX_MISSED = 500
 MAX_FILTERS = 20
 #: Timelines kept ready (filter, language): each sorts every dated fact to build.
 MAX_TIMELINES = 64
+#: Callback query ids remembered as answered: far more than are handled at once.
+MAX_ANSWERED = 1024
+#: Refusals (lower-case, as PTB rewrites them) saying the chat cannot be written to: the
+#: user is out of reach, as when blocked, so no apology is tried and no traceback logged.
+UNREACHABLE = ("chat not found", "peer_id_invalid", "have no rights to send",
+               "not enough rights to send", "topic_closed", "chat_write_forbidden")
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
@@ -61,6 +68,8 @@ class BotState:
     #: Asks the running bot to stop (set by `app.run`).
     stop: Callable[[], None] | None = None
     reloader: Reloader = field(default_factory=Reloader)
+    #: Callback queries answered lately (ids, oldest first): see `_answer`.
+    answered: OrderedDict[str, None] = field(default_factory=OrderedDict)
     #: browse.timeline's answers for this engine, newest use last.
     timelines: OrderedDict[tuple[str, str | None], tuple[Line, list[Line]]] = field(
         default_factory=OrderedDict)
@@ -161,17 +170,24 @@ async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, texts: list[
     """Send HTML messages to the update's chat; the buttons go with the last one.
 
     In groups the first message replies to the question, so it is clear what it answers.
+    A group upgraded to a supergroup since the question came is answered there (Telegram
+    refused the send, so sending again cannot answer twice).
     """
     chat = update.effective_chat
     message = update.effective_message
     if chat is None:
         return
+    chat_id = chat.id
     reply_to = ReplyParameters(message.message_id, allow_sending_without_reply=True) \
         if message and chat.type != ChatType.PRIVATE else None
     for i, text in enumerate(texts):
-        await context.bot.send_message(
-            chat_id=chat.id, text=text, reply_markup=markup if i == len(texts) - 1 else None,
-            reply_parameters=reply_to if i == 0 else None)
+        kwargs = {"text": text, "reply_markup": markup if i == len(texts) - 1 else None,
+                  "reply_parameters": reply_to if i == 0 else None}
+        try:
+            await context.bot.send_message(chat_id=chat_id, **kwargs)
+        except ChatMigrated as exc:
+            chat_id = exc.new_chat_id
+            await context.bot.send_message(chat_id=chat_id, **kwargs)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -186,6 +202,16 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A sticker, photo or voice message in a private chat: say what the bot can read."""
     templates = _language(_state(context), _chat_context(context, update)).templates
     await _send(update, context, [_escape(templates["only_text"])])
+
+
+async def on_migrate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A group became a supergroup: its conversation goes on there (PTB moves chat data).
+
+    Done on the supergroup's own service message, which comes before its first question,
+    so that question already sees the moved context."""
+    message = update.effective_message
+    if message is not None and message.migrate_from_chat_id:
+        context.application.migrate_chat_data(message=message)
 
 
 def _without_mention(message: Message, username: str | None) -> str:
@@ -204,7 +230,10 @@ class AddressedToBot(filters.MessageFilter):
         if replied and replied.from_user and replied.from_user.id == bot.id:
             return True
         username = (bot.username or "").lower()
-        for entity, text in message.parse_entities(["mention", "text_mention"]).items():
+        kinds = ["mention", "text_mention"]
+        mentions = message.parse_entities(kinds) if message.text is not None \
+            else message.parse_caption_entities(kinds)
+        for entity, text in mentions.items():
             if text.lower() == f"@{username}" or (entity.user and entity.user.id == bot.id):
                 return True
         return False
@@ -231,12 +260,18 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def listing(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A list the fact base declares in meta.yaml (/missions); other commands: nothing."""
+    """A list the fact base declares in meta.yaml (/missions); another command of ours
+    gets the help, in a private chat or when addressed to us (`/x@bot`) in a group."""
     state = _state(context)
     words = (update.effective_message.text or "").split() if update.effective_message else []
-    command = words[0][1:].split("@")[0].lower() if words else ""
-    listed = browse.browse_list(state.engine, command)
+    command, _, addressee = (words[0][1:] if words else "").partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return  # another bot's command, in a group
+    listed = browse.browse_list(state.engine, command.lower())
     if listed is None:
+        chat = update.effective_chat
+        if addressee or (chat is not None and chat.type == ChatType.PRIVATE):
+            await help_command(update, context)
         return
     title, lines = browse.listing(state.engine, listed, _chat_context(context, update).language)
     await _send(update, context, chunks([title, *lines]))
@@ -341,7 +376,7 @@ async def on_question_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     fact = engine.kb.fact(update.callback_query.data.removeprefix("q:"))
     if fact is None:
         return await on_expired_button(update, context)
-    await update.callback_query.answer()
+    await _answer(update, context)
     await _ask(update, context, engine.kb.text(fact.questions,
                                                _chat_context(context, update).language))
 
@@ -352,7 +387,7 @@ async def on_example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     examples = engine.examples(_chat_context(context, update).language)
     if index >= len(examples):
         return await on_expired_button(update, context)
-    await update.callback_query.answer()
+    await _answer(update, context)
     await _ask(update, context, examples[index])
 
 
@@ -365,7 +400,7 @@ async def on_timeline_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         filter_text = (context.chat_data or {}).get("filters", {}).get(key)
     if filter_text is None or query.message is None:
         return await on_expired_button(update, context)
-    await query.answer()
+    await _answer(update, context)
     shown = _timeline_page(context, update, filter_text, int(page))
     try:
         await query.edit_message_text(shown.text, reply_markup=shown.markup)
@@ -379,21 +414,33 @@ async def on_language_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     code = update.callback_query.data.removeprefix("lang:")
     if code not in state.engine.kb.languages:
         return await on_expired_button(update, context)
-    await update.callback_query.answer()
+    await _answer(update, context)
     code, reply = browse.choose_language(state.engine, None, code)
     _remember(context, replace(_chat_context(context, update), language=code))
     await _send(update, context, [_escape(reply)])
 
 
+async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                  text: str | None = None) -> None:
+    """Stop the button's spinner, and remember it: Telegram refuses a second answer, so an
+    apology for an error after this one goes to the chat."""
+    query = update.callback_query
+    await query.answer(text)
+    answered = _state(context).answered
+    answered[query.id] = None
+    if len(answered) > MAX_ANSWERED:
+        answered.popitem(last=False)
+
+
 async def on_page_number_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The page number between ◀ and ▶: nothing to do but stop the spinner."""
-    await update.callback_query.answer()
+    await _answer(update, context)
 
 
 async def on_expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button whose question, page or filter no longer exists."""
     templates = _language(_state(context), _chat_context(context, update)).templates
-    await update.callback_query.answer(templates["expired"][:200])
+    await _answer(update, context, templates["expired"][:200])
 
 
 # ---------------------------------------------------------------------- inline mode
@@ -444,8 +491,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update):
         log.warning("Background error: %s", error)
         return
-    if isinstance(error, Forbidden):
-        log.info("%s: %s", _describe(update), error)
+    if isinstance(error, Forbidden) or (isinstance(error, BadRequest) and any(
+            u in str(error).lower() for u in UNREACHABLE)):
+        log.info("%s: the chat cannot be written to (%s)", _describe(update), error)
         return
     if isinstance(error, (NetworkError, RetryAfter)) and not isinstance(error, BadRequest):
         # Telegram was not reachable, or may have executed the send: not resent (see
@@ -460,8 +508,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _apologise(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         templates = _language(_state(context), _chat_context(context, update)).templates
-        if update.callback_query is not None:
-            await update.callback_query.answer(templates["sorry"][:200])
+        query = update.callback_query
+        if query is not None and query.id not in _state(context).answered:
+            await _answer(update, context, templates["sorry"][:200])
         elif update.effective_chat is not None:
             await _send(update, context, [_escape(templates["sorry"])])
     except Exception as exc:  # noqa: BLE001 - the apology is best effort; logged, not raised
@@ -493,8 +542,10 @@ def add_handlers(app: "Application") -> None:
     text = message & filters.TEXT & ~filters.COMMAND
     app.add_handler(MessageHandler(text & private, on_text))
     app.add_handler(MessageHandler(text & groups & AddressedToBot(), on_text))
-    app.add_handler(MessageHandler(message & private & ~filters.TEXT & ~filters.COMMAND
-                                   & ~filters.StatusUpdate.ALL, on_other))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, on_migrate))
+    app.add_handler(MessageHandler(message & ~filters.TEXT & ~filters.COMMAND
+                                   & ~filters.StatusUpdate.ALL
+                                   & (private | (groups & AddressedToBot())), on_other))
     buttons: list[tuple[str, Handler]] = [
         (r"^q:", on_question_button), (r"^ex:\d{1,3}$", on_example_button),
         (r"^tl:\d{1,4}:", on_timeline_button), (r"^lang:", on_language_button),

@@ -202,6 +202,8 @@ async def poll(inbox: Inbox, allowed_updates: list[str]) -> None:
             continue
         except (NetworkError, Conflict, TelegramError) as exc:
             warn("Fetching updates failed (%s); trying again in %.0f s", exc, backoff)
+            if isinstance(exc, Conflict) and "webhook" in str(exc).lower():
+                await _remove_webhook(bot)
             await asyncio.sleep(backoff)
             backoff = min(backoff * 1.5, 30.0)
             continue
@@ -211,6 +213,17 @@ async def poll(inbox: Inbox, allowed_updates: list[str]) -> None:
         ids = inbox.add(raw if isinstance(raw, list) else [])
         if ids:
             offset = max(ids) + 1
+
+
+async def _remove_webhook(bot: Any) -> None:
+    """A webhook was set while polling (by hand, or another deployment of this token):
+    this process was started to poll, so it removes it again, keeping the updates it holds;
+    else the bot would stay deaf. Best effort: the next conflict tries again."""
+    log.warning("A webhook was set while this bot polls; removing it")
+    try:
+        await bot.delete_webhook()
+    except TelegramError as exc:
+        log.warning("Could not remove the webhook (%s)", exc)
 
 
 async def confirm(inbox: Inbox) -> None:

@@ -4,7 +4,9 @@ python-telegram-bot retries nothing it sends from handlers, and its AIORateLimit
 retries only 429s, pausing *every* chat while one waits. This limiter hooks into the
 same place (every Bot API call except getUpdates) and, per request:
 
-- throttles to `max_per_second` overall and 20 per minute per group (0 turns it off),
+- throttles to `max_per_second` overall, and each group to 20 a minute and 1 a second
+  (Telegram's "about one message a second in a chat", which it enforces in groups; a
+  private chat may burst), 0 turns it off,
   counted as Telegram counts, over a sliding window: never more than that many sends in
   any second (minute), not merely on average, however late a send arrives;
 - waits out `429 Too Many Requests` for `retry_after` and sends again, holding up only
@@ -131,7 +133,7 @@ class RetryingLimiter(BaseRateLimiter[int]):
         per_second = max(1, round(max_per_second)) if self._throttle else 1
         self._overall = SlidingWindow(per_second, per_second / max_per_second) \
             if self._throttle else None
-        self._groups: dict[int, SlidingWindow] = {}
+        self._groups: dict[int, tuple[SlidingWindow, SlidingWindow]] = {}
         self.attempts = attempts
         self.first_backoff = first_backoff
         self.max_backoff = max_backoff
@@ -190,15 +192,21 @@ class RetryingLimiter(BaseRateLimiter[int]):
                 if group is None:
                     if len(self._groups) >= MAX_GROUP_LIMITERS:
                         self._prune()
-                    group = self._groups[int(chat_id)] = SlidingWindow(20, 60)
-        async with group or contextlib.nullcontext(), self._overall or contextlib.nullcontext():
+                    group = self._groups[int(chat_id)] = (SlidingWindow(20, 60),
+                                                          SlidingWindow(1, 1))
+        if group is None:
+            async with self._overall or contextlib.nullcontext():
+                yield
+            return
+        per_minute, per_second = group
+        async with per_minute, per_second, self._overall or contextlib.nullcontext():
             yield
 
 
     def _prune(self) -> None:
         """Forget the limiters of groups that sent nothing within the last minute."""
-        for chat_id, limiter in list(self._groups.items()):
-            if limiter.idle():
+        for chat_id, (per_minute, _) in list(self._groups.items()):
+            if per_minute.idle():
                 del self._groups[chat_id]
 
 
