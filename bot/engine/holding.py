@@ -30,6 +30,11 @@ class Holding:
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         holding = self._in_role(query, holding)
+        if "measure" in query.intents and (own := self._measures.own_words(query.text)):
+            # "How long is the tunnel?": "14.2 kilometres long" before "four months".
+            holding = [(s, f) for s, f in holding if any(
+                self._measures.stated(t, c, frozenset(), own) for c, t in f.texts.items())
+                ] or holding
         if not holding:  # "When did he become president?": no fact says he did
             return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
                                   and set(m.ids) & self._role_concepts)
@@ -433,6 +438,13 @@ class Holding:
         if query.duration and fact.date and (fact.date.end_day or fact.date.end_month or
                                              fact.date.end_year):
             return True
+        asked = self._measures.asked(query.text)
+        if asked:  # "how high": a number with a word of height, in the text's language
+            key = (fact.id, "#measure " + " ".join(sorted(asked)))
+            if key not in self._said:
+                self._said[key] = any(self._measures.stated(text, code, asked)
+                                      for code, text in fact.texts.items())
+            return self._said[key]
         # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size.
         key = (fact.id, "#number")
         if key not in self._said:

@@ -20,6 +20,7 @@ from ..model import Context, Fact, KnowledgeBase
 from ..query import Mention, Query
 from ..synonyms import Synonyms
 from ..text import scripts
+from .measures import Measures
 from .weights import (ANSWER_THRESHOLD, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
                        NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED, UNKNOWN,
                       WORD)
@@ -73,6 +74,7 @@ class FactIndex:
         #: The concepts that are kinds of event: "visit", "award" — what a question is about.
         self._kinds = frozenset(f.kind for f in kb.facts)
         self._index_vocabulary()
+        self._measures = Measures.of(kb)
         self._title_candidates: dict[tuple[str, ...], set[str]] = {}
         #: The facts a text of which has a negation ("did not recognize"): only they can
         #: say something only negated (Holding._only_negated), which is not read otherwise.
