@@ -107,11 +107,11 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
             topical = self._about_topic(query, context)
             if topical:
                 query, (chosen, best, missing) = topical
-        if chosen and len(chosen) == 1 and query.counted and \
-                query.counted not in self._kinds and \
+        if chosen and query.counted and "how_many" in query.intents and \
                 not self._count(query, chosen, self.kb.language(context.language).code):
-            # "How many singers were in the group?": one event that gives no number, nor
-            # lists what is counted, is no answer to "how many".
+            # "How many singers were in the group?", "how many tunnels does the railway
+            # have?": facts that give no number, nor list what is counted, are no answer
+            # to "how many".
             return self._decline(question, templates["no_number"], context, query.mentions,
                                  nearest=tuple(chosen))
         if not chosen:

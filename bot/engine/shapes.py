@@ -294,7 +294,10 @@ class Shapes:
         No number is made up: when none is stated, there is no count line."""
         templates = self.kb.language(code).templates
         counted = query.counted
-        if not counted or counted in self._kinds and any(f.kind == counted for f in facts):
+        if not counted or counted in self._kinds and any(f.kind == counted and f.date
+                                                         for f in facts):
+            # Occasions are dated: "how many stations …", where "stations" is a cue of
+            # undated facts' kind ("dimensions"), counts none of them.
             # "How many times …": occasions, not what happened during them.
             ids = {f.id for f in facts}
             events = [f for f in facts if f.part_of not in ids]
@@ -306,11 +309,20 @@ class Shapes:
         if counted in (DAYS, YEARS):
             ids = {f.id for f in facts}
             occasions = [f for f in facts if f.part_of not in ids]  # the visit, not its parts
-            span = self._span(occasions[0], counted) if len(occasions) == 1 else None
-            return [(Segment(templates["count"].format(count=span), strong=True),)] \
-                if span else []
+            # Of two occasions ("the electrification work", "the first electric train"),
+            # the one with a span of dates is what lasted.
+            spans = {s for f in occasions if (s := self._span(f, counted))}
+            return [(Segment(templates["count"].format(count=spans.pop()), strong=True),)] \
+                if len(spans) == 1 else []
         if len(facts) == 1:
-            stated = self._stated_number(facts[0], {counted}) or (
+            # The question's own word first ("14 stations"), then any of its concept's
+            # ("five deputies" for "ministers") unless that concept is the fact's kind,
+            # whose words are not all one thing ("486 kilometres" is no count of stations).
+            own = {UNIT + w.stem for m in query.mentions if m.kind == "concept" and
+                   counted in m.ids for w in self.kb.stemming.tokens(m.text)[-1:]}
+            stated = own and self._stated_number(facts[0], own) or \
+                (None if own and facts[0].kind == counted else
+                 self._stated_number(facts[0], {counted})) or (
                 None if counted.startswith(UNIT) else  # minutes are not listed by name
                 self._enumerated(facts[0], counted, named))
             if stated:

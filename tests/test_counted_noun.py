@@ -1,0 +1,43 @@
+""""How many X": the number a fact's text puts before the question's own word for X, or
+the occasions counted when X is a kind of event; never the number of facts that merely
+hold the question, nor a number before another word of X's concept."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def fifth(engine_of):
+    return engine_of("fifth")
+
+
+@pytest.mark.parametrize("question, head", [
+    # "486 kilometres long and had 14 stations": "stations" is a cue of the fact's kind
+    # ("dimensions"), as "kilometres" is; only the question's own word counts
+    ("How many stations did the original line have?", "14 in all:"),
+    ("How many arches does the Ammel Viaduct have?", "38 in all:"),
+    # two facts, one with a span of years: the span is what lasted
+    ("How many years did the electrification work take?", "4 in all:"),
+])
+def test_the_number_before_the_word_asked(fifth, question, head):
+    answer = fifth.answer(question)
+    assert (answer.answered, answer.text.splitlines()[0]) == (True, head)
+
+
+@pytest.mark.parametrize("question", [
+    # two undated facts of the kind "stations" is a cue of: no occasions to count
+    "How many stations does the high-speed line have?",
+    "How many tunnels does the railway have?",
+])
+def test_facts_that_give_no_number_are_no_count(fifth, question):
+    answer = fifth.answer(question)
+    assert (answer.answered, answer.facts, answer.text.splitlines()[0]) == (
+        False, (), "The fact base does not say how many.")
+
+
+def test_several_facts_without_a_number_on_another_base(fourth):
+    answer = fourth.answer("How many students study at the University of Water Studies?")
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+def test_occasions_are_still_counted(engine):
+    answer = engine.answer("How many times did Vučić visit Kazakhstan?")
+    assert (answer.answered, answer.text.splitlines()[0]) == (True, "3 in all:")
