@@ -252,10 +252,15 @@ class TermIndex:
         replaced, not dropped, doubled or swapped: a word one replaced letter from a
         stop word is a word of its own as often as a typo ("small" is no "shall", "lake"
         no "late", "world" no "would"), and reading it as a word of no topic would only
-        erase what the asker wrote ("wiht", "frm" stay typos of "with", "from")."""
-        if len(candidate) != len(folded) or sorted(candidate) == sorted(folded):
+        erase what the asker wrote ("wiht", "frm" stay typos of "with", "from"). So is a
+        short word a letter longer than a question word ("died" is no "did"); a letter
+        dropped ("wich") or swapped ("waht") is a typo."""
+        if sorted(candidate) == sorted(folded):
             return False
         meanings = self._phrases.get((self._surface[candidate],), ())
+        if len(candidate) != len(folded):
+            return len(candidate) < len(folded) <= 4 and bool(meanings) and \
+                all(t.kind in ("stop", "intent") for t in meanings)
         return bool(meanings) and all(t.kind == "stop" for t in meanings)
 
     def prepare(self) -> None:
