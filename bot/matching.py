@@ -173,29 +173,44 @@ class TermIndex:
         allowed = {*languages, None} if languages is not None else None
         # A word that could not be corrected is None: no phrase holds it.
         fixed = [self.correct(w, allowed) for w in words] if fuzzy else [w.stem for w in words]
-        phrases, longest_from, n = self._phrases, self._longest_from, len(words)
+        n = len(words)
         out: list[Match | Token] = []
         i = 0
         while i < n:
-            longest = longest_from.get(fixed[i], 0)
-            for size in range(min(longest, n - i), 0, -1):
-                key = tuple(fixed[i:i + size])
-                if key in phrases and not self._asks_inside(key):
-                    corrected = [w for f, w in zip(key, words[i:i + size])
-                                 if f != w.stem] if fuzzy else []
-                    meanings = self.meanings(key, tuple(w.folded for w in words[i:i + size]))
-                    if any(w.text[:1].isupper() for w in corrected) and \
-                            meanings[0].kind not in ("entity", "demonym"):
-                        continue  # "NASA" is an unknown name, not a misspelt "was"
-                    out.append(Match(meanings, tuple(words[i:i + size]), bool(corrected)))
-                    i += size
-                    break
+            found = self._phrase_at(words, fixed, i, n, fuzzy)
+            if found and len(found.words) > 1:
+                # "the Silvane Star": where a name starts inside the phrase and runs past
+                # it, the phrase stops before it ("the Silvane" is an alias too).
+                for j in range(i + 1, i + len(found.words)):
+                    longer = self._phrase_at(words, fixed, j, n, fuzzy)
+                    if longer and longer.kind == "entity" and found.kind == "entity" and \
+                            j + len(longer.words) > i + len(found.words):
+                        found = self._phrase_at(words, fixed, i, j, fuzzy)
+                        break
+            if found:
+                out.append(found)
+                i += len(found.words)
             else:
                 name = self._inflected_name(words[i]) if fuzzy else None
                 out.append(Match(tuple(self._phrases[name]), (words[i],), True)
                            if name else words[i])
                 i += 1
         return out
+
+    def _phrase_at(self, words: list[Token], fixed: list[str | None], i: int, end: int,
+                   fuzzy: bool) -> Match | None:
+        """The longest known phrase starting at word `i` and ending by `end`."""
+        for size in range(min(self._longest_from.get(fixed[i], 0), end - i), 0, -1):
+            key = tuple(fixed[i:i + size])
+            if key in self._phrases and not self._asks_inside(key):
+                corrected = [w for f, w in zip(key, words[i:i + size])
+                             if f != w.stem] if fuzzy else []
+                meanings = self.meanings(key, tuple(w.folded for w in words[i:i + size]))
+                if any(w.text[:1].isupper() for w in corrected) and \
+                        meanings[0].kind not in ("entity", "demonym"):
+                    continue  # "NASA" is an unknown name, not a misspelt "was"
+                return Match(meanings, tuple(words[i:i + size]), bool(corrected))
+        return None
 
     def _inflected_name(self, word: Token) -> tuple[str, ...] | None:
         """A one-word name with an ending the aliases do not list ("Nikolićeva",

@@ -117,6 +117,9 @@ class Query:
     become: bool = False
     #: "Who were the *other* members?": someone besides those named (or answered before).
     other: bool = False
+    #: "… besides the Silvane Star?": what the answer must not be (a fact that holds
+    #: these is the one the asker already has); they are no condition of it.
+    besides: tuple[Mention, ...] = ()
     #: "who did he *meet* there?": words of being with someone that the fact base does not
     #: know; taking part in the same occasion says it, so only about one occasion.
     company: tuple[str, ...] = ()
@@ -205,11 +208,15 @@ def parse(text: str, index: TermIndex,
         endings = grammar_of(ours).get("verb_endings", frozenset())
         if endings:
             clauses = [_stops_as_written(c, stop_forms, endings) for c in clauses]
+    clauses, excluded = _without_besides(clauses, grammar)
     main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
     body = [item for clause in clauses[main:] for item in clause]
     known = index.knows
     query = _query(text, preamble, body, grammar, votes, known)
+    if excluded:
+        query = replace(query, besides=_query(text, [], excluded, grammar, votes,
+                                              known).mentions)
     if not query.yes_no and any(_words(c[0])[0].folded in grammar.get("yes_no", ())
                                 for c in clauses[main + 1:] if c and _words(c[0])):
         # "Nikolić went there in 2015, is that right?"; "my uncle swears Kvale went there
@@ -235,6 +242,34 @@ def parse(text: str, index: TermIndex,
         halves, flank = found
         return replace(query, halves=halves, sequence=flank)
     return _with_pivot(text, clauses, main, grammar, query, known)
+
+
+def _without_besides(clauses: list[list], grammar: Grammar) -> tuple[list[list], list]:
+    """The clauses with each "besides X" (`besides`: "besides", "except", "apart from")
+    cut out, X being the name after it or its run of topic words, and what was cut:
+    "which other ships … besides the Silvane Star?" names the ship the answer is not."""
+    words = grammar.get("besides", frozenset())
+    kept, excluded = [], []
+    for clause in clauses:
+        at = next((k for k, item in enumerate(clause) if not (
+            isinstance(item, Match) and item.kind in ("entity", "demonym")) and
+            any(w.folded in words for w in _words(item))), None)
+        if at is None:
+            kept.append(clause)
+            continue
+        end = at + 1  # the thing named: up to its name, or its run of topic words
+        while end < len(clause) and isinstance(clause[end], Match) and \
+                clause[end].kind == "stop":
+            end += 1
+        while end < len(clause) and not (isinstance(clause[end], Match) and
+                                         clause[end].kind in ("stop", "intent")):
+            end += 1
+            if isinstance(clause[end - 1], Match) and \
+                    clause[end - 1].kind in ("entity", "demonym"):
+                break
+        excluded.extend(clause[at + 1:end])
+        kept.append(clause[:at] + clause[end:])
+    return [c for c in kept if c] if excluded else clauses, excluded
 
 
 def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],

@@ -211,10 +211,19 @@ class Holding:
         if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
             out.append("(who)")
         if query.other and {"who", "name"} & query.intents and not any(
-                m.kind == "context" or self._is_person(m) for m in query.mentions):
+                m.kind == "context" or self._is_person(m)
+                for m in (*query.mentions, *query.besides)):
             # "Who were the other members of the commission?": besides those the fact
             # names, which are all it has.
             out.append("(other)")
+        if query.other and query.intents == {"what"} and not query.yes_no and not any(
+                m.kind == "context" for m in query.mentions) and not self._names_other(
+                    query, fact):
+            # "Which other ships does the line run besides the Silvane Star?": a fact
+            # whose only ship is the Silvane Star names no other.
+            out.append("(other)")
+        if query.besides and self._only_besides(query, fact):
+            out.append("(other)")  # "… besides the visa agreement?": this is that one
         if "where" in query.intents and not self._gives_place(query, fact):
             out.append("(where)")
         if "name" in query.intents and not self._gives_someone(query, fact, NAMED_TYPES):
@@ -420,6 +429,28 @@ class Holding:
             parent.kind in m.ids for m in query.mentions if m.kind == "concept")
         return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
                    for i in people)
+
+    def _only_besides(self, query: Query, fact: Fact) -> bool:
+        """Whether the fact is what "besides X" sets aside: it holds X and, where X is a
+        name, names nothing else of X's type ("besides Kosovo, which territories …" is
+        answered by the fact naming Kosovo, Abkhazia and South Ossetia)."""
+        aside = Query(text=query.text, mentions=query.besides, intents=frozenset(),
+                      modifiers=frozenset(), years=(), months=frozenset(),
+                      pronouns=frozenset(), unknown=())
+        if self._lacks(aside, fact):
+            return False
+        named = {i for m in (*query.mentions, *query.besides) for i in m.ids}
+        types = {e.type for m in query.besides if m.kind == "entity" for i in m.ids
+                 if (e := self.kb.entities.get(i))}
+        return not any(e.type in types for i in self._profiles[fact.id].about
+                       if i not in named and (e := self.kb.entities.get(i)))
+
+    def _names_other(self, query: Query, fact: Fact) -> bool:
+        """Whether the fact has someone or somewhere taking part that the question does
+        not name: what "which other …" asks for."""
+        named = {i for m in (*query.mentions, *query.besides) if m.kind == "entity"
+                 for i in m.ids}
+        return any(i not in named for i in (*fact.who, *fact.where))
 
     def _gives_place(self, query: Query, fact: Fact) -> bool:
         """A "where" question needs a place the question does not name already: "which
