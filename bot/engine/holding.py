@@ -143,6 +143,8 @@ class Holding:
                 out.append(m.text)
                 continue
             strength = self._strength(m, fact, p, query)
+            if m.kind == "word" and strength > 0 and self._only_as_title(fact, m, query):
+                strength = 0.0  # "What did Serra compose?" of "the composer Joaquim Serra"
             if m.kind == "concept" and fact.part_of and strength <= 0:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
                 strength = 1.0 if parent and parent.kind in m.ids else 0.0
@@ -429,6 +431,47 @@ class Holding:
             parent.kind in m.ids for m in query.mentions if m.kind == "concept")
         return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
                    for i in people)
+
+    def _only_as_title(self, fact: Fact, m: Mention, query: Query) -> bool:
+        """A plain word the question says of someone it names ("what did Serra
+        *compose*?") that the fact's text has only right before a person's name, as what
+        they are ("the Belmoran *composer* Joaquim Serra"), says nothing of what they did;
+        unless the question puts it before a name too."""
+        stems = self.kb.stemming.stems(m.text)
+        at = query.mentions.index(m) if m in query.mentions else 0
+        if len(stems) != 1 or not any(  # "did Serra compose": said of someone named
+                self._is_person(o) and self._after_auxiliary(query, o)
+                for o in query.mentions[:at]):
+            return False
+        asked = ("#asked", query.text + "\0" + stems[0])  # once per question, not per fact
+        if asked not in self._said:
+            self._said[asked] = self._before_person(self.index.find(query.text), stems[0]) \
+                is False
+        if not self._said[asked]:
+            return False
+        key = (fact.id, "#title " + stems[0])
+        if key not in self._said:
+            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            self._said[key] = self._before_person(found, stems[0]) is True
+        return self._said[key]
+
+    def _before_person(self, found: list, stem: str) -> bool | None:
+        """Whether every use of the word (by stem) stands right before a person's name
+        (a nationality or a name between), None where it is not used."""
+        uses = [pos for pos, item in enumerate(found)
+                if any(w.stem == stem for w in (item.words if isinstance(item, Match)
+                                                else (item,)))]
+        if not uses:
+            return None
+        def titled(pos: int) -> bool:
+            for item in found[pos + 1:pos + 4]:
+                if not isinstance(item, Match) or item.kind not in ("entity", "demonym"):
+                    return False
+                if any(t.kind == "entity" and (e := self.kb.entities.get(t.id)) and
+                       e.type == "person" for t in item.terms):
+                    return True
+            return False
+        return all(titled(pos) for pos in uses)
 
     def _only_besides(self, query: Query, fact: Fact) -> bool:
         """Whether the fact is what "besides X" sets aside: it holds X and, where X is a
