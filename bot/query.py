@@ -454,7 +454,8 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
             r.foreign.append(item.text)
         elif kind in ("entity", "demonym"):
             owner = kind == "demonym" or _is_possessive_s(found, pos + 1, grammar) \
-                or _follows(found, pos, grammar, "owner_before")
+                or _follows(found, pos, grammar, "owner_before") \
+                or _ends_owning(item, grammar)
             role = "owner" if owner else "place" if _follows(found, pos, grammar, "place_before") \
                 else "agent" if _follows(found, pos, grammar, "agent_before") else "any"
             mention = Mention("entity", item.ids, item.text, role, synonym=item.synonym)
@@ -775,6 +776,14 @@ def with_context(query: Query, context: Context, is_person=None) -> Query:
 
 def _words(item: Match | Token | None) -> tuple[Token, ...]:
     return item.words if isinstance(item, Match) else (item,) if item else ()
+
+
+def _ends_owning(item: Match, grammar: Grammar) -> bool:
+    """A name with a genitive ending (`owner_endings`: Kazakh "Қазақстан|ның елшілігі",
+    Kazakhstan's embassy) names the owner."""
+    last = item.words[-1].folded
+    return any(last.endswith(e) and len(last) > len(e) + 2
+               for e in grammar.get("owner_endings", ()))
 
 
 def _is_possessive_s(found: list, pos: int, grammar: Grammar) -> bool:

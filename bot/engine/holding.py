@@ -35,6 +35,11 @@ class Holding:
             holding = [(s, f) for s, f in holding if any(
                 self._measures.stated(t, c, frozenset(), own) for c, t in f.texts.items())
                 ] or holding
+        if "where" in query.intents and not (query.years or query.months) and not any(
+                m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
+            # "Where is the Kazakh embassy?" names no event: where it stands, which an
+            # undated fact says, not where someone once asked for one.
+            holding = [(s, f) for s, f in holding if not f.date] or holding
         if not holding:  # "When did he become president?": no fact says he did
             return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
                                   and set(m.ids) & self._role_concepts)
