@@ -434,8 +434,14 @@ class Holding:
         parent = self.kb.fact(fact.part_of) if fact.part_of else None
         occasion = parent is not None and any(
             parent.kind in m.ids for m in query.mentions if m.kind == "concept")
-        return any(i in (*fact.who, *fact.tags) or (occasion and i in parent.who)
-                   for i in people)
+        # Asked in the fact's own kind of event ("when was Marrin *appointed*?"), a person
+        # only tagged beside the people it names is what it is about, not who did it
+        # ("Victor Marrin, the son of Isolde Marrin, became director").
+        doers = fact.who if any(fact.kind in m.ids for m in query.mentions
+                                if m.kind == "concept") and any(
+            self.kb.entities[i].type == "person" for i in fact.who) else ()
+        return any(i in (doers or (*fact.who, *fact.tags)) or
+                   (occasion and i in parent.who) for i in people)
 
     def _only_as_title(self, fact: Fact, m: Mention, query: Query) -> bool:
         """A plain word the question says of someone it names ("what did Serra
