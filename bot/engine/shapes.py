@@ -154,6 +154,16 @@ class Shapes:
             # prepared it.
             asked = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
                 self._kinds
+            named = {i for m in query.pivot.mentions if m.kind == "concept"
+                     for i in m.ids} & self._kinds
+            if named and not any(f.kind in named for f in chosen):
+                # "What did Reyvik say after Aurora 4 landed?": no landing is a fact of
+                # its own, but what he said is one that says it came after it.
+                rest = replace(query, sequence=None, pivot=None, modifiers=frozenset(),
+                               intents=query.intents - {"when"})
+                itself = [f for f in chosen if f.kind in asked and not self._lacks(rest, f)]
+                if itself:
+                    return self._compose(rest, itself, 1.0, context)
             chosen = [f for f in chosen if f.kind in asked] or chosen
             pivot = min((f for f in chosen if f.date), key=chronological, default=None)
         else:
