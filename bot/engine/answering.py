@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..model import Answer, Context
-from ..query import Query, parse
+from ..query import Mention, Query, parse
 from .conversation import Conversation
 from .holding import Holding
 from .index import FactIndex
@@ -43,6 +43,7 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                                  context, ())
         query = parse(question, self.index, self._stop_forms, self._synonyms)
         context = replace(context, language=self.language_of(query, question, context))
+        query = self._owned_by_role(query, context.language)
         templates = self.kb.language(context.language).templates
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
         if reply:
@@ -70,6 +71,33 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
             if again.answered:
                 return again
         return reply
+
+    def _owned_by_role(self, query: Query, code: str | None) -> Query:
+        """"президенты Сербии", "predsednici Srbije", "Сербия президенттері": a country
+        right after (`owner_by_role: [after]`, a genitive) or right before (`[before]`) a
+        word for people's role is whose they are, as in "Serbian presidents"; the other
+        country of "… visited Kazakhstan" is then where they went, not where they are from."""
+        side = self.kb.language(code).grammar.get("owner_by_role", ())
+        if not side:
+            return query
+        tokens = [t.folded for t in self.kb.stemming.tokens(query.text)]
+
+        def span(m: Mention) -> tuple[int, int] | None:
+            said = [t.folded for t in self.kb.stemming.tokens(m.text)]
+            at = next((i for i in range(len(tokens)) if said and
+                       tokens[i:i + len(said)] == said), None)
+            return None if at is None else (at, at + len(said))
+        roles = [r for m in query.mentions if m.kind == "concept" and
+                 set(m.ids) & self._role_concepts and (r := span(m))]
+        mentions = []
+        for m in query.mentions:
+            where = span(m) if m.kind == "entity" and m.role == "any" and all(
+                self.kb.entities[i].type == "country" for i in m.ids) else None
+            if where and any(where[0] == r[1] if "after" in side else where[1] == r[0]
+                             for r in roles):
+                m = replace(m, role="owner")
+            mentions.append(m)
+        return replace(query, mentions=tuple(mentions))
 
     @cached_property
     def _stop_forms(self) -> frozenset[tuple[str, ...]]:
