@@ -21,3 +21,9 @@ KAZAKH_TO_SERBIA = ("nazarbayev_visit_2016", "tokayev_visit_2024")
 def test_the_country_by_the_role_word_is_theirs(engine, question, facts):
     answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (True, facts)
+
+
+def test_the_role_asked_in_english_holds(engine):
+    # "which presidents" asks for presidents: not Vučić's 2016 visit as prime minister
+    answer = engine.answer("Which presidents of Serbia visited Kazakhstan?")
+    assert (answer.answered, answer.facts) == (True, SERBIAN_TO_KAZAKHSTAN)
