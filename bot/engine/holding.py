@@ -213,6 +213,17 @@ class Holding:
             if events and not any(plain(m) for m in events):
                 out.append(events[0].text)
             out.extend(m.text for m in concepts if m not in events and not plain(m))
+        if "when" not in query.intents and any(
+                m.kind == "concept" and set(m.ids) & self._role_concepts
+                for m in query.mentions):
+            # "Which president opened the embassy?": the one who did what the fact is,
+            # not who asked for an embassy to be opened (a statement that says "open").
+            events = [m for m in query.mentions if m.kind == "concept" and not m.soft
+                      and set(m.ids) & self._kinds]
+            if events and not any(fact.kind in m.ids or set(m.ids) & set(fact.tags) or (
+                    fact.part_of and (parent := self.kb.fact(fact.part_of)) and
+                    parent.kind in m.ids) for m in events):
+                out.append(events[0].text)
         if query.asked_types and not self._gives_kind(query, fact):
             out.append(query.asked_noun or "")  # "which countries …": one of them
         if "who" in query.intents and not self._gives_someone(query, fact, ANSWER_TYPES):
