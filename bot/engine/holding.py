@@ -23,10 +23,19 @@ class Holding:
         """The facts that answer the query, best first; else none, with what the nearest
         fact lacks (the texts of the mentions it does not hold). `occasion`: with an
         ordinal, every fact of the n-th occasion, not only the one ranked best."""
-        scored = self._score(query, dated=True)
-        holding = [(s, f) for s, f in scored if s >= ANSWER_THRESHOLD and
-                   not self._lacks(query, f)]
+        # A fact that has nothing of a thing the question names lacks it (see _lacks):
+        # on a large base, "Who visited Serbia?" scores the visits to Serbia, not all.
+        named = [m for m in query.mentions if m.kind == "entity" and not m.soft]
+        among = self._facts_of_each(named) if named else None
+        scored = self._score(query, dated=True, among=among)
+        if query.ordinal or {"first", "latest"} & query.modifiers:
+            margin = 1.0  # "the second launch" counts every launch the question holds
+        else:
+            margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
+        holding = self._holding(query, scored, margin)
         if not holding:
+            if among is not None:  # what the nearest fact of all lacks
+                scored = self._score(query, dated=True)
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         holding = self._in_role(query, holding)
@@ -34,10 +43,6 @@ class Holding:
             return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
                                   and set(m.ids) & self._role_concepts)
         best = holding[0][0]
-        if query.ordinal or {"first", "latest"} & query.modifiers:
-            margin = 1.0  # "the second launch" counts every launch the question holds
-        else:
-            margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
         if query.own_first and "first" in query.modifiers:
             # "When did Meridian launch its first rocket?": only a fact that says so.
@@ -84,6 +89,21 @@ class Holding:
                 return [], 0.0, (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
         return chosen, best, ()
+
+    def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float
+                 ) -> list[tuple[float, Fact]]:
+        """The scored facts (best first) that reach the threshold and lack nothing. Where
+        only those within `margin` of the best are chosen — no ordinal counts them all, no
+        role asked of a person drops some — the rest need not be read: "Who visited
+        Serbia?" on a large base reads the few best visits, not every one."""
+        every = margin >= 1.0 or query.ordinal or self._role_asked(query) is not None
+        holding: list[tuple[float, Fact]] = []
+        for s, f in scored:
+            if s < ANSWER_THRESHOLD or not every and holding and s < holding[0][0] - margin:
+                break
+            if not self._lacks(query, f):
+                holding.append((s, f))
+        return holding
 
     @staticmethod
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
@@ -286,13 +306,10 @@ class Holding:
         """"When did Reyvik become Director-General?": where the question gives a person
         a role, the facts whose text gives them that role, when some do (not the one in
         which he hands the post over)."""
-        if {"who", "name"} & query.intents:
-            return holding  # "who was PM when Nazarbayev visited?" asks for someone else
-        roles = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
-            self._role_concepts
-        people = [m for m in query.mentions if self._is_person(m)]
-        if not roles or len(people) != 1:
+        asked = self._role_asked(query)
+        if asked is None:
             return holding
+        roles, people = asked
         titled = [(s, f) for s, f in holding if any(
             roles & self._titled(f, taken=query.become).get(i, frozenset())
             for i in people[0].ids)]
@@ -310,6 +327,17 @@ class Holding:
             return [(s, f) for s, f in titled if self._says_untitled(f, verbs)]
         return titled if query.become or self._says_title(query, people[0]) \
             else titled or holding
+
+    def _role_asked(self, query: Query) -> tuple[set[str], list[Mention]] | None:
+        """The roles a question gives the one person it names, and that person (as a
+        list of one); None where it gives none, or asks who ("who was PM when Nazarbayev
+        visited?" asks for someone else)."""
+        if {"who", "name"} & query.intents:
+            return None
+        roles = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
+            self._role_concepts
+        people = [m for m in query.mentions if self._is_person(m)]
+        return (roles, people) if roles and len(people) == 1 else None
 
     def _says_untitled(self, fact: Fact, verbs: set[tuple[str, ...]]) -> bool:
         """True when a text of the fact has the question's word for a role (by stem)

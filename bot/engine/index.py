@@ -432,8 +432,20 @@ class FactIndex:
         return math.log(1 + (len(self.kb.facts) or 1) / len(found)) if found else \
             math.log(1 + len(self.kb.facts) or 2)
 
+    def _facts_of_each(self, mentions: list[Mention]) -> set[str]:
+        """The facts each of the mentions leads to (through the postings): no other fact
+        has something of all of them."""
+        found: set[str] | None = None
+        for m in sorted(mentions, key=lambda m: sum(len(self._postings.get(i, ())) for i in m.ids)):
+            ids = {fid for i in m.ids for fid in map(_FACT_ID, self._postings.get(i, ()))}
+            found = ids if found is None else found & ids
+            if not found:
+                break
+        return found or set()
+
     def _score(self, query: Query, via: list[Mention] | None = None, dated: bool = False,
-               pool: int | None = None) -> list[tuple[float, Fact]]:
+               pool: int | None = None, among: set[str] | None = None
+               ) -> list[tuple[float, Fact]]:
         """Facts that share a term with the query, best first, with their share of it.
 
         The facts found only through the question's commonest terms are not scored at all
@@ -444,6 +456,7 @@ class FactIndex:
         a large base, "What was signed in 1990?" scores that year's agreements, not all.
         `pool`: at most that many facts are scored, those of the rarest terms first (what
         is nearest to a question the bot cannot answer need not weigh every fact).
+        `among`: only these facts are scored (the others could not answer, see _select).
         """
         terms: list[tuple[float, object]] = []
         for m in query.mentions:
@@ -481,6 +494,8 @@ class FactIndex:
                           else any(self._leads_to(t, f) for t in leading))]
         else:
             candidates = self._candidates(leading, limit)[:limit]
+        if among is not None:
+            candidates = [f for f in candidates if f.id in among]
         for fact in candidates:
             p = self._profiles[fact.id]
             strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
