@@ -43,6 +43,26 @@ class _Profile:
             target[key] = strength
 
 
+#: A mention's ids as plain, as an owner country, as a place; its nationality factor.
+_Parts = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], float]
+
+
+def _held(parts: _Parts, p: _Profile) -> float:
+    """How much of a mention a fact's profile holds: the best of its ids, as what the
+    fact is about, where it is, or its people's nationality (see FactIndex._parts)."""
+    plain, owned, placed, national = parts
+    about, located, nationality = p.about.get, p.located.get, p.nationality.get
+    best = 0.0
+    for tid in plain:
+        best = max(best, about(tid, 0.0), located(tid, 0.0), nationality(tid, 0.0) * national)
+    for tid in owned:
+        best = max(best, about(tid, 0.0), nationality(tid, 0.0) * national)
+    for tid in placed:
+        best = max(best, about(tid, 0.0) * 0.3, located(tid, 0.0),
+                   nationality(tid, 0.0) * national * 0.3)
+    return best
+
+
 class Memo(dict):
     """A dict that starts again when full: what a running bot memoises per question word
     (a fact's text said "first"?) meets unboundedly many words."""
@@ -131,6 +151,8 @@ class FactIndex:
             self._by_kind[f.kind].append(f)
         #: Each fact's place in the fact base, for lists read from postings in that order.
         self._order = {f.id: i for i, f in enumerate(kb.facts)}
+        #: Each fact's place in date order (see chronological): scored facts tie-break by it.
+        self._chronology = {f.id: i for i, f in enumerate(sorted(kb.facts, key=chronological))}
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
         #: The latest dated event: how far the source reaches ("up to 18–19 November 2024").
         self._latest = max((f for f in kb.facts if f.date), key=chronological, default=None)
@@ -496,18 +518,42 @@ class FactIndex:
             candidates = self._candidates(leading, limit)[:limit]
         if among is not None:
             candidates = [f for f in candidates if f.id in among]
+        # Each term's ids read once, not again for every candidate (see _held).
+        parts = [None if isinstance(t, tuple) or t.kind == "context" else self._parts(t)
+                 for _, t in terms]
+        dates = [i for i, (_, t) in enumerate(terms) if isinstance(t, tuple)]
+        when = "when" in query.intents
+        profiles = self._profiles
         for fact in candidates:
-            p = self._profiles[fact.id]
-            strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
+            p = profiles[fact.id]
+            strengths = [(w, _held(part, p) if part is not None else
+                          self._strength(t, fact, p, query))
+                         for (w, t), part in zip(terms, parts)]
             score = sum(w * s for w, s in strengths) / total
-            if any(s == 0 and isinstance(t, tuple) for (_, s), (_, t) in zip(strengths, terms)):
+            if any(strengths[i][1] == 0 for i in dates):
                 score *= 0.5  # a date the question gives is a condition, not a hint
-            if "when" in query.intents and fact.date is None:
+            if when and fact.date is None:
                 score *= 0.9
             if score > 0:
                 out.append((score, fact))
-        out.sort(key=lambda sf: (-sf[0], chronological(sf[1])))
+        chronology = self._chronology
+        out.sort(key=lambda sf: (-sf[0], chronology[sf[1].id]))
         return out
+
+    def _parts(self, term: Mention) -> _Parts:
+        """A mention's ids, by how a fact holds them (see _held): a country as an owner
+        ("Serbian", "Serbia's") is a nationality, not a place; a country or a place as
+        where ("in Serbia") is mostly a place."""
+        plain, owned, placed = [], [], []
+        for tid in term.ids:
+            if term.role == "owner" and self.kb.entities[tid].type == "country":
+                owned.append(tid)
+            elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
+                placed.append(tid)
+            else:
+                plain.append(tid)
+        return (tuple(plain), tuple(owned), tuple(placed),
+                OWNER if term.role == "owner" else NATIONALITY)
 
     def _strength(self, term: object, fact: Fact, p: _Profile, query: Query) -> float:
         if isinstance(term, tuple):
@@ -527,18 +573,7 @@ class FactIndex:
             if fact.id in parents:
                 return 0.9  # "that trip", after an answer about something during it
             return 0.8 if fact.part_of and fact.part_of in parents else 0.0
-        best = 0.0
-        for tid in term.ids:
-            about = p.about.get(tid, 0.0)
-            located = p.located.get(tid, 0.0)
-            national = p.nationality.get(tid, 0.0) * \
-                (OWNER if term.role == "owner" else NATIONALITY)
-            if term.role == "owner" and self.kb.entities[tid].type == "country":
-                located = 0.0  # "Serbian", "Serbia's": a nationality, not a place
-            elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
-                about, national = about * 0.3, national * 0.3  # "in Serbia": a place
-            best = max(best, about, located, national)
-        return best
+        return _held(self._parts(term), p)
 
     def is_about(self, fact: Fact, query: Query) -> bool:
         """True when the fact has something of every term of the query (for filters)."""
