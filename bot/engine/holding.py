@@ -32,7 +32,10 @@ class Holding:
             margin = 1.0  # "the second launch" counts every launch the question holds
         else:
             margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
-        holding = self._holding(query, scored, margin)
+        picked = self._first_or_latest(query, scored)
+        if picked and picked[0]:
+            return picked[0], picked[1], ()
+        holding = self._holding(query, scored, margin) if picked is None else []
         if not holding:
             if among is not None:  # what the nearest fact of all lacks
                 scored = self._score(query, dated=True)
@@ -104,6 +107,46 @@ class Holding:
             if not self._lacks(query, f):
                 holding.append((s, f))
         return holding
+
+    def _first_or_latest(self, query: Query, scored: list[tuple[float, Fact]]
+                         ) -> tuple[list[Fact], float] | None:
+        """"What was the latest visit?": what _select chooses, read in date order from the
+        end asked for, so that on a large base the facts are checked for what they lack
+        until the first that holds, not every one. ([], 0.0): no fact holds; None: the
+        question is not only that (an ordinal, a role, "its first", "ever": see _select).
+        """
+        modifiers = {"first", "latest"} & query.modifiers
+        if len(modifiers) != 1 or query.ordinal or query.universal or \
+                query.own_first and "first" in modifiers or self._role_asked(query) is not None:
+            return None
+        above = [f for s, f in scored if s >= ANSWER_THRESHOLD]
+        held: dict[str, bool] = {}
+
+        def holds(fact: Fact) -> bool:
+            if fact.id not in held:
+                held[fact.id] = not self._lacks(query, fact)
+            return held[fact.id]
+
+        best = next((s for s, f in scored if s >= ANSWER_THRESHOLD and holds(f)), None)
+        if best is None:
+            return [], 0.0
+        if "first" in modifiers:
+            # An undated fact that says it came first ("relations first commenced …").
+            says = [f for f in above if self._says(f, "first") and holds(f)]
+            if says and not any(f.date for f in says):
+                return says[:1], best
+        rank = self._date_rank
+        # Equal dates stay in score order, as min() and max() take the first of them.
+        by_date = sorted((f for f in above if f.date), key=lambda f: rank[f.id],
+                         reverse="latest" in modifiers)
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
+        if kinds:  # of the kind named, where some fact of it holds (see _of_kind)
+            hit = next((f for f in by_date if f.kind in kinds and holds(f)), None)
+            of_kind = [hit] if hit else [f for f in above if f.kind in kinds and holds(f)]
+            if of_kind:
+                return of_kind, best
+        hit = next((f for f in by_date if holds(f)), None)
+        return ([hit] if hit else [f for f in above if holds(f)]), best
 
     @staticmethod
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:

@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Iterable
 from dataclasses import dataclass, field
 
-from ..dates import chronological
+from ..dates import chronological, sort_key
 from ..matching import Match, Term, TermIndex
 from ..model import Context, Fact, KnowledgeBase
 from ..query import Mention, Query
@@ -153,6 +153,11 @@ class FactIndex:
         self._order = {f.id: i for i, f in enumerate(kb.facts)}
         #: Each fact's place in date order (see chronological): scored facts tie-break by it.
         self._chronology = {f.id: i for i, f in enumerate(sorted(kb.facts, key=chronological))}
+        #: Each fact's date as a rank (the same date, the same rank; see sort_key): the
+        #: first or latest of many facts, read without a date key built for each.
+        keys = sorted({sort_key(f.date) for f in kb.facts})
+        rank = {k: i for i, k in enumerate(keys)}
+        self._date_rank = {f.id: rank[sort_key(f.date)] for f in kb.facts}
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
         #: The latest dated event: how far the source reaches ("up to 18–19 November 2024").
         self._latest = max((f for f in kb.facts if f.date), key=chronological, default=None)
