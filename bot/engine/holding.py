@@ -23,10 +23,7 @@ class Holding:
         """The facts that answer the query, best first; else none, with what the nearest
         fact lacks (the texts of the mentions it does not hold). `occasion`: with an
         ordinal, every fact of the n-th occasion, not only the one ranked best."""
-        # A fact that has nothing of a thing the question names lacks it (see _lacks):
-        # on a large base, "Who visited Serbia?" scores the visits to Serbia, not all.
-        named = [m for m in query.mentions if m.kind == "entity" and not m.soft]
-        among = self._facts_of_each(named) if named else None
+        among = self._could_hold(query)
         scored = self._score(query, dated=True, among=among)
         if query.ordinal or {"first", "latest"} & query.modifiers:
             margin = 1.0  # "the second launch" counts every launch the question holds
@@ -37,8 +34,8 @@ class Holding:
             return picked[0], picked[1], ()
         holding = self._holding(query, scored, margin) if picked is None else []
         if not holding:
-            if among is not None:  # what the nearest fact of all lacks
-                scored = self._score(query, dated=True)
+            if among is not None and not self._outranks_the_rest(query, scored):
+                scored = self._score(query, dated=True)  # what the nearest of all lacks
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         holding = self._in_role(query, holding)
@@ -92,6 +89,23 @@ class Holding:
                 return [], 0.0, (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
         return chosen, best, ()
+
+    def _could_hold(self, query: Query) -> set[str] | None:
+        """The facts that have something of every thing the question names (None: it
+        names none): no other holds it (see _lacks), so on a large base "Who visited
+        Serbia?" scores the visits to Serbia, not every visit."""
+        named = [m for m in query.mentions if m.kind == "entity" and not m.soft]
+        return self._facts_of_each(named) if named else None
+
+    def _outranks_the_rest(self, query: Query, scored: list[tuple[float, Fact]]) -> bool:
+        """Whether the best of the facts that could hold the query (see _could_hold)
+        outranks every other fact: each of those has nothing of one thing it names, so
+        scores at most the weight of the rest."""
+        terms, total = self._terms(query)
+        named = [w for w, t in terms if isinstance(t, Mention) and t.kind == "entity"
+                 and not t.soft]
+        rest = (sum(w for w, _ in terms) - min(named)) / total
+        return bool(scored) and scored[0][0] > rest + 1e-9
 
     def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float
                  ) -> list[tuple[float, Fact]]:

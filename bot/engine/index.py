@@ -485,18 +485,7 @@ class FactIndex:
         is nearest to a question the bot cannot answer need not weigh every fact).
         `among`: only these facts are scored (the others could not answer, see _select).
         """
-        terms: list[tuple[float, object]] = []
-        for m in query.mentions:
-            if m.kind == "context":
-                terms.append((2.0, m))
-            else:
-                factor = (WORD if m.kind == "word" else 1.0) * (SYNONYM if m.synonym else 1.0)
-                terms.append((factor * max(self.weight(i) for i in m.ids), m))
-        for span in query.years:
-            terms.append((2.0, ("year", span)))
-        if query.months:
-            terms.append((1.5, ("month", query.months)))
-        total = sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
+        terms, total = self._terms(query)
         leading: list[object] = list(via or [])
         if via is None:
             light = 0.0
@@ -544,6 +533,22 @@ class FactIndex:
         chronology = self._chronology
         out.sort(key=lambda sf: (-sf[0], chronology[sf[1].id]))
         return out
+
+    def _terms(self, query: Query) -> tuple[list[tuple[float, object]], float]:
+        """What a fact is scored by: each term of the query with its weight, and the
+        weight of all of it (what it does not know counts too)."""
+        terms: list[tuple[float, object]] = []
+        for m in query.mentions:
+            if m.kind == "context":
+                terms.append((2.0, m))
+            else:
+                factor = (WORD if m.kind == "word" else 1.0) * (SYNONYM if m.synonym else 1.0)
+                terms.append((factor * max(self.weight(i) for i in m.ids), m))
+        for span in query.years:
+            terms.append((2.0, ("year", span)))
+        if query.months:
+            terms.append((1.5, ("month", query.months)))
+        return terms, sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
 
     def _parts(self, term: Mention) -> _Parts:
         """A mention's ids, by how a fact holds them (see _held): a country as an owner
