@@ -146,9 +146,11 @@ class Holding:
             return [], 0.0
         if "first" in modifiers:
             # An undated fact that says it came first ("relations first commenced …").
-            says = [f for f in above if self._says(f, "first") and holds(f)]
-            if says and not any(f.date for f in says):
-                return says[:1], best
+            saying = [f for f in above if self._says(f, "first")]
+            if not any(f.date and holds(f) for f in saying):
+                says = [f for f in saying if holds(f)]  # none of them dated
+                if says:
+                    return says[:1], best
         rank = self._date_rank
         # Equal dates stay in score order, as min() and max() take the first of them.
         by_date = sorted((f for f in above if f.date), key=lambda f: rank[f.id],

@@ -51,6 +51,10 @@ def _held(parts: _Parts, p: _Profile) -> float:
     """How much of a mention a fact's profile holds: the best of its ids, as what the
     fact is about, where it is, or its people's nationality (see FactIndex._parts)."""
     plain, owned, placed, national = parts
+    if not owned and not placed and len(plain) == 1:  # the most common: one id, plainly
+        tid = plain[0]
+        return max(p.about.get(tid, 0.0), p.located.get(tid, 0.0),
+                   p.nationality.get(tid, 0.0) * national)
     about, located, nationality = p.about.get, p.located.get, p.nationality.get
     best = 0.0
     for tid in plain:
@@ -518,13 +522,14 @@ class FactIndex:
         dates = [i for i, (_, t) in enumerate(terms) if isinstance(t, tuple)]
         when = "when" in query.intents
         profiles = self._profiles
+        weights = [w for w, _ in terms]
+        read = list(zip((t for _, t in terms), parts))
         for fact in candidates:
             p = profiles[fact.id]
-            strengths = [(w, _held(part, p) if part is not None else
-                          self._strength(t, fact, p, query))
-                         for (w, t), part in zip(terms, parts)]
-            score = sum(w * s for w, s in strengths) / total
-            if any(strengths[i][1] == 0 for i in dates):
+            strengths = [_held(part, p) if part is not None else
+                         self._strength(t, fact, p, query) for t, part in read]
+            score = sum([w * s for w, s in zip(weights, strengths)]) / total
+            if dates and any(strengths[i] == 0 for i in dates):
                 score *= 0.5  # a date the question gives is a condition, not a hint
             if when and fact.date is None:
                 score *= 0.9
