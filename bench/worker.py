@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.engine.compiled import collector_off, load_engine, store
+from bot.engine.compiled import collector_off, compiled_path, load_engine, store
 from bot.evaluate import Case, Outcome, Report, judge, percentile
 from bot.factbase import load_knowledge
 from bot.text import building
@@ -107,7 +107,9 @@ def measure(answer: Callable[[str], tuple[bool, str]], cases: list[Case], budget
 
 
 def build(knowledge: Path) -> None:
-    """A first start, phase by phase: parse and validate, index, write the compiled form."""
+    """A first start, phase by phase: parse and validate, index, write the compiled form
+    (under the key of the files as the build found them)."""
+    path = compiled_path(knowledge)
     with collector_off(), building():  # as bot.engine.compiled.build_engine does
         t0 = time.perf_counter()
         kb = load_knowledge(knowledge)
@@ -117,7 +119,7 @@ def build(knowledge: Path) -> None:
         engine = Engine(replace(kb, origins={}))
         emit("index", seconds=round(time.perf_counter() - t0, 4))
     t0 = time.perf_counter()
-    path = store(knowledge, engine)
+    store(path, engine)
     emit("compile", seconds=round(time.perf_counter() - t0, 4),
          mb=round(path.stat().st_size / 2**20, 1) if path and path.exists() else None)
 

@@ -119,8 +119,9 @@ QUESTIONS = ("When did Nazarbayev visit Belgrade?", "Who is Boris Tadić?",
 def _on_disk(knowledge: Path, cache: Path, monkeypatch):
     from bot.engine import compiled as module
     monkeypatch.setenv("KAZSERB_BOT_CACHE", str(cache))
+    path = module.compiled_path(knowledge)
     built = module.build_engine(knowledge.resolve())
-    module.store(knowledge, built, on_disk=True)
+    module.store(path, built, on_disk=True)
     return module, built
 
 

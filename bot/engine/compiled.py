@@ -114,10 +114,11 @@ def compiled_path(directory: Path) -> Path | None:
     return where / f"{_slot(directory)}-{content_key(directory)}.engine"
 
 
-def store(directory: Path, engine: Engine, on_disk: bool | None = None) -> Path | None:
-    """Keep an engine built from `directory` as its compiled form (the benchmark times it).
+def store(path: Path | None, engine: Engine, on_disk: bool | None = None) -> Path | None:
+    """Keep an engine as the compiled form at `path` (the benchmark times it): the
+    `compiled_path` taken before the build started, as `load_engine` does, so that a file
+    changed during a long build is not credited with an engine built from the old one.
     `on_disk`: whether its lexicon goes to SQLite (default: when it is large)."""
-    path = compiled_path(Path(directory))
     if path is not None:
         _write(path, engine, on_disk)
     return path

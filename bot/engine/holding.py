@@ -23,10 +23,19 @@ class Holding:
         """The facts that answer the query, best first; else none, with what the nearest
         fact lacks (the texts of the mentions it does not hold). `occasion`: with an
         ordinal, every fact of the n-th occasion, not only the one ranked best."""
-        scored = self._score(query, dated=True)
-        holding = [(s, f) for s, f in scored if s >= ANSWER_THRESHOLD and
-                   not self._lacks(query, f)]
+        among = self._could_hold(query)
+        scored = self._score(query, dated=True, among=among)
+        if query.ordinal or {"first", "latest"} & query.modifiers:
+            margin = 1.0  # "the second launch" counts every launch the question holds
+        else:
+            margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
+        picked = self._first_or_latest(query, scored)
+        if picked and picked[0]:
+            return picked[0], picked[1], ()
+        holding = self._holding(query, scored, margin) if picked is None else []
         if not holding:
+            if among is not None and not self._outranks_the_rest(query, scored):
+                scored = self._score(query, dated=True)  # what the nearest of all lacks
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         holding = self._in_role(query, holding)
@@ -44,10 +53,6 @@ class Holding:
             return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
                                   and set(m.ids) & self._role_concepts)
         best = holding[0][0]
-        if query.ordinal or {"first", "latest"} & query.modifiers:
-            margin = 1.0  # "the second launch" counts every launch the question holds
-        else:
-            margin = BROAD if query.modifiers or "how_many" in query.intents else TIE
         chosen = [f for s, f in holding if s >= max(best - margin, ANSWER_THRESHOLD)]
         if query.own_first and "first" in query.modifiers:
             # "When did Meridian launch its first rocket?": only a fact that says so.
@@ -94,6 +99,80 @@ class Holding:
                 return [], 0.0, (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
         return chosen, best, ()
+
+    def _could_hold(self, query: Query) -> set[str] | None:
+        """The facts that have something of every thing the question names (None: it
+        names none): no other holds it (see _lacks), so on a large base "Who visited
+        Serbia?" scores the visits to Serbia, not every visit."""
+        named = [m for m in query.mentions if m.kind == "entity" and not m.soft]
+        return self._facts_of_each(named) if named else None
+
+    def _outranks_the_rest(self, query: Query, scored: list[tuple[float, Fact]]) -> bool:
+        """Whether the best of the facts that could hold the query (see _could_hold)
+        outranks every other fact: each of those has nothing of one thing it names, so
+        scores at most the weight of the rest."""
+        terms, total = self._terms(query)
+        named = [w for w, t in terms if isinstance(t, Mention) and t.kind == "entity"
+                 and not t.soft]
+        rest = (sum(w for w, _ in terms) - min(named)) / total
+        return bool(scored) and scored[0][0] > rest + 1e-9
+
+    def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float
+                 ) -> list[tuple[float, Fact]]:
+        """The scored facts (best first) that reach the threshold and lack nothing. Where
+        only those within `margin` of the best are chosen — no ordinal counts them all, no
+        role asked of a person drops some — the rest need not be read: "Who visited
+        Serbia?" on a large base reads the few best visits, not every one."""
+        every = margin >= 1.0 or query.ordinal or self._role_asked(query) is not None
+        holding: list[tuple[float, Fact]] = []
+        for s, f in scored:
+            if s < ANSWER_THRESHOLD or not every and holding and s < holding[0][0] - margin:
+                break
+            if not self._lacks(query, f):
+                holding.append((s, f))
+        return holding
+
+    def _first_or_latest(self, query: Query, scored: list[tuple[float, Fact]]
+                         ) -> tuple[list[Fact], float] | None:
+        """"What was the latest visit?": what _select chooses, read in date order from the
+        end asked for, so that on a large base the facts are checked for what they lack
+        until the first that holds, not every one. ([], 0.0): no fact holds; None: the
+        question is not only that (an ordinal, a role, "its first", "ever": see _select).
+        """
+        modifiers = {"first", "latest"} & query.modifiers
+        if len(modifiers) != 1 or query.ordinal or query.universal or \
+                query.own_first and "first" in modifiers or self._role_asked(query) is not None:
+            return None
+        above = [f for s, f in scored if s >= ANSWER_THRESHOLD]
+        held: dict[str, bool] = {}
+
+        def holds(fact: Fact) -> bool:
+            if fact.id not in held:
+                held[fact.id] = not self._lacks(query, fact)
+            return held[fact.id]
+
+        best = next((s for s, f in scored if s >= ANSWER_THRESHOLD and holds(f)), None)
+        if best is None:
+            return [], 0.0
+        if "first" in modifiers:
+            # An undated fact that says it came first ("relations first commenced …").
+            saying = [f for f in above if self._says(f, "first")]
+            if not any(f.date and holds(f) for f in saying):
+                says = [f for f in saying if holds(f)]  # none of them dated
+                if says:
+                    return says[:1], best
+        rank = self._date_rank
+        # Equal dates stay in score order, as min() and max() take the first of them.
+        by_date = sorted((f for f in above if f.date), key=lambda f: rank[f.id],
+                         reverse="latest" in modifiers)
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
+        if kinds:  # of the kind named, where some fact of it holds (see _of_kind)
+            hit = next((f for f in by_date if f.kind in kinds and holds(f)), None)
+            of_kind = [hit] if hit else [f for f in above if f.kind in kinds and holds(f)]
+            if of_kind:
+                return of_kind, best
+        hit = next((f for f in by_date if holds(f)), None)
+        return ([hit] if hit else [f for f in above if holds(f)]), best
 
     @staticmethod
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
@@ -318,13 +397,10 @@ class Holding:
         """"When did Reyvik become Director-General?": where the question gives a person
         a role, the facts whose text gives them that role, when some do (not the one in
         which he hands the post over)."""
-        if {"who", "name"} & query.intents:
-            return holding  # "who was PM when Nazarbayev visited?" asks for someone else
-        roles = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
-            self._role_concepts
-        people = [m for m in query.mentions if self._is_person(m)]
-        if not roles or len(people) != 1:
+        asked = self._role_asked(query)
+        if asked is None:
             return holding
+        roles, people = asked
         titled = [(s, f) for s, f in holding if any(
             roles & self._titled(f, taken=query.become).get(i, frozenset())
             for i in people[0].ids)]
@@ -342,6 +418,17 @@ class Holding:
             return [(s, f) for s, f in titled if self._says_untitled(f, verbs)]
         return titled if query.become or self._says_title(query, people[0]) \
             else titled or holding
+
+    def _role_asked(self, query: Query) -> tuple[set[str], list[Mention]] | None:
+        """The roles a question gives the one person it names, and that person (as a
+        list of one); None where it gives none, or asks who ("who was PM when Nazarbayev
+        visited?" asks for someone else)."""
+        if {"who", "name"} & query.intents:
+            return None
+        roles = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & \
+            self._role_concepts
+        people = [m for m in query.mentions if self._is_person(m)]
+        return (roles, people) if roles and len(people) == 1 else None
 
     def _says_untitled(self, fact: Fact, verbs: set[tuple[str, ...]]) -> bool:
         """True when a text of the fact has the question's word for a role (by stem)

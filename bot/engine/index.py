@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Iterable
 from dataclasses import dataclass, field
 
-from ..dates import chronological
+from ..dates import chronological, sort_key
 from ..matching import Match, Term, TermIndex
 from ..model import Context, Fact, KnowledgeBase
 from ..query import Mention, Query
@@ -42,6 +42,30 @@ class _Profile:
         target = getattr(self, table)
         if strength > target.get(key, 0.0):
             target[key] = strength
+
+
+#: A mention's ids as plain, as an owner country, as a place; its nationality factor.
+_Parts = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], float]
+
+
+def _held(parts: _Parts, p: _Profile) -> float:
+    """How much of a mention a fact's profile holds: the best of its ids, as what the
+    fact is about, where it is, or its people's nationality (see FactIndex._parts)."""
+    plain, owned, placed, national = parts
+    if not owned and not placed and len(plain) == 1:  # the most common: one id, plainly
+        tid = plain[0]
+        return max(p.about.get(tid, 0.0), p.located.get(tid, 0.0),
+                   p.nationality.get(tid, 0.0) * national)
+    about, located, nationality = p.about.get, p.located.get, p.nationality.get
+    best = 0.0
+    for tid in plain:
+        best = max(best, about(tid, 0.0), located(tid, 0.0), nationality(tid, 0.0) * national)
+    for tid in owned:
+        best = max(best, about(tid, 0.0), nationality(tid, 0.0) * national)
+    for tid in placed:
+        best = max(best, about(tid, 0.0) * 0.3, located(tid, 0.0),
+                   nationality(tid, 0.0) * national * 0.3)
+    return best
 
 
 class Memo(dict):
@@ -133,6 +157,13 @@ class FactIndex:
             self._by_kind[f.kind].append(f)
         #: Each fact's place in the fact base, for lists read from postings in that order.
         self._order = {f.id: i for i, f in enumerate(kb.facts)}
+        #: Each fact's place in date order (see chronological): scored facts tie-break by it.
+        self._chronology = {f.id: i for i, f in enumerate(sorted(kb.facts, key=chronological))}
+        #: Each fact's date as a rank (the same date, the same rank; see sort_key): the
+        #: first or latest of many facts, read without a date key built for each.
+        keys = sorted({sort_key(f.date) for f in kb.facts})
+        rank = {k: i for i, k in enumerate(keys)}
+        self._date_rank = {f.id: rank[sort_key(f.date)] for f in kb.facts}
         self._position = {f.id: i for facts in self._by_kind.values() for i, f in enumerate(facts)}
         #: The latest dated event: how far the source reaches ("up to 18–19 November 2024").
         self._latest = max((f for f in kb.facts if f.date), key=chronological, default=None)
@@ -434,8 +465,20 @@ class FactIndex:
         return math.log(1 + (len(self.kb.facts) or 1) / len(found)) if found else \
             math.log(1 + len(self.kb.facts) or 2)
 
+    def _facts_of_each(self, mentions: list[Mention]) -> set[str]:
+        """The facts each of the mentions leads to (through the postings): no other fact
+        has something of all of them."""
+        found: set[str] | None = None
+        for m in sorted(mentions, key=lambda m: sum(len(self._postings.get(i, ())) for i in m.ids)):
+            ids = {fid for i in m.ids for fid in map(_FACT_ID, self._postings.get(i, ()))}
+            found = ids if found is None else found & ids
+            if not found:
+                break
+        return found or set()
+
     def _score(self, query: Query, via: list[Mention] | None = None, dated: bool = False,
-               pool: int | None = None) -> list[tuple[float, Fact]]:
+               pool: int | None = None, among: set[str] | None = None
+               ) -> list[tuple[float, Fact]]:
         """Facts that share a term with the query, best first, with their share of it.
 
         The facts found only through the question's commonest terms are not scored at all
@@ -446,19 +489,9 @@ class FactIndex:
         a large base, "What was signed in 1990?" scores that year's agreements, not all.
         `pool`: at most that many facts are scored, those of the rarest terms first (what
         is nearest to a question the bot cannot answer need not weigh every fact).
+        `among`: only these facts are scored (the others could not answer, see _select).
         """
-        terms: list[tuple[float, object]] = []
-        for m in query.mentions:
-            if m.kind == "context":
-                terms.append((2.0, m))
-            else:
-                factor = (WORD if m.kind == "word" else 1.0) * (SYNONYM if m.synonym else 1.0)
-                terms.append((factor * max(self.weight(i) for i in m.ids), m))
-        for span in query.years:
-            terms.append((2.0, ("year", span)))
-        if query.months:
-            terms.append((1.5, ("month", query.months)))
-        total = sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
+        terms, total = self._terms(query)
         leading: list[object] = list(via or [])
         if via is None:
             light = 0.0
@@ -483,18 +516,61 @@ class FactIndex:
                           else any(self._leads_to(t, f) for t in leading))]
         else:
             candidates = self._candidates(leading, limit)[:limit]
+        if among is not None:
+            candidates = [f for f in candidates if f.id in among]
+        # Each term's ids read once, not again for every candidate (see _held).
+        parts = [None if isinstance(t, tuple) or t.kind == "context" else self._parts(t)
+                 for _, t in terms]
+        dates = [i for i, (_, t) in enumerate(terms) if isinstance(t, tuple)]
+        when = "when" in query.intents
+        profiles = self._profiles
+        weights = [w for w, _ in terms]
+        read = list(zip((t for _, t in terms), parts))
         for fact in candidates:
-            p = self._profiles[fact.id]
-            strengths = [(w, self._strength(t, fact, p, query)) for w, t in terms]
-            score = sum(w * s for w, s in strengths) / total
-            if any(s == 0 and isinstance(t, tuple) for (_, s), (_, t) in zip(strengths, terms)):
+            p = profiles[fact.id]
+            strengths = [_held(part, p) if part is not None else
+                         self._strength(t, fact, p, query) for t, part in read]
+            score = sum([w * s for w, s in zip(weights, strengths)]) / total
+            if dates and any(strengths[i] == 0 for i in dates):
                 score *= 0.5  # a date the question gives is a condition, not a hint
-            if "when" in query.intents and fact.date is None:
+            if when and fact.date is None:
                 score *= 0.9
             if score > 0:
                 out.append((score, fact))
-        out.sort(key=lambda sf: (-sf[0], chronological(sf[1])))
+        chronology = self._chronology
+        out.sort(key=lambda sf: (-sf[0], chronology[sf[1].id]))
         return out
+
+    def _terms(self, query: Query) -> tuple[list[tuple[float, object]], float]:
+        """What a fact is scored by: each term of the query with its weight, and the
+        weight of all of it (what it does not know counts too)."""
+        terms: list[tuple[float, object]] = []
+        for m in query.mentions:
+            if m.kind == "context":
+                terms.append((2.0, m))
+            else:
+                factor = (WORD if m.kind == "word" else 1.0) * (SYNONYM if m.synonym else 1.0)
+                terms.append((factor * max(self.weight(i) for i in m.ids), m))
+        for span in query.years:
+            terms.append((2.0, ("year", span)))
+        if query.months:
+            terms.append((1.5, ("month", query.months)))
+        return terms, sum(w for w, _ in terms) + UNKNOWN * len(query.unknown) or 1.0
+
+    def _parts(self, term: Mention) -> _Parts:
+        """A mention's ids, by how a fact holds them (see _held): a country as an owner
+        ("Serbian", "Serbia's") is a nationality, not a place; a country or a place as
+        where ("in Serbia") is mostly a place."""
+        plain, owned, placed = [], [], []
+        for tid in term.ids:
+            if term.role == "owner" and self.kb.entities[tid].type == "country":
+                owned.append(tid)
+            elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
+                placed.append(tid)
+            else:
+                plain.append(tid)
+        return (tuple(plain), tuple(owned), tuple(placed),
+                OWNER if term.role == "owner" else NATIONALITY)
 
     def _strength(self, term: object, fact: Fact, p: _Profile, query: Query) -> float:
         if isinstance(term, tuple):
@@ -514,18 +590,7 @@ class FactIndex:
             if fact.id in parents:
                 return 0.9  # "that trip", after an answer about something during it
             return 0.8 if fact.part_of and fact.part_of in parents else 0.0
-        best = 0.0
-        for tid in term.ids:
-            about = p.about.get(tid, 0.0)
-            located = p.located.get(tid, 0.0)
-            national = p.nationality.get(tid, 0.0) * \
-                (OWNER if term.role == "owner" else NATIONALITY)
-            if term.role == "owner" and self.kb.entities[tid].type == "country":
-                located = 0.0  # "Serbian", "Serbia's": a nationality, not a place
-            elif term.role == "place" and self.kb.entities[tid].type in ("country", "place"):
-                about, national = about * 0.3, national * 0.3  # "in Serbia": a place
-            best = max(best, about, located, national)
-        return best
+        return _held(self._parts(term), p)
 
     def is_about(self, fact: Fact, query: Query) -> bool:
         """True when the fact has something of every term of the query (for filters)."""

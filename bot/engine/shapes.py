@@ -84,7 +84,7 @@ class Shapes:
         line's opening), not the best-ranked fact about it (its passengers in 2022)."""
         if not half.named:
             return []
-        return [f for s, f in self._score(half, dated=True)
+        return [f for s, f in self._score(half, dated=True, among=self._could_hold(half))
                 if s >= ANSWER_THRESHOLD and f.date and f not in picked and
                 not self._lacks(half, f) and all(
                     self._strength(m, f, self._profiles[f.id], half) >= TAGGED
