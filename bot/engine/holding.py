@@ -123,7 +123,8 @@ class Holding:
         only those within `margin` of the best are chosen — no ordinal counts them all, no
         role asked of a person drops some — the rest need not be read: "Who visited
         Serbia?" on a large base reads the few best visits, not every one."""
-        every = margin >= 1.0 or query.ordinal or self._role_asked(query) is not None
+        every = margin >= 1.0 or query.ordinal or self._role_asked(query) is not None or \
+            bool({"measure", "where"} & query.intents)  # filtered below the best (_select)
         holding: list[tuple[float, Fact]] = []
         for s, f in scored:
             if s < ANSWER_THRESHOLD or not every and holding and s < holding[0][0] - margin:
