@@ -46,6 +46,9 @@ class Match:
     corrected: bool = False
     #: True when the words were read through a synonym group (bot/synonyms.py).
     synonym: bool = False
+    #: True when a general word was read as the kinds of it the fact base uses ("monarch"
+    #: as "king" or "queen"): no one thing, so not what "how many" counts.
+    general: bool = False
 
     @property
     def kind(self) -> str:
