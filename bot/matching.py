@@ -148,6 +148,10 @@ class TermIndex:
         fact base has never seen either."""
         return word.stem in self._name_words
 
+    def written(self, phrase: tuple[str, ...], kind: str) -> frozenset[tuple[str, ...]]:
+        """How the lists of a kind write a phrase, folded: "headings" for ("head",)."""
+        return frozenset(self._forms.get((phrase, kind), ()))
+
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases
 

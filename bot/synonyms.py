@@ -43,11 +43,16 @@ class Synonyms:
     (Russian and Kazakh share a script and a stemmer): each part the meanings of one
     phrase the fact base knows."""
 
-    __slots__ = ("_map", "_longest", "_starts")
+    __slots__ = ("_map", "_longest", "_starts", "_shadowed")
 
     def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
         self._map: dict[tuple[str, ...],
                         tuple[tuple[str, tuple[tuple[Term, ...], ...], bool], ...]] = {}
+        #: One word known only as a concept cue another word shares its stem with
+        #: ("headed" and the cue "headings"): (stem, language) → (the group's words as
+        #: written, what to read them as).
+        self._shadowed: dict[tuple[str, str], tuple[frozenset[str],
+                                                    tuple[tuple[Term, ...], ...]]] = {}
         written = _Written(index, kb)
         for code, lang in kb.languages.items():
             groups = lang.vocabulary.get("synonyms") or {}
@@ -85,16 +90,47 @@ class Synonyms:
         general = not known
         for key, _ in readings:
             if key in index:
-                continue  # known to the fact base as it is: never re-read
+                # known to the fact base as it is: never re-read, unless only as a cue
+                # written otherwise that the group's reading is not
+                if not general:
+                    self._shadow(index, code, key, keyed[key], target)
+                continue
             entries = self._map.get(key, ())
             if all(e[0] != code for e in entries):  # a word in two groups: the first
                 self._map[key] = (*entries, (code, target, general))
+
+    def _shadow(self, index: TermIndex, code: str, key: tuple[str, ...],
+                forms: list[tuple[str, ...]], target: tuple[tuple[Term, ...], ...]) -> None:
+        """Note a one-word member the fact base knows only through a concept cue of the
+        same stem that no member of the group is written as ("headed" where the cue is
+        "headings" and the group's reading "chair"): read as the group, not the cue."""
+        if len(key) != 1 or len(target) != 1:
+            return
+        meant = index.meanings(key)
+        if not meant or meant[0].kind != "concept" or set(meant) & set(target[0]):
+            return
+        cues = index.written(key, "concept")
+        if any(form in cues for form in forms) or (key[0], code) in self._shadowed:
+            return
+        self._shadowed[(key[0], code)] = (frozenset(f[0] for f in forms), target)
+
+    def _unshadow(self, item: Match | Token, allowed: set[str] | None) -> Match | Token:
+        if not isinstance(item, Match) or item.kind != "concept" or len(item.words) != 1 \
+                or item.corrected or item.synonym:
+            return item
+        word = item.words[0]
+        for code in (allowed if allowed is not None else
+                     {t.lang for t in item.terms if t.lang}):
+            entry = self._shadowed.get((word.stem, code))
+            if entry and word.folded in entry[0]:
+                return Match(entry[1][0], item.words, synonym=True)
+        return item
 
     def read(self, clause: list[Match | Token], languages: Iterable[str] | None
              ) -> list[Match | Token]:
         """The clause with each run of words that is a synonym the fact base does not
         know replaced by what it means, longest runs first."""
-        if not self._map or not clause:
+        if not (self._map or self._shadowed) or not clause:
             return clause
         allowed = set(languages) if languages is not None else None
         out: list[Match | Token] = []
@@ -127,6 +163,8 @@ class Synonyms:
             words = tuple(w for item in clause[i:end] for w in _words(item))
             out.extend(Match(terms, words, synonym=True, general=general) for terms in parts)
             i = end
+        if self._shadowed:  # after the runs: "head of government" is read as a phrase
+            out = [self._unshadow(item, allowed) for item in out]
         return out
 
 
