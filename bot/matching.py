@@ -46,6 +46,9 @@ class Match:
     corrected: bool = False
     #: True when the words were read through a synonym group (bot/synonyms.py).
     synonym: bool = False
+    #: True when a general word was read as the kinds of it the fact base uses ("monarch"
+    #: as "king" or "queen"): no one thing, so not what "how many" counts.
+    general: bool = False
 
     @property
     def kind(self) -> str:
@@ -144,6 +147,10 @@ class TermIndex:
         period", "honorary" of "honorary consul"): not a topic alone, but not a word the
         fact base has never seen either."""
         return word.stem in self._name_words
+
+    def written(self, phrase: tuple[str, ...], kind: str) -> frozenset[tuple[str, ...]]:
+        """How the lists of a kind write a phrase, folded: "headings" for ("head",)."""
+        return frozenset(self._forms.get((phrase, kind), ()))
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self._phrases

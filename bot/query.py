@@ -450,6 +450,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 (r.foreign if pos > 0 and item.text[:1].isupper() else r.unknown).append(item.text)
             continue
         kind = item.kind
+        if item.general and not chatter and r.counted == "" and _after_how_many(found, pos):
+            # "How many *fatalities* …" read as "killed": a number the text states of
+            # the word itself, not the facts of what it was read as.
+            r.counted = UNIT + _words(item)[-1].stem
         if kind == "outside":
             r.foreign.append(item.text)
         elif kind in ("entity", "demonym"):

@@ -10,6 +10,14 @@ members are read as; where a member is a topic the fact base says it has nothing
 (`outside`), the others are too. The result is one small map, phrase of stems → what to read it as,
 holding only members the fact base does not know at all.
 
+A general word often stands for a more specific one the fact base uses instead: a
+"monarch" is a king or a queen, a "decoration" an order or a medal. The packs' `kinds`
+say so, directed: group id → the specific words and phrases. A synonyms group of the
+same id gives the general words (else the id itself, as words); when the fact base knows
+none of them, they are read as every one of the kinds it does know, at once (the
+question's "monarch" holds for a fact of a king and for one of a queen), and never the
+other way round: a "king" is not read as any monarch.
+
 A question is read as usual first; then a run of words that is such a member, and that
 the index left unread (unknown, or only guessed as a typo of another word), is replaced
 by the member's reading, marked as a synonym: it weighs a little less than the word
@@ -35,14 +43,25 @@ class Synonyms:
     (Russian and Kazakh share a script and a stemmer): each part the meanings of one
     phrase the fact base knows."""
 
-    __slots__ = ("_map", "_longest", "_starts")
+    __slots__ = ("_map", "_longest", "_starts", "_shadowed")
 
     def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
-        self._map: dict[tuple[str, ...], tuple[tuple[str, tuple[tuple[Term, ...], ...]], ...]] = {}
+        self._map: dict[tuple[str, ...],
+                        tuple[tuple[str, tuple[tuple[Term, ...], ...], bool], ...]] = {}
+        #: One word known only as a concept cue another word shares its stem with
+        #: ("headed" and the cue "headings"): (stem, language) → (the group's words as
+        #: written, what to read them as).
+        self._shadowed: dict[tuple[str, str], tuple[frozenset[str],
+                                                    tuple[tuple[Term, ...], ...]]] = {}
         written = _Written(index, kb)
         for code, lang in kb.languages.items():
-            for members in (lang.vocabulary.get("synonyms") or {}).values():
-                self._add_group(index, written, code, members)
+            groups = lang.vocabulary.get("synonyms") or {}
+            kinds = lang.vocabulary.get("kinds") or {}
+            for gid, members in groups.items():
+                self._add_group(index, written, code, members, kinds.get(gid, ()))
+            for gid, specific in kinds.items():
+                if gid not in groups:
+                    self._add_group(index, written, code, (gid.replace("_", " "),), specific)
         self._longest = max((len(k) for k in self._map), default=0)
         #: The first stems of those phrases: most words of a question start none.
         self._starts = frozenset(k[0] for k in self._map)
@@ -51,7 +70,7 @@ class Synonyms:
         return len(self._map)
 
     def _add_group(self, index: TermIndex, written: "_Written", code: str,
-                   members: Iterable[str]) -> None:
+                   members: Iterable[str], kinds: Iterable[str] = ()) -> None:
         # Members of one stem ("return", "returned") are one key; the fact base may
         # know it as any of them written so ("returned" a cue, "return" not).
         keyed: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
@@ -63,21 +82,55 @@ class Synonyms:
         readings = [(key, next((r for folded in forms
                                 if (r := _reading(index, written, code, key, folded))), None))
                     for key, forms in keyed.items()]
-        target = _best([r for _, r in readings if r])
+        known = [r for _, r in readings if r]
+        # A general word the fact base knows in none of its forms: its kinds it knows.
+        target = _best(known) if known else _kinds(index, written, code, kinds)
         if target is None:
             return
+        general = not known
         for key, _ in readings:
             if key in index:
-                continue  # known to the fact base as it is: never re-read
+                # known to the fact base as it is: never re-read, unless only as a cue
+                # written otherwise that the group's reading is not
+                if not general:
+                    self._shadow(index, code, key, keyed[key], target)
+                continue
             entries = self._map.get(key, ())
-            if all(c != code for c, _ in entries):  # a word in two groups: the first
-                self._map[key] = (*entries, (code, target))
+            if all(e[0] != code for e in entries):  # a word in two groups: the first
+                self._map[key] = (*entries, (code, target, general))
+
+    def _shadow(self, index: TermIndex, code: str, key: tuple[str, ...],
+                forms: list[tuple[str, ...]], target: tuple[tuple[Term, ...], ...]) -> None:
+        """Note a one-word member the fact base knows only through a concept cue of the
+        same stem that no member of the group is written as ("headed" where the cue is
+        "headings" and the group's reading "chair"): read as the group, not the cue."""
+        if len(key) != 1 or len(target) != 1:
+            return
+        meant = index.meanings(key)
+        if not meant or meant[0].kind != "concept" or set(meant) & set(target[0]):
+            return
+        cues = index.written(key, "concept")
+        if any(form in cues for form in forms) or (key[0], code) in self._shadowed:
+            return
+        self._shadowed[(key[0], code)] = (frozenset(f[0] for f in forms), target)
+
+    def _unshadow(self, item: Match | Token, allowed: set[str] | None) -> Match | Token:
+        if not isinstance(item, Match) or item.kind != "concept" or len(item.words) != 1 \
+                or item.corrected or item.synonym:
+            return item
+        word = item.words[0]
+        for code in (allowed if allowed is not None else
+                     {t.lang for t in item.terms if t.lang}):
+            entry = self._shadowed.get((word.stem, code))
+            if entry and word.folded in entry[0]:
+                return Match(entry[1][0], item.words, synonym=True)
+        return item
 
     def read(self, clause: list[Match | Token], languages: Iterable[str] | None
              ) -> list[Match | Token]:
         """The clause with each run of words that is a synonym the fact base does not
         know replaced by what it means, longest runs first."""
-        if not self._map or not clause:
+        if not (self._map or self._shadowed) or not clause:
             return clause
         allowed = set(languages) if languages is not None else None
         out: list[Match | Token] = []
@@ -106,10 +159,12 @@ class Synonyms:
                 out.append(clause[i])
                 i += 1
                 continue
-            end, (_, parts) = found
+            end, (_, parts, general) = found
             words = tuple(w for item in clause[i:end] for w in _words(item))
-            out.extend(Match(terms, words, synonym=True) for terms in parts)
+            out.extend(Match(terms, words, synonym=True, general=general) for terms in parts)
             i = end
+        if self._shadowed:  # after the runs: "head of government" is read as a phrase
+            out = [self._unshadow(item, allowed) for item in out]
         return out
 
 
@@ -121,6 +176,28 @@ class _Written:
     def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
         self._index, self._kb = index, kb
         self._seen: dict[tuple[str, str, str | None], frozenset[tuple[str, ...]]] = {}
+        self._titles: dict[str, tuple[str, ...]] | None = None
+
+    def titled(self, phrase: str) -> tuple[str, ...]:
+        """The people whose name or alias starts with a one-word phrase that their
+        description starts with too ("King Halvard III", "King of Morvath …" for
+        "king"): a title the fact base writes only in names. A given name ("Earl
+        Warren") is no title: the description does not begin with it."""
+        if self._titles is None:
+            titles: dict[str, list[str]] = {}
+            tokens = self._index.stemming.tokens
+            for eid, e in self._kb.entities.items():
+                if e.type != "person":
+                    continue
+                said = {w[0].folded for d in e.descriptions.values() if (w := tokens(d))}
+                for name in (*e.names.values(), *e.aliases):
+                    words = tokens(name)
+                    if len(words) > 1 and words[0].folded in said and \
+                            eid not in titles.get(words[0].folded, ()):
+                        titles.setdefault(words[0].folded, []).append(eid)
+            self._titles = {k: tuple(v) for k, v in titles.items()}
+        words = self._index.stemming.tokens(phrase)
+        return self._titles.get(words[0].folded, ()) if len(words) == 1 else ()
 
     def says(self, term: Term, folded: tuple[str, ...]) -> bool:
         key = (term.kind, term.id, term.lang)
@@ -152,8 +229,8 @@ def _replaceable(items: list[Match | Token], start: int) -> bool:
     than any synonym of it."""
     weak = substance = cues = 0
     for pos, item in enumerate(items, start):
-        if isinstance(item, Match) and item.kind == "stop" and len(items) > 1:
-            continue
+        if isinstance(item, Match) and item.kind in ("stop", "pronoun") and len(items) > 1:
+            continue  # "open *its* doors": a listed phrase's own words
         substance += 1
         if isinstance(item, Token):
             if item.folded.isdigit() or pos > 0 and item.text[:1].isupper():
@@ -200,6 +277,34 @@ def _reading(index: TermIndex, written: _Written, code: str, key: tuple[str, ...
             return None
         parts.append(terms)
     return tuple(parts) or None
+
+
+def _kinds(index: TermIndex, written: _Written, code: str, kinds: Iterable[str]
+           ) -> tuple[tuple[Term, ...], ...] | None:
+    """What a general word is read as through its kinds: all those the fact base knows as
+    one phrase, of the strongest kind of meaning among them (concepts, else names, else
+    plain words: one mention holds any of them), as one part; a topic it has nothing
+    about if every known kind is one, none if only some are (which is meant?); else the
+    first kind it has word by word."""
+    found = []
+    for phrase in kinds:
+        words = index.stemming.tokens(phrase)
+        if words:
+            r = _reading(index, written, code, tuple(w.stem for w in words),
+                         tuple(w.folded for w in words))
+            if r:
+                found.append(r)
+    singles = [t for r in found if len(r) == 1 for t in r[0]]
+    for phrase in kinds:  # "King Halvard III", "Queen Maren": people it names so
+        singles.extend(Term("entity", pid) for pid in written.titled(phrase))
+    of_kind = {t.kind for t in singles}
+    if "outside" in of_kind and of_kind != {"outside"}:
+        return None
+    for kind in ("outside", "concept", "entity", "word"):
+        terms = tuple(dict.fromkeys(t for t in singles if t.kind == kind))
+        if terms:
+            return (terms,)
+    return found[0] if found else None
 
 
 def _best(readings: list[tuple[tuple[Term, ...], ...]]) -> tuple[tuple[Term, ...], ...] | None:

@@ -33,8 +33,8 @@ DOMAIN = {"concepts": "groups", "outside": "words"}
 #: Keys a pack may leave out (English needs neither).
 OPTIONAL = {"months_standalone": "words", "date_formats": "texts"}
 #: Keys whose groups a fact base may add to, not only extend: its concepts, and synonym
-#: groups of its own language (see bot/synonyms.py).
-OPEN_GROUPS = ("concepts", "synonyms")
+#: and kinds groups of its own language (see bot/synonyms.py).
+OPEN_GROUPS = ("concepts", "synonyms", "kinds")
 #: Lists where position means something (January first): replaced, never extended.
 POSITIONAL = ("months", "months_standalone")
 
