@@ -22,7 +22,9 @@ A question is read as usual first; then a run of words that is such a member, an
 the index left unread (unknown, or only guessed as a typo of another word), is replaced
 by the member's reading, marked as a synonym: it weighs a little less than the word
 itself (`SYNONYM` in engine/weights.py) and must hold like any other. A stop word, a
-question word, a name or any word the fact base knows is never re-read.
+question word, a name or any word the fact base knows is never re-read, except a word it
+knows only through a concept cue of the same stem that no member of the group is written
+as ("headed", where the cue is the tunnel's "headings"): that is another word.
 """
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ class Synonyms:
     (Russian and Kazakh share a script and a stemmer): each part the meanings of one
     phrase the fact base knows."""
 
-    __slots__ = ("_map", "_longest", "_starts", "_shadowed")
+    __slots__ = ("_map", "_longest", "_starts", "_shadowed", "_country_of", "_countries")
 
     def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
         self._map: dict[tuple[str, ...],
@@ -62,6 +64,11 @@ class Synonyms:
             for gid, specific in kinds.items():
                 if gid not in groups:
                     self._add_group(index, written, code, (gid.replace("_", " "),), specific)
+        #: The people read through a title in their name, with their country; the
+        #: countries: "the monarch *of Calvia*" is none of another country's kings.
+        self._country_of = {pid: kb.entities[pid].country for ids in written.titles().values()
+                            for pid in ids}
+        self._countries = frozenset(e.id for e in kb.entities.values() if e.type == "country")
         self._longest = max((len(k) for k in self._map), default=0)
         #: The first stems of those phrases: most words of a question start none.
         self._starts = frozenset(k[0] for k in self._map)
@@ -165,6 +172,28 @@ class Synonyms:
             i = end
         if self._shadowed:  # after the runs: "head of government" is read as a phrase
             out = [self._unshadow(item, allowed) for item in out]
+        if self._country_of:
+            out = self._of_countries(out)
+        return out
+
+    def _of_countries(self, clause: list[Match | Token]) -> list[Match | Token]:
+        """People read through a title ("monarch" as King Halvard III) narrowed to the
+        countries the clause names ("Which *Morvathi* monarch …", "the monarch *of
+        Calvia*"); none left, the word stays unread: a king of Morvath is no monarch
+        of Calvia."""
+        named = {i for item in clause if isinstance(item, Match) and not item.general and
+                 item.kind in ("entity", "demonym") for i in item.ids if i in self._countries}
+        if not named:
+            return clause
+        out: list[Match | Token] = []
+        for item in clause:
+            if isinstance(item, Match) and item.general and item.kind == "entity":
+                keep = tuple(t for t in item.terms if self._country_of.get(t.id) in named)
+                if not keep:
+                    out.extend(item.words)
+                    continue
+                item = Match(keep, item.words, synonym=True, general=True)
+            out.append(item)
         return out
 
 
@@ -183,6 +212,11 @@ class _Written:
         description starts with too ("King Halvard III", "King of Morvath …" for
         "king"): a title the fact base writes only in names. A given name ("Earl
         Warren") is no title: the description does not begin with it."""
+        words = self._index.stemming.tokens(phrase)
+        return self.titles().get(words[0].folded, ()) if len(words) == 1 else ()
+
+    def titles(self) -> dict[str, tuple[str, ...]]:
+        """Title word → the people it is the title of (see `titled`)."""
         if self._titles is None:
             titles: dict[str, list[str]] = {}
             tokens = self._index.stemming.tokens
@@ -196,8 +230,7 @@ class _Written:
                             eid not in titles.get(words[0].folded, ()):
                         titles.setdefault(words[0].folded, []).append(eid)
             self._titles = {k: tuple(v) for k, v in titles.items()}
-        words = self._index.stemming.tokens(phrase)
-        return self._titles.get(words[0].folded, ()) if len(words) == 1 else ()
+        return self._titles
 
     def says(self, term: Term, folded: tuple[str, ...]) -> bool:
         key = (term.kind, term.id, term.lang)

@@ -48,6 +48,10 @@ def test_a_general_or_other_word_is_read_as_the_one_the_fact_base_uses(
     # a king is a monarch, not an emperor: the kinds are not synonyms of one another
     ("fifth", "Which Morvathi emperor travelled on the first train?",
      ("first_train", "marrin_argument")),
+    # a king of Morvath is no monarch of Calvia
+    ("fifth", "Who was the monarch of Calvia?", ("treaty_cost", "centenary_stamp")),
+    ("fifth", "Which Calvian monarch travelled on the first train?",
+     ("first_train", "marrin_argument")),
     # "fatalities" read as "killing": how many is a number of people, not of facts
     ("fifth", "How many fatalities were there in the 1988 derailment?",
      ("dunmere_derailment",)),
