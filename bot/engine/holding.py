@@ -5,13 +5,14 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_PASSING, IN_TEXT, NAMED_TYPES,
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT, NAMED_TYPES,
                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
@@ -32,23 +33,17 @@ class Holding:
         picked = self._first_or_latest(query, scored)
         if picked and picked[0]:
             return picked[0], picked[1], ()
-        holding = self._holding(query, scored, margin) if picked is None else []
+        preferences = self._preferences(query)
+        holding = self._holding(query, scored, margin, bool(preferences)) \
+            if picked is None else []
         if not holding:
             if among is not None and not self._outranks_the_rest(query, scored):
                 scored = self._score(query, dated=True)  # what the nearest of all lacks
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         holding = self._in_role(query, holding)
-        if "measure" in query.intents and (own := self._measures.own_words(query.text)):
-            # "How long is the tunnel?": "14.2 kilometres long" before "four months".
-            holding = [(s, f) for s, f in holding if any(
-                self._measures.stated(t, c, frozenset(), own) for c, t in f.texts.items())
-                ] or holding
-        if "where" in query.intents and not (query.years or query.months) and not any(
-                m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
-            # "Where is the Kazakh embassy?" names no event: where it stands, which an
-            # undated fact says, not where someone once asked for one.
-            holding = [(s, f) for s, f in holding if not f.date] or holding
+        for prefer in preferences:
+            holding = [(s, f) for s, f in holding if prefer(f)] or holding
         if not holding:  # "When did he become president?": no fact says he did
             return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
                                   and set(m.ids) & self._role_concepts)
@@ -117,14 +112,33 @@ class Holding:
         rest = (sum(w for w, _ in terms) - min(named)) / total
         return bool(scored) and scored[0][0] > rest + 1e-9
 
-    def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float
-                 ) -> list[tuple[float, Fact]]:
+    def _preferences(self, query: Query) -> list[Callable[[Fact], bool]]:
+        """What, of the facts that hold a question, is chosen where some of them have it:
+        "How long is the tunnel?" a number of the question's own measure ("14.2
+        kilometres long" before "four months"); "Why …?", "What caused …?" a text that
+        states a cause (not the derailment's own fact); "Where is the Kazakh embassy?",
+        naming no event, where it stands, which an undated fact says (not where someone
+        once asked for one)."""
+        out: list[Callable[[Fact], bool]] = []
+        if "measure" in query.intents and (own := self._measures.own_words(query.text)):
+            out.append(lambda f: any(self._measures.stated(t, c, frozenset(), own)
+                                     for c, t in f.texts.items()))
+        if {"why", "cause"} & query.intents:
+            out.append(lambda f: self._says(f, CAUSE))
+        if "where" in query.intents and not (query.years or query.months) and not any(
+                m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
+            out.append(lambda f: not f.date)
+        return out
+
+    def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float,
+                 preferring: bool = False) -> list[tuple[float, Fact]]:
         """The scored facts (best first) that reach the threshold and lack nothing. Where
         only those within `margin` of the best are chosen — no ordinal counts them all, no
-        role asked of a person drops some — the rest need not be read: "Who visited
-        Serbia?" on a large base reads the few best visits, not every one."""
+        role asked of a person drops some, no preference (see _preferences) reads below
+        the best — the rest need not be read: "Who visited Serbia?" on a large base reads
+        the few best visits, not every one."""
         every = margin >= 1.0 or query.ordinal or self._role_asked(query) is not None or \
-            bool({"measure", "where"} & query.intents)  # filtered below the best (_select)
+            preferring
         holding: list[tuple[float, Fact]] = []
         for s, f in scored:
             if s < ANSWER_THRESHOLD or not every and holding and s < holding[0][0] - margin:
@@ -273,6 +287,8 @@ class Holding:
         if "day" in query.intents and not (fact.date and fact.date.day) and \
                 not self._states_day(fact):
             out.append("(day)")
+        if "cause" in query.intents and not self._says(fact, CAUSE):
+            out.append("(cause)")  # "What caused the flood?": not the flood's own fact
         if "when" in query.intents and fact.date:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
