@@ -193,12 +193,19 @@ class Holding:
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
         """"Where was the second Business Forum held?": the facts in date order, grouped
         by occasion. A fact that was part of another one held is that occasion, not one
-        of its own; each occasion's facts are ranked as in `ranked` (best first)."""
+        of its own, and so is one of the same kind, date and thing ("the treaty was
+        signed", "the treaty shared the cost": one signing); each occasion's facts are
+        ranked as in `ranked` (best first)."""
         ids = {f.id for f in dated}
         rank = {f.id: i for i, f in enumerate(ranked)}
         groups: dict[str, list[Fact]] = {}
+        same: dict[tuple, str] = {}  # (kind, date, tag) → the occasion's key
         for f in dated:
-            groups.setdefault(f.part_of if f.part_of in ids else f.id, []).append(f)
+            key = f.part_of if f.part_of in ids else next(
+                (same[f.kind, f.date, t] for t in f.tags if (f.kind, f.date, t) in same), f.id)
+            for t in f.tags:
+                same.setdefault((f.kind, f.date, t), key)
+            groups.setdefault(key, []).append(f)
         return [sorted(members, key=lambda f: rank.get(f.id, len(rank)))
                 for members in groups.values()]
 
