@@ -148,6 +148,9 @@ class Query:
     #: whether it asks for others than those named (and than the fact base's subject).
     asked_types: tuple[str, ...] = ()
     asked_noun: str | None = None
+    #: "*What post* did Masimov hold?", "in *what capacity* …": a `which` word and a word
+    #: for someone's post (`title_nouns`), as written: what is asked (Engine._title_asked).
+    title_asked: tuple[str, ...] = ()
     asked_other: bool = False
 
     @property
@@ -383,9 +386,21 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
                                for w in _words(item)),
                  asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
+                 title_asked=_title_asked(body, grammar),
                  evaluative=evaluative,
                  own_first=r.mentions[r.own_first].ids if r.own_first is not None and
                  r.own_first < len(r.mentions) else ())
+
+
+def _title_asked(found: list, grammar: Grammar) -> tuple[str, ...]:
+    """"*What post* did Masimov hold?", "*Какую должность* …", "in *what capacity* …": a
+    `which` word right before a word of `title_nouns` asks for someone's post."""
+    which, nouns = grammar.get("which", frozenset()), grammar.get("title_nouns", frozenset())
+    for item, after in zip(found, found[1:]):
+        said, then = _words(item), _words(after)
+        if said and then and said[-1].folded in which and then[0].folded in nouns:
+            return item.text, after.text
+    return ()
 
 
 def _asked_kind(found: list, grammar: Grammar) -> tuple[tuple[str, ...], str | None, bool]:

@@ -43,7 +43,7 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                                  context, ())
         query = parse(question, self.index, self._stop_forms, self._synonyms)
         context = replace(context, language=self.language_of(query, question, context))
-        query = self._owned_by_role(query, context.language)
+        query = self._title_asked(self._owned_by_role(query, context.language))
         templates = self.kb.language(context.language).templates
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
         if reply:
@@ -98,6 +98,19 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                 m = replace(m, role="owner")
             mentions.append(m)
         return replace(query, mentions=tuple(mentions))
+
+    def _title_asked(self, query: Query) -> Query:
+        """"What post did Masimov hold in 2008?": asked of someone named, the words that
+        ask for a post are no topic a fact must have ("position" is no stance here); see
+        Holding._gives_title. Of no one ("Belmora's position on …") they stay words of
+        the question."""
+        asked = query.title_asked
+        if not asked:
+            return query
+        if not any(self._is_person(m) for m in query.mentions):
+            return replace(query, title_asked=())
+        return replace(query, mentions=tuple(m for m in query.mentions if m.text not in asked),
+                       unknown=tuple(w for w in query.unknown if w not in asked))
 
     @cached_property
     def _stop_forms(self) -> frozenset[tuple[str, ...]]:

@@ -5,6 +5,7 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 from typing import Callable
 
 from ..dates import chronological, sort_key
@@ -12,7 +13,7 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT, NAMED_TYPES,
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, TITLE_REACH, IN_PASSING, IN_TEXT, NAMED_TYPES,
                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
@@ -294,6 +295,9 @@ class Holding:
         if "day" in query.intents and not (fact.date and fact.date.day) and \
                 not self._states_day(fact):
             out.append("(day)")
+        if query.title_asked and not any(self._gives_title(fact, i) for m in query.mentions
+                                         if self._is_person(m) for i in m.ids):
+            out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
         if "when" in query.intents and fact.date:
@@ -548,6 +552,55 @@ class Holding:
                 if t.kind == "concept" and t.id in self._role_concepts)
         cache[fact.id, taken] = {i: frozenset(c) & self._role_concepts for i, c in out.items()}
         return cache[fact.id, taken]
+
+    @cached_property
+    def _base_stops(self) -> frozenset[str]:
+        """The fact base's own language's one-word stop words ("in", "of")."""
+        return frozenset(w for w in map(fold, self.kb.language(self.kb.meta.language).stopwords)
+                         if " " not in w)
+
+    def _gives_title(self, fact: Fact, person: str) -> bool:
+        """Whether the fact's text gives the person a post: a role before their name
+        ("Kazakh Prime Minister Karim Masimov"), or the words their description opens
+        with, a few words before their name ("State secretary in …" of Ivan Mrkić: "… by
+        state secretary in the Serbian Foreign Ministry Ivan Mrkić")."""
+        if person not in (*fact.who, *fact.tags):
+            return False
+        if self._titled(fact).get(person):
+            return True
+        key = (fact.id, "#title " + person)
+        if key not in self._said:
+            entity, base = self.kb.entities[person], self.kb.meta.language
+            stems = self.kb.stemming.tokens
+            lead: list[str] = []
+            for t in stems(entity.descriptions.get(base, "")):
+                if t.folded in self._base_stops and not lead:
+                    continue  # "The …"
+                if t.folded in self._base_stops or len(lead) == 3:
+                    break  # "State secretary | in the Serbian Foreign Ministry"
+                lead.append(t.stem)
+            name = [t.stem for t in stems(entity.surname or entity.names.get(base, ""))][-1:]
+            text = [t.stem for t in stems(fact.texts.get(base, ""))]
+            found = self.index.find(fact.texts.get(base, ""), fuzzy=False)
+            self._said[key] = bool(lead and name) and any(
+                text[i:i + len(lead)] == lead and
+                name[0] in text[i + len(lead):i + len(lead) + TITLE_REACH]
+                for i in range(len(text))) or any(
+                # "… named Milanka Karić honorary consul", "Reyk became director": a
+                # post right after the name, a grammar word between at most
+                isinstance(item, Match) and person in item.ids and
+                self._post_at(found, pos + 1) for pos, item in enumerate(found))
+        return self._said[key]
+
+    def _post_at(self, found: list, pos: int) -> bool:
+        """A concept that is no kind of event at `pos`, or after one grammar word that
+        does not join another name ("and"): what the name before it is."""
+        joining = self.index.grammar(None).get("span_and", frozenset())
+        if pos < len(found) and isinstance(found[pos], Match) and found[pos].kind == "stop" \
+                and not {w.folded for w in found[pos].words} & joining:
+            pos += 1
+        return pos < len(found) and isinstance(found[pos], Match) and \
+            found[pos].kind == "concept" and not set(found[pos].ids) & self._kinds
 
     def _takes_part(self, people: tuple[str, ...], fact: Fact, query: Query) -> bool:
         """A person named in a question must take part in the fact (its `who` or tags), not
