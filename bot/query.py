@@ -151,6 +151,12 @@ class Query:
     #: "*What post* did Masimov hold?", "in *what capacity* …": a `which` word and a word
     #: for someone's post (`title_nouns`), as written: what is asked (Engine._title_asked).
     title_asked: tuple[str, ...] = ()
+    #: Words the fact base has only inside names, read alone ("which *king* opened …",
+    #: of "King Halvard III"): no topic, but the answer's text must have them.
+    name_words: tuple[str, ...] = ()
+    #: Such words right after a `which` word ("which *king*", "in which *district*"): what
+    #: is asked for, which the answer need not call so, unless it is a person's title.
+    name_nouns: tuple[str, ...] = ()
     asked_other: bool = False
 
     @property
@@ -175,6 +181,8 @@ class _Reading:
     leading: list[str] = field(default_factory=list)
     ordinal_at: int | None = None
     foreign: list[str] = field(default_factory=list)
+    name_words: list[str] = field(default_factory=list)
+    name_nouns: list[str] = field(default_factory=list)
     social: set[str] = field(default_factory=set)
     scope: set[str] = field(default_factory=set)
     ordinal: int | None = None
@@ -386,7 +394,8 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
                                for w in _words(item)),
                  asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
-                 title_asked=_title_asked(body, grammar),
+                 title_asked=_title_asked(body, grammar), name_words=tuple(r.name_words),
+                 name_nouns=tuple(r.name_nouns),
                  evaluative=evaluative,
                  own_first=r.mentions[r.own_first].ids if r.own_first is not None and
                  r.own_first < len(r.mentions) else ())
@@ -463,6 +472,11 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                     and not (known(item) and not item.text[:1].isupper()):
                 # A capitalised word inside the sentence is a name: one we don't know.
                 (r.foreign if pos > 0 and item.text[:1].isupper() else r.unknown).append(item.text)
+            elif not chatter and known(item) and not item.text[:1].isupper():
+                # "who was the *king* …", "which *king* …": see Query.name_words
+                asked = pos and _words(found[pos - 1])[-1:] and \
+                    _words(found[pos - 1])[-1].folded in grammar.get("which", ())
+                (r.name_nouns if asked else r.name_words).append(item.text)
             continue
         kind = item.kind
         if item.general and not chatter and r.counted == "" and _after_how_many(found, pos):

@@ -298,6 +298,8 @@ class Holding:
         if query.title_asked and not any(self._gives_title(fact, i) for m in query.mentions
                                          if self._is_person(m) for i in m.ids):
             out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
+        out.extend(w for w in (*query.name_words, *filter(self._titles_people, query.name_nouns))
+                   if not self._has_word(fact, w))
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
         if "when" in query.intents and fact.date:
@@ -590,6 +592,36 @@ class Holding:
                 # post right after the name, a grammar word between at most
                 isinstance(item, Match) and person in item.ids and
                 self._post_at(found, pos + 1) for pos, item in enumerate(found))
+        return self._said[key]
+
+    def _titles_people(self, word: str) -> bool:
+        """Whether the word is in people's names only, as a title: "King" of "King
+        Halvard III" (a "district" of a place's name is not)."""
+        stems = self.kb.stemming.stems(word)
+        if len(stems) != 1:
+            return False
+        types = self._name_word_types.get(stems[0], set())
+        return types == {"person"}
+
+    @cached_property
+    def _name_word_types(self) -> dict[str, set[str]]:
+        """Stem of a word of an entity's names → the types of the entities it names."""
+        out: dict[str, set[str]] = {}
+        for e in self.kb.entities.values():
+            for name in (*e.names.values(), *e.aliases):
+                for t in self.kb.stemming.tokens(name):
+                    out.setdefault(t.stem, set()).add(e.type)
+        return out
+
+    def _has_word(self, fact: Fact, word: str) -> bool:
+        """Whether one of the fact's texts has the word (by stem), inside a name or not:
+        "which king …" holds for "King Halvard III opened …" only."""
+        stems = self.kb.stemming.stems(word)
+        key = (fact.id, "#word " + " ".join(stems))
+        if key not in self._said:
+            self._said[key] = bool(stems) and any(
+                stems[0] in {t.stem for t in self.kb.stemming.tokens(text)}
+                for text in fact.texts.values())
         return self._said[key]
 
     def _post_at(self, found: list, pos: int) -> bool:
