@@ -157,6 +157,9 @@ class Query:
     #: Such words right after a `which` word ("which *king*", "in which *district*"): what
     #: is asked for, which the answer need not call so, unless it is a person's title.
     name_nouns: tuple[str, ...] = ()
+    #: "What did Vučić *give* …?" ("give") or "what did he *receive*", "*was* he awarded"
+    #: ("receive"): which side of a giving the one the question is said of is on.
+    direction: str | None = None
     asked_other: bool = False
 
     @property
@@ -395,10 +398,21 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                                for w in _words(item)),
                  asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
                  title_asked=_title_asked(body, grammar), name_words=tuple(r.name_words),
-                 name_nouns=tuple(r.name_nouns),
+                 name_nouns=tuple(r.name_nouns), direction=_direction(said, grammar),
                  evaluative=evaluative,
                  own_first=r.mentions[r.own_first].ids if r.own_first is not None and
                  r.own_first < len(r.mentions) else ())
+
+
+def _direction(said: list[str], grammar: Grammar) -> str | None:
+    """"give" for "what did Vučić *give* …?", "receive" for "what did he *receive*?" and
+    for a giving word made passive ("*was* Vučić *awarded* …"); None for neither."""
+    if any(w in grammar.get("receiving", ()) for w in said):
+        return "receive"
+    if any(w in grammar.get("giving", ()) for w in said):
+        passive = grammar.get("passive_auxiliary", frozenset())
+        return "receive" if any(w in passive for w in said) else "give"
+    return None
 
 
 def _title_asked(found: list, grammar: Grammar) -> tuple[str, ...]:

@@ -264,11 +264,15 @@ class Holding:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (m.role != "agent" and self._is_person(m) and
                                  not self._takes_part(m.ids, fact, query) and
-                                 not any(o is not m and self._is_person(o) and
-                                         self._takes_part(o.ids, fact, query)
-                                         for o in query.mentions)):
+                                 (not any(o is not m and self._is_person(o) and
+                                          self._takes_part(o.ids, fact, query)
+                                          for o in query.mentions) or
+                                  self._after_auxiliary(query, m) and
+                                  not self._named_as_agent(fact, m.ids))):
                 # A person must take part; a second one may be named in passing ("what
-                # did Vučić give Nazarbayev?"): the fact's text names the giver.
+                # did Vučić give Nazarbayev?"): the fact's text names the giver. Not the
+                # one the question is said of ("what did *Stalin* say about Tito?"),
+                # unless the text names them as who did it ("… awarded *by Vučić*").
                 out.append(m.text)
         alone = query.mentions[0] if len(query.mentions) == 1 else None
         if alone and alone.kind == "entity" and alone.role == "any" and \
@@ -298,6 +302,8 @@ class Holding:
         if query.title_asked and not any(self._gives_title(fact, i) for m in query.mentions
                                          if self._is_person(m) for i in m.ids):
             out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
+        if query.direction:
+            out.extend(self._on_wrong_side(query, fact))
         out.extend(w for w in (*query.name_words, *filter(self._titles_people, query.name_nouns))
                    if not self._has_word(fact, w))
         if "cause" in query.intents and not self._says(fact, CAUSE):
@@ -494,6 +500,54 @@ class Holding:
         words = self._title_words
         return any(m.kind == "concept" and set(m.ids) & self._role_concepts and
                    self.kb.stemming.stems(m.text) in words for m in after)
+
+    def _on_wrong_side(self, query: Query, fact: Fact) -> list[str]:
+        """"What did Vučić give Nazarbayev?" is not answered by "Vučić was awarded … by
+        Nazarbayev", nor "what did Vučić receive?" by "… awarded by Vučić": of a fact of
+        the giving the question names, the one it is said of must be on its side."""
+        if not any(fact.kind in m.ids for m in query.mentions if m.kind == "concept"):
+            return []
+        subject = next((m for m in query.mentions if self._is_person(m) and
+                        self._after_auxiliary(query, m)), None)
+        if subject is None:
+            return []
+        gives = self._gives_it(fact, subject.ids)
+        return [subject.text] if gives != (query.direction == "give") else []
+
+    def _gives_it(self, fact: Fact, people: tuple[str, ...]) -> bool:
+        """Whether a text of the fact has one of the people do what the fact is: named
+        as who did it ("… by Vučić") or right before its verb ("King Halvard III
+        awarded …"), not after it ("awarded Isolde Marrin") nor made passive ("Vučić was
+        awarded")."""
+        if self._named_as_agent(fact, people):
+            return True
+        key = (fact.id, "#gives " + ",".join(people))
+        if key not in self._said:  # in the fact base's own language, whose order it reads
+            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            receiving = self.index.grammar(None).get("receiving", frozenset())
+            self._said[key] = any(  # "Radu Petrescu *received* …" is not his giving
+                isinstance(item, Match) and set(item.ids) & set(people) and
+                isinstance(after, Match) and after.kind == "concept" and
+                fact.kind in after.ids and after.words[0].folded not in receiving
+                for item, after in zip(found, found[1:]))
+        return self._said[key]
+
+    def _named_as_agent(self, fact: Fact, people: tuple[str, ...]) -> bool:
+        """Whether a text of the fact names one of the people right after a word that
+        marks who did it (`agent_before`: "awarded … *by* Vučić")."""
+        key = (fact.id, "#agent " + ",".join(people))
+        if key not in self._said:
+            marks = self.index.grammar(None).get("agent_before", frozenset())
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                said = said or any(
+                    isinstance(item, Match) and set(item.ids) & set(people) and
+                    isinstance(before, Match) and before.kind == "stop" and
+                    before.words[-1].folded in marks
+                    for before, item in zip(found, found[1:]))
+            self._said[key] = said
+        return self._said[key]
 
     def _after_auxiliary(self, query: Query, m: Mention) -> bool:
         """The mention is the subject of an auxiliary verb right before it ("did Brandt",
