@@ -36,3 +36,9 @@ def test_received_is_no_giving(engine_of):
     answer = engine_of("third").answer("What medal did Radu Petrescu receive?")
     assert answer.answered is True
     assert "Radu Petrescu received the Norlandic Medal for Merit" in answer.text
+
+
+def test_the_one_it_is_said_of_takes_part(engine):
+    # the Belgrade declaration names Stalin only as dead before it
+    answer = engine.answer("What did Stalin say about Tito?")
+    assert (answer.answered, answer.facts) == (False, ())
