@@ -13,8 +13,9 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, TITLE_REACH, IN_PASSING, IN_TEXT, NAMED_TYPES,
-                      TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
+                      NAMED_TYPES, REASON, TAGGED, TIE, TITLE_REACH, TOLERATE, _CLOCK,
+                      _YEARLIKE)
 
 
 class Holding:
@@ -306,6 +307,9 @@ class Holding:
             out.extend(self._on_wrong_side(query, fact))
         out.extend(w for w in (*query.name_words, *filter(self._titles_people, query.name_nouns))
                    if not self._has_word(fact, w))
+        if "why" in query.intents and "cause" not in query.intents and not (
+                self._says(fact, CAUSE) or self._says(fact, REASON)):
+            out.append("(reason)")  # "Why was the Lantern Express withdrawn?": no why
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
         if "when" in query.intents and fact.date:
