@@ -14,8 +14,8 @@ from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
-                      NAMED_TYPES, REASON, TAGGED, TIE, TITLE_REACH, TOLERATE, _CLOCK,
-                      _YEARLIKE)
+                      NAMED_TYPES, QUESTION_MEMO, REASON, TAGGED, TIE, TITLE_REACH,
+                      TOLERATE, _CLOCK, _YEARLIKE)
 
 
 class Holding:
@@ -653,7 +653,7 @@ class Holding:
             return False
         if self._titled(fact).get(person):
             return True
-        key = (fact.id, "#title " + person)
+        key = (fact.id, "#post " + person)
         if key not in self._said:
             entity, base = self.kb.entities[person], self.kb.meta.language
             stems = self.kb.stemming.tokens
@@ -733,6 +733,17 @@ class Holding:
         return any(i in (doers or (*fact.who, *fact.tags)) or
                    (occasion and i in parent.who) for i in people)
 
+    def _not_a_title_in(self, question: str, stem: str) -> bool:
+        """Whether the question does not put the word right before a person's name: read
+        once per question, not per fact, in a memo that questions cannot grow for ever."""
+        memo = self.__dict__.setdefault("_asked_memo", {})
+        if (question, stem) not in memo:
+            if len(memo) >= QUESTION_MEMO:
+                memo.clear()
+            memo[question, stem] = self._before_person(self.index.find(question), stem) \
+                is False
+        return memo[question, stem]
+
     def _only_as_title(self, fact: Fact, m: Mention, query: Query) -> bool:
         """A plain word the question says of someone it names ("what did Serra
         *compose*?") that the fact's text has only right before a person's name, as what
@@ -744,11 +755,7 @@ class Holding:
                 self._is_person(o) and self._after_auxiliary(query, o)
                 for o in query.mentions[:at]):
             return False
-        asked = ("#asked", query.text + "\0" + stems[0])  # once per question, not per fact
-        if asked not in self._said:
-            self._said[asked] = self._before_person(self.index.find(query.text), stems[0]) \
-                is False
-        if not self._said[asked]:
+        if not self._not_a_title_in(query.text, stems[0]):
             return False
         key = (fact.id, "#title " + stems[0])
         if key not in self._said:

@@ -43,6 +43,8 @@ NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
 #: How many words after a person's post their name may stand ("state secretary in the
 #: Serbian Foreign Ministry Ivan Mrkić").
 TITLE_REACH = 8
+#: How many questions a per-question memo keeps before it starts again.
+QUESTION_MEMO = 256
 #: What the index notes of a text that states a cause, beside the modifiers it uses.
 CAUSE = "#cause"
 #: … and of a text that gives a reason or purpose.
