@@ -60,3 +60,16 @@ def test_a_cost_is_a_sum_of_money(engine, question):
 def test_no_sum_is_given(fifth, question):
     answer = fifth.answer(question)
     assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("question, facts, head", [
+    # the tunnel's 22.6 km is in a text about the line, but it is the tunnel's number
+    ("How long is the high-speed line?", ("hs_length",), "The high-speed line is 402 kilometres long."),
+    ("How many kilometres long is the high-speed line?", ("hs_length",), "402 in all:"),
+    # a decimal number is one number
+    ("How many kilometres long is the New Greyfell Tunnel?", ("new_tunnel_length",),
+     "22.6 in all:"),
+])
+def test_the_number_is_of_the_thing_named(fifth, question, facts, head):
+    answer = fifth.answer(question)
+    assert (answer.answered, answer.facts, answer.text.splitlines()[0]) == (True, facts, head)

@@ -4,6 +4,7 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cached_property
 from typing import Callable
@@ -16,6 +17,11 @@ from ..text import Token, fold
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
                       NAMED_TYPES, QUESTION_MEMO, REASON, TAGGED, TIE, TITLE_REACH,
                       TOLERATE, _CLOCK, _YEARLIKE)
+
+
+#: A number in a text, and where a clause ends for what it is the number of.
+_NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*")
+_CLAUSE_END = re.compile(r"[;:]|\.\s")
 
 
 class Holding:
@@ -125,6 +131,12 @@ class Holding:
         if "measure" in query.intents and (own := self._measures.own_words(query.text)):
             out.append(lambda f: any(self._measures.stated(t, c, frozenset(), own)
                                      for c, t in f.texts.items()))
+        named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+        if named and ("measure" in query.intents or "how_many" in query.intents and
+                      self._measures.own_words(query.text)):
+            # "How long is the high-speed line?": not "the line includes the New Greyfell
+            # Tunnel, which is 22.6 kilometres long", whose number is the tunnel's.
+            out.append(lambda f: self._number_owned_by(f, named) is not False)
         if {"why", "cause"} & query.intents:
             out.append(lambda f: self._says(f, CAUSE))
         if "where" in query.intents and not (query.years or query.months) and not any(
@@ -695,6 +707,26 @@ class Holding:
                 for t in self.kb.stemming.tokens(name):
                     out.setdefault(t.stem, set()).add(e.type)
         return out
+
+    def _number_owned_by(self, fact: Fact, named: set[str]) -> bool | None:
+        """Whether the first number of the fact's text (not a year) is of one of the named
+        things: the nearest name before it in its sentence or clause, across commas
+        ("… the New Greyfell Tunnel, which is 22.6 kilometres long" is the tunnel's).
+        None: no name stands before it there."""
+        key = (fact.id, "#number of")
+        if key not in self._said:
+            text = fact.texts.get(self.kb.meta.language, "")
+            at = next((m.start() for m in _NUMBER.finditer(text)
+                       if not _YEARLIKE.match(m.group(0))), None)
+            owner = None
+            if at is not None:
+                before = _CLAUSE_END.split(text[:at])[-1]
+                names = [item.ids for item in self.index.find(before, fuzzy=False)
+                         if isinstance(item, Match) and item.kind == "entity"]
+                owner = names[-1] if names else None
+            self._said[key] = owner
+        owner = self._said[key]
+        return None if owner is None else bool(set(owner) & named)
 
     def _has_word(self, fact: Fact, word: str) -> bool:
         """Whether one of the fact's texts has the word (by stem), inside a name or not:

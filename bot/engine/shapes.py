@@ -489,6 +489,8 @@ class Shapes:
                 continue  # "scored after 12 minutes; lasted 100 minutes": which one?
             for at, (first, second) in enumerate(zip(found, found[1:])):
                 if second.stem in stems:
+                    if first.folded.isdigit() and at and found[at - 1].folded.isdigit():
+                        return found[at - 1].folded + "." + first.folded  # "22.6 km"
                     if unit and at >= 2 and found[at - 2].folded.isdigit():
                         continue  # "4 hours 10 minutes" is not 10 minutes
                     if first.folded.isdigit():
