@@ -130,7 +130,7 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
         profile = self._profile_answer(query, context) if query.bare else None
         if profile:
             return profile
-        chosen, best, missing = self._follow_up(query, context) or self._select(query)
+        chosen, best, missing = self._follow_up(query, context) or self._unbound(query, context)
         if not chosen:
             topical = self._about_topic(query, context)
             if topical:

@@ -88,8 +88,12 @@ class Conversation:
         near = replace(query, mentions=query.mentions + (
             Mention("context", context.facts, "(previous answer)"),))
         chosen, best, missing = self._select(near)
-        if chosen:
+        if chosen and self._of_kind_named(query, chosen):
             return chosen, best, missing
+        if chosen:
+            # "when did the electrification work end?" after Seldane's statement about
+            # it: the work is an event of its own, not the statement tagged with it.
+            return self._of_thread(query, context)
         # "what are the ministers' names?" about an occasion that does not give them: a
         # decline, not another occasion's ministers.
         slots = [self._lacks(near, f) for i in context.facts if (f := self.kb.fact(i))]
@@ -102,6 +106,65 @@ class Conversation:
                 return standing, best, missing
             return [], 0.0, ("(detail)",)
         return self._of_thread(query, context)
+
+    def _of_kind_named(self, query: Query, chosen: list[Fact]) -> bool:
+        """Whether the facts are of the kind of event a "when" question names, if it
+        names one (or part of an occasion of that kind): the date of what was said about
+        an event is not the event's."""
+        if "when" not in query.intents:
+            return True
+        kinds = {i for m in query.mentions if m.kind == "concept" and not m.soft
+                 for i in m.ids} & self._kinds
+        return not kinds or any(
+            f.kind in kinds or f.part_of and (parent := self.kb.fact(f.part_of)) and
+            parent.kind in kinds for f in chosen)
+
+    def _unbound(self, query: Query, context: Context
+                 ) -> tuple[list[Fact], float, tuple[str, ...]]:
+        """A question read on its own, in a conversation. One that names nothing to
+        stand alone by (no name, no date, no "first" or "and X?") right after an answer
+        — "who was the driver?" after a derailment, "who was to blame for the flood?"
+        after a tunnel flood — is about what that answer is about: a fact found across
+        the whole record answers it only where it shares a thing, place or person with
+        the previous answer's occasion or the thread (not another derailment's cause,
+        not another train's driver)."""
+        chosen, best, missing = self._select(query)
+        if not chosen or not context.facts or query.continues or query.years or \
+                query.months or query.modifiers or query.ordinal or \
+                any(m.kind in ("entity", "context") for m in query.mentions):
+            return chosen, best, missing
+        thread = self._thread_entities(context)
+        # (an event of the kind the thread is tagged with is what it is about: the
+        # electrification work, after a statement about electrification)
+        if any((self._entities_of(f) | {f.kind}) & thread for f in chosen):
+            return chosen, best, missing
+        return [], 0.0, ("(previous answer)",)
+
+    def _entities_of(self, fact: Fact) -> set[str]:
+        """What a fact is about: its things, places and people, its topics (a tag may be a
+        concept: "ferry" for the ferry line), and for an undated fact, which says what
+        holds of a standing thing, its kind. Not what the whole fact base is about, as
+        its title names it, which nearly every fact has; not a dated fact's kind, which
+        another occasion of that kind shares."""
+        return {i for i in (*fact.who, *fact.where, *fact.tags, *(() if fact.date else
+                                                                 (fact.kind,)))
+                if i not in self._subject}
+
+    def _thread_entities(self, context: Context) -> set[str]:
+        """What the thread is about: the previous answer's facts, their occasion and
+        its parts, and what the previous question named."""
+        facts = [f for i in context.facts if (f := self.kb.fact(i))]
+        roots = {f.part_of or f.id for f in facts}
+        around = [f for r in roots for i in (r, *self._children.get(r, ()))
+                  if (f := self.kb.fact(i))]
+        out = {i for f in (*facts, *around) for i in self._entities_of(f)}
+        for topic in context.topics:
+            kind, _, ids, _ = (topic.split("|", 3) + ["", "", "", ""])[:4]
+            if kind in ("entity", "person"):
+                out.update(i for i in ids.split(",") if i in self.kb.entities)
+        if context.person:
+            out.add(context.person)
+        return out
 
     def _of_thread(self, query: Query, context: Context
                    ) -> tuple[list[Fact], float, tuple[str, ...]] | None:

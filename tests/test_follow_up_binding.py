@@ -1,0 +1,63 @@
+"""A follow-up is bound to the previous answer: one that names nothing to stand alone by
+is about what that answer is about, and is declined when no fact of it answers — never
+answered with another occasion's fact. Through answer() with the context it returns, on
+the fifth base (an invented railway) and the fourth; asserted exactly."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def railway(engine_of):
+    return engine_of("fifth")
+
+
+def _chain(engine, questions):
+    context, answers = None, []
+    for question in questions:
+        answer = engine.answer(question, context)
+        answers.append(answer)
+        context = answer.context
+    return answers
+
+
+def test_the_driver_of_a_derailment_no_fact_names_is_declined(railway):
+    # The derailment names no driver; the one driver the base has set a speed record
+    # elsewhere, 49 years before.
+    happened, driver = _chain(railway, ["What happened near Dunmere in April 1988?",
+                                        "who was the driver?"])
+    assert (happened.answered, happened.facts) == (True, ("dunmere_derailment",))
+    assert (driver.answered, driver.facts) == (False, ())
+    assert driver.nearest == ("speed_record",)
+
+
+def test_the_blame_for_the_flood_is_not_another_accidents_cause(railway):
+    *_, stopped, blame = _chain(railway, ["What happened in the Greyfell Tunnel in early 1915?",
+                                          "how long did work stop?",
+                                          "who was to blame for the flood?"])
+    assert (stopped.answered, stopped.facts) == (True, ("work_stopped",))
+    assert (blame.answered, blame.facts) == (False, ())
+
+
+def test_when_the_work_ended_is_the_works_date_not_the_statements(railway):
+    # The statement is tagged with electrification; the work is an event of its own.
+    *_, said, ended = _chain(railway, ["Who announced the electrification of the line?",
+                                       "what did he say?",
+                                       "when did the electrification work end?"])
+    assert said.facts == ("seldane_quote",)
+    assert (ended.answered, ended.facts) == (True, ("electrification_work",
+                                                    "first_electric_train"))
+
+
+def test_a_question_about_the_threads_thing_found_across_the_record_still_answers(fourth):
+    # The ship is the ferry line's, which the thread is about.
+    *_, crossing, ship = _chain(fourth, ["When did the ferry line across Lake Marren open?",
+                                         "how long does the crossing take?",
+                                         "which is the largest ship of the line?"])
+    assert crossing.facts == ("ferry_crossing",)
+    assert (ship.answered, ship.facts) == (True, ("silvane_star_service",))
+
+
+def test_the_same_question_with_no_thread_is_read_on_its_own(railway):
+    answer = railway.answer("who was the driver?")
+    assert (answer.answered, answer.facts) == (True, ("speed_record",))
