@@ -61,3 +61,34 @@ def test_a_question_about_the_threads_thing_found_across_the_record_still_answer
 def test_the_same_question_with_no_thread_is_read_on_its_own(railway):
     answer = railway.answer("who was the driver?")
     assert (answer.answered, answer.facts) == (True, ("speed_record",))
+
+
+def test_she_after_who_was_his_mother_is_the_mother_the_answer_names(railway):
+    # The mother is named only in passing (a tag of her son's appointment), not as a doer.
+    *_, mother, proposed = _chain(railway, ["Who founded the Brisca Railway Museum?",
+                                            "who was his mother?",
+                                            "what did she propose?"])
+    assert mother.answered and "victor_director" in mother.facts
+    assert (proposed.answered, proposed.facts) == (True, ("marrin_proposal",))
+
+
+def test_who_he_met_there_what_they_signed_and_when_exactly(railway):
+    # "meet" is also the fact base's word for a commission's meetings; "they" are the
+    # two who met, and the treaty another occasion of theirs.
+    visit, met, signed, when = _chain(railway, ["Who visited Teranzo in October 1907?",
+                                                "who did he meet there?",
+                                                "what did they sign?",
+                                                "when exactly?"])
+    assert visit.facts == ("valling_visit",)
+    assert (met.answered, met.facts) == (True, ("valling_visit",))
+    assert (signed.answered, signed.facts) == (True, ("treaty_signed",))
+    assert when.answered and when.facts[0] == "treaty_signed"
+    assert "14 March 1908" in when.text
+
+
+def test_they_are_not_people_where_the_previous_answer_names_one(railway):
+    # One person is no "they": the plural stays the previous answer's thing.
+    founded, signed = _chain(railway, ["Who founded the Brisca Railway Museum?",
+                                       "what did they sign?"])
+    assert founded.facts == ("museum_founded",)
+    assert (signed.answered, signed.facts) == (False, ())

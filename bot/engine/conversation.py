@@ -76,6 +76,26 @@ class Conversation:
                 query = replace(query, years=((first, max(d.last_year for d in dated)),))
         return query
 
+    def _company_there(self, query: Query, context: Context
+                       ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
+        """"who did he meet there?" right after an answer about an occasion, where no
+        fact holds it as read: it asks who else took part in that occasion, as where
+        "meet" is no word of the fact base. A word for meeting someone (the pack's
+        `company`) that a fact base also has for a kind of event (a commission's
+        meetings) is then not read as that event."""
+        if not context.facts or "place" not in query.pronouns:
+            return None
+        words = self.kb.language(context.language).grammar.get("company", frozenset())
+        tokens = self.kb.stemming.tokens
+        met = [m for m in query.mentions if m.kind == "concept" and not m.soft and
+               (said := [t.folded for t in tokens(m.text)]) and all(w in words for w in said)]
+        if not met:
+            return None
+        near = replace(query, mentions=tuple(m for m in query.mentions if m not in met),
+                       company=query.company + tuple(m.text for m in met))
+        chosen, best, missing = self._select(near)
+        return (near, (chosen, best, missing)) if chosen else None
+
     def _follow_up(self, query: Query, context: Context
                    ) -> tuple[list[Fact], float, tuple[str, ...]] | None:
         """"who else was at the ceremony?" right after an answer about one occasion means
@@ -234,6 +254,12 @@ class Conversation:
         event, organisation, award or place the previous question named or the previous
         answer's facts are about), and what the question names itself must hold with it.
         Each such topic is tried alone; an answer only when they agree."""
+        return self._about_thing(query, context) or self._by_them(query, context) or \
+            self._company_there(query, context)
+
+    def _about_thing(self, query: Query, context: Context
+                     ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
+        """"it" as the one thing the thread is about (see _about_topic)."""
         if "thing" not in query.pronouns or not context.facts:
             return None
         own = tuple(m for m in query.mentions if m.kind != "context")
@@ -252,6 +278,30 @@ class Conversation:
                 found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _by_them(self, query: Query, context: Context
+                 ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
+        """"what did they sign?" after an answer about Välling meeting Benn, which
+        holds no signing: "they" (a plural the pack's `plural_people` lists) are then
+        the people of the previous answer, each of whom must take part in the fact;
+        what the question names itself must hold with them."""
+        if "thing" not in query.pronouns or not context.facts or \
+                any(self._is_person(m) for m in query.mentions):
+            return None
+        plural = self.kb.language(context.language).grammar.get("plural_people", frozenset())
+        if not any(t.folded in plural for t in self.kb.stemming.tokens(query.text)):
+            return None
+        people = list(dict.fromkeys(i for f in (self.kb.fact(i) for i in context.facts) if f
+                                    for i in f.who if self.kb.entities[i].type == "person"))
+        own = tuple(m for m in query.mentions if m.kind != "context")
+        if len(people) < 2 or not any(m.kind in ("entity", "concept", "word") and not m.soft
+                                      for m in own):
+            return None
+        near = replace(query, mentions=own + tuple(
+            Mention("entity", (i,), self.kb.text(self.kb.entities[i].names, None))
+            for i in people))
+        chosen, best, missing = self._select(near)
+        return (near, (chosen, best, missing)) if chosen else None
+
     def _with_parts(self, query: Query, chosen: list[Fact]) -> list[Fact]:
         """"Tell me about Tadić's trip in October 2010": an occasion comes with what
         happened during it, when the question asks nothing more specific."""
@@ -268,9 +318,12 @@ class Conversation:
                  for i in m.ids if self.kb.entities[i].type == "person"]
         people = [i for f in facts for i in f.who if self.kb.entities[i].type == "person"]
         if "who" in query.intents or any(m.choice for m in query.mentions):
-            # "who else was there?": the new person, not the one already talked about.
-            person = next((i for i in people if i not in named and i != context.person),
-                          None) or next(iter(named), context.person)
+            # "who else was there?": the new person, not the one already talked about;
+            # "who was his mother?": one the answer names about him, not a doer of it.
+            tagged = [i for f in facts for i in f.tags
+                      if (e := self.kb.entities.get(i)) and e.type == "person"]
+            person = next((i for i in (*people, *tagged) if i not in named and
+                           i != context.person), None) or next(iter(named), context.person)
         else:
             person = next(iter(named), None) or next(iter(people), context.person)
         # A topic named in passing (the thread's, kept to rank "who gave it to him?") is
