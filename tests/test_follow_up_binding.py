@@ -92,3 +92,36 @@ def test_they_are_not_people_where_the_previous_answer_names_one(railway):
                                        "what did they sign?"])
     assert founded.facts == ("museum_founded",)
     assert (signed.answered, signed.facts) == (False, ())
+
+
+def test_it_stays_the_thing_the_thread_named(railway):
+    # "who designed it?" names no thing of its own; "it" is still the viaduct, not the
+    # firm that built it.
+    *_, designed, arches = _chain(railway, ["Who built the Ammel Viaduct?",
+                                            "who designed it?",
+                                            "how many arches does it have?"])
+    assert designed.facts == ("viaduct_built",)
+    assert (arches.answered, arches.facts) == (True, ("viaduct_size",))
+    assert arches.text.startswith("38 in all:")
+
+
+def test_how_long_is_it_after_a_statement_about_the_thread_thing(railway):
+    # The statement is about the high-speed line; "how long" asks its length, which the
+    # statement does not give; the line's own fact does.
+    *_, said, length = _chain(railway, ["When did the high-speed line open?",
+                                        "who opened it?",
+                                        "what did Oduya say?",
+                                        "how long is it?"])
+    assert said.facts == ("oduya_quote",)
+    assert length.answered and length.facts[0] == "hs_length"
+
+
+def test_its_seat_is_the_seat_of_what_the_answer_created(fourth):
+    # The treaty (named) has no seat; the commission it created (what the answer is
+    # about) has.
+    *_, created, seat = _chain(fourth, ["When was the Silvane Waters Treaty signed?",
+                                        "who signed it?",
+                                        "what did it create?",
+                                        "where does the commission have its seat?"])
+    assert created.facts == ("waters_treaty",)
+    assert (seat.answered, seat.facts) == (True, ("commission_seat",))

@@ -220,18 +220,20 @@ class Conversation:
         awards and places the previous question named (not its people or countries);
         where it named none, the one such thing the previous answer's facts are about
         (their tags and participants, not where they happened), if there is only one
-        (`every`: all of them, for a caller that tries each and wants them to agree)."""
+        (`every`: all of both, for a caller that tries each and wants them to agree)."""
         def fits(i: str) -> bool:
             e = self.kb.entities.get(i)
             return bool(e) and e.type not in ("person", "country")
         named = [i for topic in context.topics
                  for kind, _, ids, _ in [(topic.split("|", 3) + ["", "", "", ""])[:4]]
                  if kind == "entity" for i in ids.split(",") if fits(i)]
-        if named:
+        if named and not every:
             return list(dict.fromkeys(named))
         about = list(dict.fromkeys(i for f in (self.kb.fact(i) for i in context.facts) if f
                                    for i in (*f.tags, *f.who) if fits(i)))
-        return about if len(about) == 1 or every else []
+        if every:  # (what the thread named first, then what its answer is about)
+            return list(dict.fromkeys(named + about))
+        return about if len(about) == 1 else []
 
     def _nth_of_thread(self, query: Query, context: Context) -> Query:
         """"where was the second one held?" after an answer about the first Business
@@ -265,8 +267,10 @@ class Conversation:
         own = tuple(m for m in query.mentions if m.kind != "context")
         if len(own) == len(query.mentions) or not any(
                 m.kind in ("entity", "concept", "word") and not m.soft and
-                not m.text.startswith("(") for m in own):
-            return None  # "when was that?": nothing of its own to hold with a topic
+                not m.text.startswith("(") for m in own) and "measure" not in query.intents:
+            # "when was that?": nothing of its own to hold with a topic; "how long is
+            # it?" has: a fact must state a measure of the thing.
+            return None
         named = {i for m in own if not m.soft for i in m.ids}  # not one named in passing
         candidates = [i for i in self._thread_things(context, every=True) if i not in named]
         found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
@@ -331,6 +335,7 @@ class Conversation:
         topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
                   if m.kind in ("concept", "entity") and not self._is_person(m)
                   and not m.text.startswith("(") and not m.soft]
+        topics += self._still_it(query, facts, context, topics)
         topics += [f"year||{first},{last}|" for first, last in query.years]
         # "who gave her a medal?" — "and when did she become director?": "she" may still
         # be the one asked about, not the one the answer gave.
@@ -340,6 +345,26 @@ class Conversation:
             topics.append(f"person||{asked}|")
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
                        topics=tuple(topics), intents=tuple(sorted(query.intents)))
+
+    def _still_it(self, query: Query, facts: list[Fact], context: Context,
+                  topics: list[str]) -> list[str]:
+        """"Who built the Ammel Viaduct?" — "who designed it?" — "how many arches does it
+        have?": "it" stays the thing the thread named, while a follow-up that refers to
+        the previous answer names no thing of its own and its answer is still about
+        that thing (the facts given hold it)."""
+        if not any(m.kind == "context" for m in query.mentions) or \
+                any(t.startswith("entity|") for t in topics):
+            return []
+        held = {i for f in facts for i in (*f.who, *f.where, *f.tags)}
+        kept = []
+        for topic in context.topics:
+            kind, _, ids, _ = (topic.split("|", 3) + ["", "", "", ""])[:4]
+            values = [i for i in ids.split(",") if i]
+            if kind == "entity" and values and set(values) & held and all(
+                    (e := self.kb.entities.get(i)) and e.type not in ("person", "country")
+                    for i in values):
+                kept.append(topic)
+        return kept
 
     def _other_person(self, context: Context) -> str | None:
         """The person the previous question was about when its answer gave someone else:
