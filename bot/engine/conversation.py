@@ -180,7 +180,7 @@ class Conversation:
         out = {i for f in (*facts, *around) for i in self._entities_of(f)}
         for topic in context.topics:
             kind, _, ids, _ = (topic.split("|", 3) + ["", "", "", ""])[:4]
-            if kind in ("entity", "person"):
+            if kind in ("entity", "person", "kept"):
                 out.update(i for i in ids.split(",") if i in self.kb.entities)
         if context.person:
             out.add(context.person)
@@ -220,20 +220,24 @@ class Conversation:
         awards and places the previous question named (not its people or countries);
         where it named none, the one such thing the previous answer's facts are about
         (their tags and participants, not where they happened), if there is only one
-        (`every`: all of both, for a caller that tries each and wants them to agree)."""
+        (`every`: all of them, for a caller that tries each and wants them to agree).
+        A thing kept from further back in the thread comes before those."""
         def fits(i: str) -> bool:
             e = self.kb.entities.get(i)
             return bool(e) and e.type not in ("person", "country")
         named = [i for topic in context.topics
                  for kind, _, ids, _ in [(topic.split("|", 3) + ["", "", "", ""])[:4]]
                  if kind == "entity" for i in ids.split(",") if fits(i)]
-        if named and not every:
+        if named:
             return list(dict.fromkeys(named))
+        # "it" kept from further back (see _still_it), then what the answer is about
+        kept = [i for topic in context.topics if topic.startswith("kept|")
+                for i in topic.split("|", 3)[2].split(",") if fits(i)]
         about = list(dict.fromkeys(i for f in (self.kb.fact(i) for i in context.facts) if f
                                    for i in (*f.tags, *f.who) if fits(i)))
-        if every:  # (what the thread named first, then what its answer is about)
-            return list(dict.fromkeys(named + about))
-        return about if len(about) == 1 else []
+        if every:
+            return list(dict.fromkeys(kept + about))
+        return kept or (about if len(about) == 1 else [])
 
     def _nth_of_thread(self, query: Query, context: Context) -> Query:
         """"where was the second one held?" after an answer about the first Business
@@ -351,7 +355,8 @@ class Conversation:
         """"Who built the Ammel Viaduct?" — "who designed it?" — "how many arches does it
         have?": "it" stays the thing the thread named, while a follow-up that refers to
         the previous answer names no thing of its own and its answer is still about
-        that thing (the facts given hold it)."""
+        that thing (the facts given hold it). Kept apart ("kept|…") from what the last
+        question named, which "it" is first."""
         if not any(m.kind == "context" for m in query.mentions) or \
                 any(t.startswith("entity|") for t in topics):
             return []
@@ -360,10 +365,10 @@ class Conversation:
         for topic in context.topics:
             kind, _, ids, _ = (topic.split("|", 3) + ["", "", "", ""])[:4]
             values = [i for i in ids.split(",") if i]
-            if kind == "entity" and values and set(values) & held and all(
+            if kind in ("entity", "kept") and values and set(values) & held and all(
                     (e := self.kb.entities.get(i)) and e.type not in ("person", "country")
                     for i in values):
-                kept.append(topic)
+                kept.append("kept|" + topic.split("|", 1)[1])
         return kept
 
     def _other_person(self, context: Context) -> str | None:
