@@ -125,3 +125,14 @@ def test_its_seat_is_the_seat_of_what_the_answer_created(fourth):
                                         "where does the commission have its seat?"])
     assert created.facts == ("waters_treaty",)
     assert (seat.answered, seat.facts) == (True, ("commission_seat",))
+
+
+def test_what_caused_it_is_the_finding_about_that_occasion(railway):
+    # The derailment's own fact gives no cause; the one undated finding about a
+    # derailment near Dunmere does. The driver is still no fact's.
+    *_, caused, driver = _chain(railway, ["What happened near Dunmere in April 1988?",
+                                          "how many people were killed?",
+                                          "what caused it?",
+                                          "who was the driver?"])
+    assert (caused.answered, caused.facts) == (True, ("derailment_cause",))
+    assert (driver.answered, driver.facts) == (False, ())

@@ -149,6 +149,9 @@ class Conversation:
         the previous answer's occasion or the thread (not another derailment's cause,
         not another train's driver)."""
         chosen, best, missing = self._select(query)
+        said = self._said_of(query, context, chosen)
+        if said:
+            return said, best, missing
         if not chosen or not context.facts or query.continues or query.years or \
                 query.months or query.modifiers or query.ordinal or \
                 any(m.kind in ("entity", "context") for m in query.mentions):
@@ -159,6 +162,28 @@ class Conversation:
         if any((self._entities_of(f) | {f.kind}) & thread for f in chosen):
             return chosen, best, missing
         return [], 0.0, ("(previous answer)",)
+
+    def _said_of(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
+        """"what caused it?" right after an answer about a derailment: the answer again
+        gives no cause; a fact that says something of that occasion — undated, about
+        its place or thing, naming its kind of event (the finding that "the derailment
+        near Dunmere was caused by a broken rail") — does, if there is one such fact."""
+        if "why" not in query.intents or not chosen or \
+                not any(m.kind == "context" for m in query.mentions) or \
+                any(m.kind != "context" for m in query.mentions):
+            return []
+        previous = [f for i in context.facts if (f := self.kb.fact(i))]
+        given = {i for f in previous for i in (f.id, f.part_of) if i}
+        if not {f.id for f in chosen} <= given | {c for g in given
+                                                  for c in self._children.get(g, ())}:
+            return []
+        occasions = [f for i in given if (f := self.kb.fact(i)) and f.date]
+        found = {g.id: g for f in occasions for i in self._entities_of(f)
+                 for g in self._postings.get(i, ())
+                 if not g.date and g.id not in given and g.kind != f.kind and
+                 self._profiles[g.id].about.get(f.kind, 0.0) > 0 and
+                 self._entities_of(g) & self._entities_of(f)}
+        return list(found.values()) if len(found) == 1 else []
 
     def _entities_of(self, fact: Fact) -> set[str]:
         """What a fact is about: its things, places and people, its topics (a tag may be a
