@@ -136,3 +136,10 @@ def test_what_caused_it_is_the_finding_about_that_occasion(railway):
                                           "who was the driver?"])
     assert (caused.answered, caused.facts) == (True, ("derailment_cause",))
     assert (driver.answered, driver.facts) == (False, ())
+
+
+def test_why_is_it_called_that_is_the_naming_of_the_threads_thing(railway):
+    began, why = _chain(railway, ["When did the Lantern Express begin running?",
+                                  "why is it called that?"])
+    assert began.facts == ("lantern_express_began",)
+    assert (why.answered, why.facts) == (True, ("lantern_name",))

@@ -167,10 +167,12 @@ class Conversation:
         """"what caused it?" right after an answer about a derailment: the answer again
         gives no cause; a fact that says something of that occasion — undated, about
         its place or thing, naming its kind of event (the finding that "the derailment
-        near Dunmere was caused by a broken rail") — does, if there is one such fact."""
+        near Dunmere was caused by a broken rail") — does, if there is one such fact;
+        so does, for "why is it called that?", one about the thing the thread is about
+        (that the Lantern Express was named after the lanterns)."""
         if "why" not in query.intents or not chosen or \
                 not any(m.kind == "context" for m in query.mentions) or \
-                any(m.kind != "context" for m in query.mentions):
+                any(m.kind != "context" and not m.soft for m in query.mentions):
             return []
         previous = [f for i in context.facts if (f := self.kb.fact(i))]
         given = {i for f in previous for i in (f.id, f.part_of) if i}
@@ -178,11 +180,13 @@ class Conversation:
                                                   for c in self._children.get(g, ())}:
             return []
         occasions = [f for i in given if (f := self.kb.fact(i)) and f.date]
+        things = set(self._thread_things(context, every=True))  # "why is it called that?"
         found = {g.id: g for f in occasions for i in self._entities_of(f)
                  for g in self._postings.get(i, ())
                  if not g.date and g.id not in given and g.kind != f.kind and
-                 self._profiles[g.id].about.get(f.kind, 0.0) > 0 and
-                 self._entities_of(g) & self._entities_of(f)}
+                 (self._profiles[g.id].about.get(f.kind, 0.0) > 0 and
+                  self._entities_of(g) & self._entities_of(f) or
+                  things & set(g.tags) & set(f.tags))}
         return list(found.values()) if len(found) == 1 else []
 
     def _entities_of(self, fact: Fact) -> set[str]:
