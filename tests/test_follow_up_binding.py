@@ -143,3 +143,13 @@ def test_why_is_it_called_that_is_the_naming_of_the_threads_thing(railway):
                                   "why is it called that?"])
     assert began.facts == ("lantern_express_began",)
     assert (why.answered, why.facts) == (True, ("lantern_name",))
+
+
+def test_he_after_who_is_her_father_is_the_father_the_best_fact_names(norland):
+    # The father is named only in the text of her visit; the next fact's co-signer is
+    # no answer to "who is her father?".
+    *_, father, first = _chain(norland, ["When did Elin Kvale visit Estavia?",
+                                         "who is her father?",
+                                         "when did he first visit Estavia?"])
+    assert father.facts[0] == "elin_kvale_visit_2018"
+    assert (first.answered, first.facts) == (True, ("kvale_visit_1999",))

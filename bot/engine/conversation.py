@@ -357,10 +357,12 @@ class Conversation:
         if "who" in query.intents or any(m.choice for m in query.mentions):
             # "who else was there?": the new person, not the one already talked about;
             # "who was his mother?": one the answer names about him, not a doer of it.
-            tagged = [i for f in facts for i in f.tags
-                      if (e := self.kb.entities.get(i)) and e.type == "person"]
-            person = next((i for i in (*people, *tagged) if i not in named and
-                           i != context.person), None) or next(iter(named), context.person)
+            # "who is her father?": one the best fact's text names, before the doers of
+            # the facts after it.
+            given = [i for f in facts for i in (*f.who, *f.tags, *self._profiles[f.id].about)
+                     if (e := self.kb.entities.get(i)) and e.type == "person"]
+            person = next((i for i in given if i not in named and i != context.person),
+                          None) or next(iter(named), context.person)
         else:
             person = next(iter(named), None) or next(iter(people), context.person)
         # A topic named in passing (the thread's, kept to rank "who gave it to him?") is
