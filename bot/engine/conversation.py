@@ -152,6 +152,11 @@ class Conversation:
         said = self._said_of(query, context, chosen)
         if said:
             return said, best, missing
+        if {"when", "day"} & query.intents and all(m.kind == "context" for m in query.mentions):
+            # "when?", "when exactly?": the date of what was just said, not of what
+            # happened during it too.
+            own = [f for f in chosen if f.id in context.facts]
+            chosen = own or chosen
         if not chosen or not context.facts or query.continues or query.years or \
                 query.months or query.modifiers or query.ordinal or \
                 any(m.kind in ("entity", "context") for m in query.mentions):
