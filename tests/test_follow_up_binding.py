@@ -154,3 +154,17 @@ def test_he_after_who_is_her_father_is_the_father_the_best_fact_names(norland):
                                          "when did he first visit Estavia?"])
     assert father.facts[0] == "elin_kvale_visit_2018"
     assert (first.answered, first.facts) == (True, ("kvale_visit_1999",))
+
+
+def test_again_is_another_occasion_than_the_one_just_answered(norland, engine):
+    first, again = _chain(norland, ["When did Elin Kvale first visit Estavia?",
+                                    "when did she visit again?"])
+    assert first.facts == ("elin_kvale_visit_2018",)
+    assert (again.answered, again.facts) == (True, ("elin_kvale_visit_2025",))
+    # Nazarbayev met them in Belgrade once: "again" is no fact's.
+    for met, again in (("Who did Nazarbayev meet in Belgrade in 2016?", "when did they meet again?"),
+                       ("Кого Назарбаев встретил в Белграде в 2016 году?",
+                        "когда они снова встретились?")):
+        visit, later = _chain(engine, [met, again])
+        assert visit.facts == ("nazarbayev_visit_2016",)
+        assert (later.answered, later.facts) == (False, ())

@@ -194,6 +194,23 @@ class Conversation:
                   things & set(g.tags) & set(f.tags))}
         return list(found.values()) if len(found) == 1 else []
 
+    def _not_again(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
+        """"when did they meet again?", "was he there again?": another occasion than the
+        one just answered (the pack's `again`), so not the previous answer's facts nor
+        their occasion; none left is no answer."""
+        if not chosen or not context.facts or not self._says_again(query, context):
+            return chosen
+        previous = [f for i in context.facts if (f := self.kb.fact(i))]
+        roots = {f.part_of or f.id for f in previous}
+        occasion = roots | {c for r in roots for c in self._children.get(r, ())}
+        return [f for f in chosen if f.id not in occasion and f.part_of not in occasion]
+
+    def _says_again(self, query: Query, context: Context) -> bool:
+        words = self.kb.language(context.language).grammar.get("again", frozenset())
+        tokens = self.kb.stemming.tokens
+        said = " " + " ".join(t.folded for t in tokens(query.text)) + " "
+        return any(f" {' '.join(t.folded for t in tokens(w))} " in said for w in words)
+
     def _entities_of(self, fact: Fact) -> set[str]:
         """What a fact is about: its things, places and people, its topics (a tag may be a
         concept: "ferry" for the ferry line), and for an undated fact, which says what
