@@ -197,11 +197,13 @@ class Conversation:
     def _not_again(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
         """"when did they meet again?", "was he there again?": another occasion than the
         one just answered (the pack's `again`), so not the previous answer's facts nor
-        their occasion; none left is no answer."""
+        their occasion, where it is one; none left is no answer."""
         if not chosen or not context.facts or not self._says_again(query, context):
             return chosen
         previous = [f for i in context.facts if (f := self.kb.fact(i))]
         roots = {f.part_of or f.id for f in previous}
+        if len(roots) != 1:
+            return chosen  # after two occasions, "again later" may be the second of them
         occasion = roots | {c for r in roots for c in self._children.get(r, ())}
         return [f for f in chosen if f.id not in occasion and f.part_of not in occasion]
 
