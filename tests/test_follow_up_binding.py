@@ -168,3 +168,10 @@ def test_again_is_another_occasion_than_the_one_just_answered(norland, engine):
         visit, later = _chain(engine, [met, again])
         assert visit.facts == ("nazarbayev_visit_2016",)
         assert (later.answered, later.facts) == (False, ())
+
+
+def test_what_was_agreed_after_a_visit_that_agreed_nothing_is_declined(engine):
+    # No fact says anything was agreed during Tokayev's visit: not other years' deals.
+    visit, agreed = _chain(engine, ["When did Tokayev visit Serbia?", "what was agreed?"])
+    assert visit.facts == ("tokayev_visit_2024",)
+    assert (agreed.answered, agreed.facts) == (False, ())
