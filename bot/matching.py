@@ -260,6 +260,8 @@ class TermIndex:
                 folded, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
                 if (languages is None or self._surface_langs[c] & languages) and
                 not self._replaced_into_stop(folded, c)]
+        if not found and 2 <= len(folded) <= _DROPPED_FROM:
+            found = self._question_word_dropped(folded, buckets, languages)
         if not found:
             return None
         # Fewest edits first; among equals, the most similar overall ("nikolc" → "nikolic",
@@ -268,6 +270,20 @@ class TermIndex:
         if name_like and len({self._surface[c] for c, d in found if d == best[1]}) > 1:
             return None  # several names are as close: none of them is meant
         return self._surface[best[0]]
+
+    def _question_word_dropped(self, folded: str, buckets: dict[tuple, list[str]],
+                               languages: set[str | None] | None) -> list[tuple[str, float]]:
+        """"wen", "wat", "hw": a word too short for typos is still a question word with
+        one letter dropped, when that is all it can be (only question words are)."""
+        out = []
+        for c in buckets.get((folded[:1], len(folded) + 1), ()):
+            meanings = self._phrases.get((self._surface[c],), ())
+            kinds = {t.kind for t in meanings}
+            if "intent" in kinds and kinds <= {"intent", "stop"} and \
+                    any(c[:i] + c[i + 1:] == folded for i in range(len(c))) and \
+                    (languages is None or self._surface_langs[c] & languages):
+                out.append((c, 1.0))
+        return out
 
     def _replaced_into_stop(self, folded: str, candidate: str) -> bool:
         """True when `candidate` is a stop word only and differs from the word by letters
@@ -317,6 +333,9 @@ class TermIndex:
 #: and last `_PART`: one edit in a word of 7 or more letters leaves one of those intact, so
 #: a base of a million names is searched a few thousand at a time, not tens of thousands.
 _SHORT, _PART = 6, 3
+#: How long (from two letters) a word may be that is read as a question word with one letter dropped, though
+#: too short for typos otherwise ("wen", "wat").
+_DROPPED_FROM = 3
 
 
 def _buckets_of(buckets: dict[tuple, list[str]], folded: str, limit: int) -> list[list[str]]:

@@ -148,6 +148,18 @@ class Query:
     #: whether it asks for others than those named (and than the fact base's subject).
     asked_types: tuple[str, ...] = ()
     asked_noun: str | None = None
+    #: "*What post* did Masimov hold?", "in *what capacity* …": a `which` word and a word
+    #: for someone's post (`title_nouns`), as written: what is asked (Engine._title_asked).
+    title_asked: tuple[str, ...] = ()
+    #: Words the fact base has only inside names, read alone ("which *king* opened …",
+    #: of "King Halvard III"): no topic, but the answer's text must have them.
+    name_words: tuple[str, ...] = ()
+    #: Such words right after a `which` word ("which *king*", "in which *district*"): what
+    #: is asked for, which the answer need not call so, unless it is a person's title.
+    name_nouns: tuple[str, ...] = ()
+    #: "What did Vučić *give* …?" ("give") or "what did he *receive*", "*was* he awarded"
+    #: ("receive"): which side of a giving the one the question is said of is on.
+    direction: str | None = None
     asked_other: bool = False
 
     @property
@@ -172,6 +184,8 @@ class _Reading:
     leading: list[str] = field(default_factory=list)
     ordinal_at: int | None = None
     foreign: list[str] = field(default_factory=list)
+    name_words: list[str] = field(default_factory=list)
+    name_nouns: list[str] = field(default_factory=list)
     social: set[str] = field(default_factory=set)
     scope: set[str] = field(default_factory=set)
     ordinal: int | None = None
@@ -383,9 +397,33 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  universal=any(w.folded in grammar.get("universal", ()) for item in body
                                for w in _words(item)),
                  asked_types=asked[0], asked_noun=asked[1], asked_other=asked[2],
+                 title_asked=_title_asked(body, grammar), name_words=tuple(r.name_words),
+                 name_nouns=tuple(r.name_nouns), direction=_direction(said, grammar),
                  evaluative=evaluative,
                  own_first=r.mentions[r.own_first].ids if r.own_first is not None and
                  r.own_first < len(r.mentions) else ())
+
+
+def _direction(said: list[str], grammar: Grammar) -> str | None:
+    """"give" for "what did Vučić *give* …?", "receive" for "what did he *receive*?" and
+    for a giving word made passive ("*was* Vučić *awarded* …"); None for neither."""
+    if any(w in grammar.get("receiving", ()) for w in said):
+        return "receive"
+    if any(w in grammar.get("giving", ()) for w in said):
+        passive = grammar.get("passive_auxiliary", frozenset())
+        return "receive" if any(w in passive for w in said) else "give"
+    return None
+
+
+def _title_asked(found: list, grammar: Grammar) -> tuple[str, ...]:
+    """"*What post* did Masimov hold?", "*Какую должность* …", "in *what capacity* …": a
+    `which` word right before a word of `title_nouns` asks for someone's post."""
+    which, nouns = grammar.get("which", frozenset()), grammar.get("title_nouns", frozenset())
+    for item, after in zip(found, found[1:]):
+        said, then = _words(item), _words(after)
+        if said and then and said[-1].folded in which and then[0].folded in nouns:
+            return item.text, after.text
+    return ()
 
 
 def _asked_kind(found: list, grammar: Grammar) -> tuple[tuple[str, ...], str | None, bool]:
@@ -448,6 +486,11 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                     and not (known(item) and not item.text[:1].isupper()):
                 # A capitalised word inside the sentence is a name: one we don't know.
                 (r.foreign if pos > 0 and item.text[:1].isupper() else r.unknown).append(item.text)
+            elif not chatter and known(item) and not item.text[:1].isupper():
+                # "who was the *king* …", "which *king* …": see Query.name_words
+                asked = pos and _words(found[pos - 1])[-1:] and \
+                    _words(found[pos - 1])[-1].folded in grammar.get("which", ())
+                (r.name_nouns if asked else r.name_words).append(item.text)
             continue
         kind = item.kind
         if item.general and not chatter and r.counted == "" and _after_how_many(found, pos):

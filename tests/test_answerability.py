@@ -82,8 +82,8 @@ def test_comparisons_give_both_dates_and_the_verdict(engine, question, first, fa
     ("How many mayors travelled with Vučić to Astana in 2018?", "2 in all:"),
     ("How many territories did Masimov name that Kazakhstan does not recognize?", "3 in all:"),
     # a span of dates, or two years the text names
-    ("How many days did Nikolić's 2015 visit to Kazakhstan last?", "3 in all:"),
-    ("How many years was BK Tesla Park expected to take to build?", "5 in all:"),
+    ("How many days did Nikolić's 2015 visit to Kazakhstan last?", "3 days:"),
+    ("How many years was BK Tesla Park expected to take to build?", "5 years:"),
 ])
 def test_counts_say_the_number_of_what_is_counted(engine, question, first_line):
     answer = ask(engine, question)

@@ -163,7 +163,7 @@ def _unknown_intent(d: Path):
     path.write_text(path.read_text(encoding="utf-8") + "intents:\n  whenn: [at what time]\n",
                     encoding="utf-8")
     return (f"languages/en.yaml:{line_of(path, 'whenn')}: intents: 'whenn' is not one of clock, "
-            "when, who, where, why, how_many, what, about, day, name, measure "
+            "when, who, where, why, cause, how_many, what, about, day, name, measure "
             "(did you mean 'when'?)")
 
 

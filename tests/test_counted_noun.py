@@ -15,7 +15,7 @@ def fifth(engine_of):
     ("How many stations did the original line have?", "14 in all:"),
     ("How many arches does the Ammel Viaduct have?", "38 in all:"),
     # two facts, one with a span of years: the span is what lasted
-    ("How many years did the electrification work take?", "4 in all:"),
+    ("How many years did the electrification work take?", "4 years:"),
 ])
 def test_the_number_before_the_word_asked(fifth, question, head):
     answer = fifth.answer(question)
@@ -41,3 +41,17 @@ def test_several_facts_without_a_number_on_another_base(fourth):
 def test_occasions_are_still_counted(engine):
     answer = engine.answer("How many times did Vučić visit Kazakhstan?")
     assert (answer.answered, answer.text.splitlines()[0]) == (True, "3 in all:")
+
+
+def test_years_of_a_dated_span(engine_of):
+    """"How many years was Reyk director?" — 1951–1963: the fact's own span of years,
+    though its text names only the last of them."""
+    answer = engine_of("fifth").answer(
+        "How many years was Tomas Reyk director of the Morvath Railway Company?")
+    assert (answer.answered, answer.facts) == (True, ("reyk_director",))
+    assert answer.text.splitlines()[0] == "12 years:"
+
+
+def test_days_are_said_as_days(engine):
+    answer = engine.answer("How many days was Tokayev in Serbia?")
+    assert answer.text.splitlines()[0] == "2 days:"

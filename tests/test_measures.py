@@ -42,3 +42,21 @@ def test_one_text_gives_both_length_and_duration(fourth):
 def test_a_duration_in_another_language(engine):
     answer = engine.answer("Koliko je trajala poseta Tokajeva Srbiji?")
     assert (answer.answered, answer.facts) == (True, ("tokayev_visit_2024",))
+
+
+@pytest.mark.parametrize("question", [
+    "How much did BK Tesla Park cost?",       # "worth around 500 million US dollars"
+    "Koliko je koštao BK Tesla Park?",
+])
+def test_a_cost_is_a_sum_of_money(engine, question):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, ("bk_tesla_park_construction",))
+
+
+@pytest.mark.parametrize("question", [
+    "How much did the Greyfell Tunnel cost?",  # its length is no price
+    "How much did the railway cost?",          # "share the cost" gives no sum
+])
+def test_no_sum_is_given(fifth, question):
+    answer = fifth.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cached_property
 
-from ..model import Answer, Context
+from ..model import Answer, Context, Fact
 from ..query import Mention, Query, parse
 from .conversation import Conversation
 from .holding import Holding
@@ -43,7 +43,7 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                                  context, ())
         query = parse(question, self.index, self._stop_forms, self._synonyms)
         context = replace(context, language=self.language_of(query, question, context))
-        query = self._owned_by_role(query, context.language)
+        query = self._title_asked(self._owned_by_role(query, context.language))
         templates = self.kb.language(context.language).templates
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
         if reply:
@@ -99,6 +99,41 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
             mentions.append(m)
         return replace(query, mentions=tuple(mentions))
 
+    def _title_asked(self, query: Query) -> Query:
+        """"What post did Masimov hold in 2008?": asked of someone named, the words that
+        ask for a post are no topic a fact must have ("position" is no stance here); see
+        Holding._gives_title. Of no one ("Belmora's position on …") they stay words of
+        the question."""
+        asked = query.title_asked
+        if not asked:
+            return query
+        if not any(self._is_person(m) for m in query.mentions):
+            return replace(query, title_asked=())
+        return replace(query, mentions=tuple(m for m in query.mentions if m.text not in asked),
+                       unknown=tuple(w for w in query.unknown if w not in asked))
+
+    def _ends_of_record(self, query: Query) -> list[Fact]:
+        """"What was the earliest event?", "what happened most recently?": naming nothing,
+        asking only for the first or the latest, of the whole fact base: the earliest
+        or latest dated occasion (its own fact, not one that was part of it)."""
+        end = {"first", "latest"} & query.modifiers
+        if len(end) != 1 or query.pronouns or query.halves or query.ordinal or \
+                not query.intents <= {"what", "when", "about"}:
+            return []
+        earliest, latest = self._record_ends
+        return list(latest if "latest" in end else earliest)
+
+    @cached_property
+    def _record_ends(self) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+        """The earliest and the latest dated occasion of the fact base (none: empty)."""
+        rank = self._date_rank
+        dated = [f for f in self.kb.facts if f.date and not f.part_of]
+        if not dated:
+            return (), ()
+        first = min(dated, key=lambda f: rank[f.id])
+        last = max(dated, key=lambda f: rank[f.id])
+        return (first,), (last,)
+
     @cached_property
     def _stop_forms(self) -> frozenset[tuple[str, ...]]:
         """Every stop phrase of every language as written (folded words): a word that is a
@@ -124,6 +159,9 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
         if not query.named:
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())
+            ends = self._ends_of_record(query)
+            if ends:  # "What is the most recent event in the article?"
+                return self._compose(query, ends, 1.0, context)
             return self._decline(question, templates["dont_know"], context, ())
         if query.nth_day:
             return self._nth_day(query, context)

@@ -5,13 +5,15 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
+from typing import Callable
 
 from ..dates import chronological, sort_key
 from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_PASSING, IN_TEXT, NAMED_TYPES,
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, TITLE_REACH, IN_PASSING, IN_TEXT, NAMED_TYPES,
                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
 
@@ -32,23 +34,17 @@ class Holding:
         picked = self._first_or_latest(query, scored)
         if picked and picked[0]:
             return picked[0], picked[1], ()
-        holding = self._holding(query, scored, margin) if picked is None else []
+        preferences = self._preferences(query)
+        holding = self._holding(query, scored, margin, bool(preferences)) \
+            if picked is None else []
         if not holding:
             if among is not None and not self._outranks_the_rest(query, scored):
                 scored = self._score(query, dated=True)  # what the nearest of all lacks
             missing = self._lacks(query, scored[0][1]) if scored else ()
             return [], 0.0, missing
         holding = self._in_role(query, holding)
-        if "measure" in query.intents and (own := self._measures.own_words(query.text)):
-            # "How long is the tunnel?": "14.2 kilometres long" before "four months".
-            holding = [(s, f) for s, f in holding if any(
-                self._measures.stated(t, c, frozenset(), own) for c, t in f.texts.items())
-                ] or holding
-        if "where" in query.intents and not (query.years or query.months) and not any(
-                m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
-            # "Where is the Kazakh embassy?" names no event: where it stands, which an
-            # undated fact says, not where someone once asked for one.
-            holding = [(s, f) for s, f in holding if not f.date] or holding
+        for prefer in preferences:
+            holding = [(s, f) for s, f in holding if prefer(f)] or holding
         if not holding:  # "When did he become president?": no fact says he did
             return [], 0.0, tuple(m.text for m in query.mentions if m.kind == "concept"
                                   and set(m.ids) & self._role_concepts)
@@ -117,14 +113,33 @@ class Holding:
         rest = (sum(w for w, _ in terms) - min(named)) / total
         return bool(scored) and scored[0][0] > rest + 1e-9
 
-    def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float
-                 ) -> list[tuple[float, Fact]]:
+    def _preferences(self, query: Query) -> list[Callable[[Fact], bool]]:
+        """What, of the facts that hold a question, is chosen where some of them have it:
+        "How long is the tunnel?" a number of the question's own measure ("14.2
+        kilometres long" before "four months"); "Why …?", "What caused …?" a text that
+        states a cause (not the derailment's own fact); "Where is the Kazakh embassy?",
+        naming no event, where it stands, which an undated fact says (not where someone
+        once asked for one)."""
+        out: list[Callable[[Fact], bool]] = []
+        if "measure" in query.intents and (own := self._measures.own_words(query.text)):
+            out.append(lambda f: any(self._measures.stated(t, c, frozenset(), own)
+                                     for c, t in f.texts.items()))
+        if {"why", "cause"} & query.intents:
+            out.append(lambda f: self._says(f, CAUSE))
+        if "where" in query.intents and not (query.years or query.months) and not any(
+                m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
+            out.append(lambda f: not f.date)
+        return out
+
+    def _holding(self, query: Query, scored: list[tuple[float, Fact]], margin: float,
+                 preferring: bool = False) -> list[tuple[float, Fact]]:
         """The scored facts (best first) that reach the threshold and lack nothing. Where
         only those within `margin` of the best are chosen — no ordinal counts them all, no
-        role asked of a person drops some — the rest need not be read: "Who visited
-        Serbia?" on a large base reads the few best visits, not every one."""
+        role asked of a person drops some, no preference (see _preferences) reads below
+        the best — the rest need not be read: "Who visited Serbia?" on a large base reads
+        the few best visits, not every one."""
         every = margin >= 1.0 or query.ordinal or self._role_asked(query) is not None or \
-            bool({"measure", "where"} & query.intents)  # filtered below the best (_select)
+            preferring
         holding: list[tuple[float, Fact]] = []
         for s, f in scored:
             if s < ANSWER_THRESHOLD or not every and holding and s < holding[0][0] - margin:
@@ -179,12 +194,19 @@ class Holding:
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
         """"Where was the second Business Forum held?": the facts in date order, grouped
         by occasion. A fact that was part of another one held is that occasion, not one
-        of its own; each occasion's facts are ranked as in `ranked` (best first)."""
+        of its own, and so is one of the same kind, date and thing ("the treaty was
+        signed", "the treaty shared the cost": one signing); each occasion's facts are
+        ranked as in `ranked` (best first)."""
         ids = {f.id for f in dated}
         rank = {f.id: i for i, f in enumerate(ranked)}
         groups: dict[str, list[Fact]] = {}
+        same: dict[tuple, str] = {}  # (kind, date, tag) → the occasion's key
         for f in dated:
-            groups.setdefault(f.part_of if f.part_of in ids else f.id, []).append(f)
+            key = f.part_of if f.part_of in ids else next(
+                (same[f.kind, f.date, t] for t in f.tags if (f.kind, f.date, t) in same), f.id)
+            for t in f.tags:
+                same.setdefault((f.kind, f.date, t), key)
+            groups.setdefault(key, []).append(f)
         return [sorted(members, key=lambda f: rank.get(f.id, len(rank)))
                 for members in groups.values()]
 
@@ -242,11 +264,15 @@ class Holding:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (m.role != "agent" and self._is_person(m) and
                                  not self._takes_part(m.ids, fact, query) and
-                                 not any(o is not m and self._is_person(o) and
-                                         self._takes_part(o.ids, fact, query)
-                                         for o in query.mentions)):
+                                 (not any(o is not m and self._is_person(o) and
+                                          self._takes_part(o.ids, fact, query)
+                                          for o in query.mentions) or
+                                  self._after_auxiliary(query, m) and
+                                  not self._named_as_agent(fact, m.ids))):
                 # A person must take part; a second one may be named in passing ("what
-                # did Vučić give Nazarbayev?"): the fact's text names the giver.
+                # did Vučić give Nazarbayev?"): the fact's text names the giver. Not the
+                # one the question is said of ("what did *Stalin* say about Tito?"),
+                # unless the text names them as who did it ("… awarded *by Vučić*").
                 out.append(m.text)
         alone = query.mentions[0] if len(query.mentions) == 1 else None
         if alone and alone.kind == "entity" and alone.role == "any" and \
@@ -273,6 +299,15 @@ class Holding:
         if "day" in query.intents and not (fact.date and fact.date.day) and \
                 not self._states_day(fact):
             out.append("(day)")
+        if query.title_asked and not any(self._gives_title(fact, i) for m in query.mentions
+                                         if self._is_person(m) for i in m.ids):
+            out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
+        if query.direction:
+            out.extend(self._on_wrong_side(query, fact))
+        out.extend(w for w in (*query.name_words, *filter(self._titles_people, query.name_nouns))
+                   if not self._has_word(fact, w))
+        if "cause" in query.intents and not self._says(fact, CAUSE):
+            out.append("(cause)")  # "What caused the flood?": not the flood's own fact
         if "when" in query.intents and fact.date:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
@@ -466,6 +501,54 @@ class Holding:
         return any(m.kind == "concept" and set(m.ids) & self._role_concepts and
                    self.kb.stemming.stems(m.text) in words for m in after)
 
+    def _on_wrong_side(self, query: Query, fact: Fact) -> list[str]:
+        """"What did Vučić give Nazarbayev?" is not answered by "Vučić was awarded … by
+        Nazarbayev", nor "what did Vučić receive?" by "… awarded by Vučić": of a fact of
+        the giving the question names, the one it is said of must be on its side."""
+        if not any(fact.kind in m.ids for m in query.mentions if m.kind == "concept"):
+            return []
+        subject = next((m for m in query.mentions if self._is_person(m) and
+                        self._after_auxiliary(query, m)), None)
+        if subject is None:
+            return []
+        gives = self._gives_it(fact, subject.ids)
+        return [subject.text] if gives != (query.direction == "give") else []
+
+    def _gives_it(self, fact: Fact, people: tuple[str, ...]) -> bool:
+        """Whether a text of the fact has one of the people do what the fact is: named
+        as who did it ("… by Vučić") or right before its verb ("King Halvard III
+        awarded …"), not after it ("awarded Isolde Marrin") nor made passive ("Vučić was
+        awarded")."""
+        if self._named_as_agent(fact, people):
+            return True
+        key = (fact.id, "#gives " + ",".join(people))
+        if key not in self._said:  # in the fact base's own language, whose order it reads
+            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            receiving = self.index.grammar(None).get("receiving", frozenset())
+            self._said[key] = any(  # "Radu Petrescu *received* …" is not his giving
+                isinstance(item, Match) and set(item.ids) & set(people) and
+                isinstance(after, Match) and after.kind == "concept" and
+                fact.kind in after.ids and after.words[0].folded not in receiving
+                for item, after in zip(found, found[1:]))
+        return self._said[key]
+
+    def _named_as_agent(self, fact: Fact, people: tuple[str, ...]) -> bool:
+        """Whether a text of the fact names one of the people right after a word that
+        marks who did it (`agent_before`: "awarded … *by* Vučić")."""
+        key = (fact.id, "#agent " + ",".join(people))
+        if key not in self._said:
+            marks = self.index.grammar(None).get("agent_before", frozenset())
+            said = False
+            for text in fact.texts.values():
+                found = self.index.find(text, fuzzy=False)
+                said = said or any(
+                    isinstance(item, Match) and set(item.ids) & set(people) and
+                    isinstance(before, Match) and before.kind == "stop" and
+                    before.words[-1].folded in marks
+                    for before, item in zip(found, found[1:]))
+            self._said[key] = said
+        return self._said[key]
+
     def _after_auxiliary(self, query: Query, m: Mention) -> bool:
         """The mention is the subject of an auxiliary verb right before it ("did Brandt",
         "was Tokayev"): what follows is said of it."""
@@ -525,6 +608,85 @@ class Holding:
                 if t.kind == "concept" and t.id in self._role_concepts)
         cache[fact.id, taken] = {i: frozenset(c) & self._role_concepts for i, c in out.items()}
         return cache[fact.id, taken]
+
+    @cached_property
+    def _base_stops(self) -> frozenset[str]:
+        """The fact base's own language's one-word stop words ("in", "of")."""
+        return frozenset(w for w in map(fold, self.kb.language(self.kb.meta.language).stopwords)
+                         if " " not in w)
+
+    def _gives_title(self, fact: Fact, person: str) -> bool:
+        """Whether the fact's text gives the person a post: a role before their name
+        ("Kazakh Prime Minister Karim Masimov"), or the words their description opens
+        with, a few words before their name ("State secretary in …" of Ivan Mrkić: "… by
+        state secretary in the Serbian Foreign Ministry Ivan Mrkić")."""
+        if person not in (*fact.who, *fact.tags):
+            return False
+        if self._titled(fact).get(person):
+            return True
+        key = (fact.id, "#title " + person)
+        if key not in self._said:
+            entity, base = self.kb.entities[person], self.kb.meta.language
+            stems = self.kb.stemming.tokens
+            lead: list[str] = []
+            for t in stems(entity.descriptions.get(base, "")):
+                if t.folded in self._base_stops and not lead:
+                    continue  # "The …"
+                if t.folded in self._base_stops or len(lead) == 3:
+                    break  # "State secretary | in the Serbian Foreign Ministry"
+                lead.append(t.stem)
+            name = [t.stem for t in stems(entity.surname or entity.names.get(base, ""))][-1:]
+            text = [t.stem for t in stems(fact.texts.get(base, ""))]
+            found = self.index.find(fact.texts.get(base, ""), fuzzy=False)
+            self._said[key] = bool(lead and name) and any(
+                text[i:i + len(lead)] == lead and
+                name[0] in text[i + len(lead):i + len(lead) + TITLE_REACH]
+                for i in range(len(text))) or any(
+                # "… named Milanka Karić honorary consul", "Reyk became director": a
+                # post right after the name, a grammar word between at most
+                isinstance(item, Match) and person in item.ids and
+                self._post_at(found, pos + 1) for pos, item in enumerate(found))
+        return self._said[key]
+
+    def _titles_people(self, word: str) -> bool:
+        """Whether the word is in people's names only, as a title: "King" of "King
+        Halvard III" (a "district" of a place's name is not)."""
+        stems = self.kb.stemming.stems(word)
+        if len(stems) != 1:
+            return False
+        types = self._name_word_types.get(stems[0], set())
+        return types == {"person"}
+
+    @cached_property
+    def _name_word_types(self) -> dict[str, set[str]]:
+        """Stem of a word of an entity's names → the types of the entities it names."""
+        out: dict[str, set[str]] = {}
+        for e in self.kb.entities.values():
+            for name in (*e.names.values(), *e.aliases):
+                for t in self.kb.stemming.tokens(name):
+                    out.setdefault(t.stem, set()).add(e.type)
+        return out
+
+    def _has_word(self, fact: Fact, word: str) -> bool:
+        """Whether one of the fact's texts has the word (by stem), inside a name or not:
+        "which king …" holds for "King Halvard III opened …" only."""
+        stems = self.kb.stemming.stems(word)
+        key = (fact.id, "#word " + " ".join(stems))
+        if key not in self._said:
+            self._said[key] = bool(stems) and any(
+                stems[0] in {t.stem for t in self.kb.stemming.tokens(text)}
+                for text in fact.texts.values())
+        return self._said[key]
+
+    def _post_at(self, found: list, pos: int) -> bool:
+        """A concept that is no kind of event at `pos`, or after one grammar word that
+        does not join another name ("and"): what the name before it is."""
+        joining = self.index.grammar(None).get("span_and", frozenset())
+        if pos < len(found) and isinstance(found[pos], Match) and found[pos].kind == "stop" \
+                and not {w.folded for w in found[pos].words} & joining:
+            pos += 1
+        return pos < len(found) and isinstance(found[pos], Match) and \
+            found[pos].kind == "concept" and not set(found[pos].ids) & self._kinds
 
     def _takes_part(self, people: tuple[str, ...], fact: Fact, query: Query) -> bool:
         """A person named in a question must take part in the fact (its `who` or tags), not

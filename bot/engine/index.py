@@ -21,7 +21,7 @@ from ..query import Mention, Query
 from ..synonyms import Synonyms
 from ..text import scripts
 from .measures import Measures
-from .weights import (ANSWER_THRESHOLD, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
+from .weights import (ANSWER_THRESHOLD, CAUSE, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
                        NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED, UNKNOWN,
                       WORD)
 
@@ -319,11 +319,14 @@ class FactIndex:
 
     def _note_modifiers(self, found: list, code: str) -> None:
         """Note the modifiers ("first") whose words, in the text's language, the text
-        uses as a run of stems: see Holding._says."""
+        uses as a run of stems, and whether it states a cause (`CAUSE`, the grammar's
+        `cause` words: "caused by a broken rail"): see Holding._says."""
         starts = self._modifier_starts.get(code)
         if starts is None:
             starts = self._modifier_starts[code] = {}
-            for modifier, words in self.kb.language(code).modifiers.items():
+            language = self.kb.language(code)
+            for modifier, words in (*language.modifiers.items(),
+                                    (CAUSE, language.grammar.get("cause", ()))):
                 for stems in {self.kb.stemming.stems(w) for w in words} - {()}:
                     starts.setdefault(stems[0], []).append((stems, modifier))
         stems = [w.stem for item in found

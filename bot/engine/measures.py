@@ -29,6 +29,8 @@ class Measures:
     words: Mapping[str, Mapping[str, frozenset[str]]]
     numbers: Mapping[str, frozenset[str]]
     stemming: Stemming
+    #: Every measure's words, in every language.
+    every: frozenset[str]
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "Measures":
@@ -41,7 +43,8 @@ class Measures:
                            for m, ws in table.items()}
             numbers[code] = frozenset(t.folded for ws in lang.numbers.values() for w in ws
                                       if len(ts := kb.stemming.tokens(w)) == 1 for t in ts)
-        return cls(words, numbers, kb.stemming)
+        every = frozenset().union(*(ws for table in words.values() for ws in table.values()))
+        return cls(words, numbers, kb.stemming, every)
 
     def asked(self, question: str) -> frozenset[str]:
         """The measures a question's words name, in any language: "long" is a length or
@@ -52,10 +55,9 @@ class Measures:
 
     def own_words(self, question: str) -> frozenset[str]:
         """The question's words that name a measure ("long"), as written and as stems."""
-        every = frozenset().union(*(ws for table in self.words.values()
-                                    for ws in table.values()))
         return frozenset(k for t in self.stemming.tokens(question)
-                         if t.folded in every or t.stem in every for k in (t.folded, t.stem))
+                         if t.folded in self.every or t.stem in self.every
+                         for k in (t.folded, t.stem))
 
     def stated(self, text: str, code: str, asked: frozenset[str],
                wanted: frozenset[str] | None = None) -> bool:

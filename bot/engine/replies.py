@@ -174,6 +174,11 @@ class Replies:
                          templates: Mapping[str, str]) -> str:
         # (a synonym read as two words of the fact base, "premier", is named once)
         named = list(dict.fromkeys(m.text for m in query.mentions if m.kind != "context"))
+        if missing == ("(cause)",):  # the event is there, what caused it is not
+            return templates["no_cause"]
+        people = [m.text for m in query.mentions if self._is_person(m)]
+        if missing == ("(title)",) and people:  # someone is there, their post is not
+            return templates["no_title"].format(name=people[0])
         if len(named) > 1 and missing:
             return templates["not_together"].format(
                 parts=", ".join(f"“{w}”" for w in named[:4]))

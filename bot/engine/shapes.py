@@ -322,7 +322,8 @@ class Shapes:
             # Of two occasions ("the electrification work", "the first electric train"),
             # the one with a span of dates is what lasted.
             spans = {s for f in occasions if (s := self._span(f, counted))}
-            return [(Segment(templates["count"].format(count=spans.pop()), strong=True),)] \
+            head = templates["span_days" if counted == DAYS else "span_years"]
+            return [(Segment(head.format(count=spans.pop()), strong=True),)] \
                 if len(spans) == 1 else []
         if len(facts) == 1:
             # The question's own word first ("14 stations"), then any of its concept's
@@ -433,12 +434,15 @@ class Shapes:
         return str(most) if most >= 2 else None
 
     def _span(self, fact: Fact, unit: str) -> int | None:
-        """"How many days did the visit last?" — 27–29 August: 3; "how many years was it to
-        take?" — "between 2018 and 2023": 5."""
+        """"How many days did the visit last?" — 27–29 August: 3; "how many years was he
+        director?" — 1951–1963: 12; "how many years was it to take?" — "between 2018 and
+        2023": 5."""
         d = fact.date
         if unit == DAYS and d and d.day and d.end_day and (d.end_month or d.month) == d.month \
                 and (d.end_year or d.year) == d.year:
             return d.end_day - d.day + 1
+        if unit == YEARS and d and d.end_year and d.end_year > d.year:
+            return d.end_year - d.year
         if unit == YEARS:
             years = sorted({int(t.folded) for t in self.kb.stemming.tokens(
                 fact.texts.get(self.kb.meta.language, "")) if _YEAR.match(t.folded)})

@@ -40,6 +40,11 @@ ANSWER_TYPES = frozenset({"person", "organisation", "country"})
 IN_PASSING = frozenset({"organisation"})
 #: What can answer "what is the name of …": anything named but a country or a place.
 NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
+#: How many words after a person's post their name may stand ("state secretary in the
+#: Serbian Foreign Ministry Ivan Mrkić").
+TITLE_REACH = 8
+#: What the index notes of a text that states a cause, beside the modifiers it uses.
+CAUSE = "#cause"
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 #: "4,300" and "4 300" are one number.
 _THOUSANDS = re.compile(r"(\d)[,\u00a0 ](\d{3})\b")
