@@ -121,7 +121,10 @@ class Conversation:
             # "how long does the crossing take?" after the ferry line's opening: an
             # undated fact says what holds on every occasion, not on another one.
             chosen, best, missing = self._select(query)
-            standing = [f for f in chosen if not f.date]
+            # (of what the thread is about: not another accident's cause)
+            thread = self._thread_entities(context)
+            standing = [f for f in chosen if not f.date and
+                        (self._entities_of(f) | {f.kind}) & thread]
             if standing:
                 return standing, best, missing
             return [], 0.0, ("(detail)",)
@@ -175,7 +178,7 @@ class Conversation:
         near Dunmere was caused by a broken rail") — does, if there is one such fact;
         so does, for "why is it called that?", one about the thing the thread is about
         (that the Lantern Express was named after the lanterns)."""
-        if "why" not in query.intents or not chosen or \
+        if not {"why", "cause"} & query.intents or \
                 not any(m.kind == "context" for m in query.mentions) or \
                 any(m.kind != "context" and not m.soft for m in query.mentions):
             return []
@@ -183,7 +186,7 @@ class Conversation:
         given = {i for f in previous for i in (f.id, f.part_of) if i}
         if not {f.id for f in chosen} <= given | {c for g in given
                                                   for c in self._children.get(g, ())}:
-            return []
+            return []  # (none chosen: the occasion itself gives no cause)
         occasions = [f for i in given if (f := self.kb.fact(i)) and f.date]
         things = set(self._thread_things(context, every=True))  # "why is it called that?"
         found = {g.id: g for f in occasions for i in self._entities_of(f)
@@ -192,6 +195,9 @@ class Conversation:
                  (self._profiles[g.id].about.get(f.kind, 0.0) > 0 and
                   self._entities_of(g) & self._entities_of(f) or
                   things & set(g.tags) & set(f.tags))}
+        if "cause" in query.intents:  # a cause the fact states (see Holding._lacks)
+            bare = replace(query, mentions=())
+            found = {i: g for i, g in found.items() if not self._lacks(bare, g)}
         return list(found.values()) if len(found) == 1 else []
 
     def _not_again(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
