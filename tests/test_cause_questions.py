@@ -55,3 +55,24 @@ def test_the_event_is_no_cause_of_itself_in_any_language(engine, question, first
 def test_a_text_that_says_why(engine, question):
     answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (True, ("vucic_visit_2017",))
+
+
+@pytest.mark.parametrize("base, question", [
+    ("fifth", "Why was the Lantern Express withdrawn?"),   # "made its last run": no why
+    ("fourth", "Why was the Hallen Dam built?"),
+    ("ours", "Why did Tokayev visit Serbia in 2024?"),
+])
+def test_a_why_no_text_gives(engine_of, engine, base, question):
+    answer = (engine if base == "ours" else engine_of(base)).answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+    assert answer.text.splitlines()[0] == "The fact base does not say why."
+
+
+@pytest.mark.parametrize("base, question, facts", [
+    ("fifth", "Why were services on the line suspended in 1943?", ("war_suspension",)),
+    ("fourth", "Why did Victor Lamas visit Doria in 2008?", ("lamas_visit_2008",)),
+    ("ours", "Why was Tadić in Astana in December 2010?", ("osce_summit_2010",)),
+])
+def test_a_reason_said_otherwise(engine_of, engine, base, question, facts):
+    answer = (engine if base == "ours" else engine_of(base)).answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)

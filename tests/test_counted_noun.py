@@ -14,6 +14,8 @@ def fifth(engine_of):
     # ("dimensions"), as "kilometres" is; only the question's own word counts
     ("How many stations did the original line have?", "14 in all:"),
     ("How many arches does the Ammel Viaduct have?", "38 in all:"),
+    # as the text writes it, not the count of the one occasion it is
+    ("How many workers did the project employ in 1914?", "3,400 in all:"),
     # two facts, one with a span of years: the span is what lasted
     ("How many years did the electrification work take?", "4 years:"),
 ])
@@ -55,3 +57,17 @@ def test_years_of_a_dated_span(engine_of):
 def test_days_are_said_as_days(engine):
     answer = engine.answer("How many days was Tokayev in Serbia?")
     assert answer.text.splitlines()[0] == "2 days:"
+
+
+def test_a_word_of_the_kind_counted_is_read_as_stated(fourth):
+    """"helicopters" is a word of the aid the fact is, but "12 helicopters" is the count,
+    not the one occasion of aid."""
+    answer = fourth.answer("How many helicopters did Kestria send after the flood?")
+    assert (answer.answered, answer.text.splitlines()[0]) == (True, "12 in all:")
+    answer = fourth.answer("How many passengers did the ferry line carry in 2022?")
+    assert (answer.answered, answer.text.splitlines()[0]) == (True, "410,000 in all:")
+
+
+def test_the_other_side_sent_it(fourth):
+    answer = fourth.answer("How many helicopters did Belmora send to Kestria?")
+    assert (answer.answered, answer.facts) == (False, ())

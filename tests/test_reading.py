@@ -32,7 +32,7 @@ def test_a_name_that_says_what_its_entity_is_holds_that_concept(club):
     # a number the text puts before the unit asked ("40 seconds after liftoff")
     ("How many seconds after liftoff did the Polaris 2 rocket explode?", "second", "40 in all:"),
     # "a crowd of 2,400": the number after what is counted
-    ("How many spectators were at the first match?", "club", "2400 in all:"),
+    ("How many spectators were at the first match?", "club", "2,400 in all:"),
 ])
 def test_how_many_of_a_unit_is_the_number_the_text_states(engine_of, question, base,
                                                             first_line):

@@ -13,8 +13,9 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
-from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, TITLE_REACH, IN_PASSING, IN_TEXT, NAMED_TYPES,
-                      TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
+from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
+                      NAMED_TYPES, REASON, TAGGED, TIE, TITLE_REACH, TOLERATE, _CLOCK,
+                      _YEARLIKE)
 
 
 class Holding:
@@ -306,6 +307,9 @@ class Holding:
             out.extend(self._on_wrong_side(query, fact))
         out.extend(w for w in (*query.name_words, *filter(self._titles_people, query.name_nouns))
                    if not self._has_word(fact, w))
+        if "why" in query.intents and "cause" not in query.intents and not (
+                self._says(fact, CAUSE) or self._says(fact, REASON)):
+            out.append("(reason)")  # "Why was the Lantern Express withdrawn?": no why
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
         if "when" in query.intents and fact.date:
@@ -503,33 +507,58 @@ class Holding:
 
     def _on_wrong_side(self, query: Query, fact: Fact) -> list[str]:
         """"What did Vučić give Nazarbayev?" is not answered by "Vučić was awarded … by
-        Nazarbayev", nor "what did Vučić receive?" by "… awarded by Vučić": of a fact of
-        the giving the question names, the one it is said of must be on its side."""
+        Nazarbayev", nor "what did Vučić receive?" by "… awarded by Vučić", nor "what did
+        Belmora send?" by "Kestria sent …": of a fact of the giving the question names,
+        the one it is said of must not be on the other side of it."""
         if not any(fact.kind in m.ids for m in query.mentions if m.kind == "concept"):
             return []
-        subject = next((m for m in query.mentions if self._is_person(m) and
+        subject = next((m for m in query.mentions if m.kind == "entity" and
                         self._after_auxiliary(query, m)), None)
         if subject is None:
             return []
-        gives = self._gives_it(fact, subject.ids)
-        return [subject.text] if gives != (query.direction == "give") else []
+        givers, receivers = self._sides(fact)
+        ids = set(subject.ids)
+        if query.direction == "give":
+            wrong = bool(ids & receivers) or bool(givers) and not ids & givers
+        else:
+            wrong = bool(ids & givers) and not ids & receivers
+        return [subject.text] if wrong else []
 
-    def _gives_it(self, fact: Fact, people: tuple[str, ...]) -> bool:
-        """Whether a text of the fact has one of the people do what the fact is: named
-        as who did it ("… by Vučić") or right before its verb ("King Halvard III
-        awarded …"), not after it ("awarded Isolde Marrin") nor made passive ("Vučić was
-        awarded")."""
-        if self._named_as_agent(fact, people):
-            return True
-        key = (fact.id, "#gives " + ",".join(people))
-        if key not in self._said:  # in the fact base's own language, whose order it reads
+    def _sides(self, fact: Fact) -> tuple[set[str], set[str]]:
+        """Who the fact's text, in the fact base's own language, has give and who
+        receive what the fact is: a giver is named after `agent_before` ("… by Vučić")
+        or right before the event's verb ("King Halvard III awarded …", "Kestria sent
+        …"); a receiver right after it ("awarded Isolde Marrin"), before a `receiving`
+        word ("Radu Petrescu received …") or a passive auxiliary ("Vučić was awarded")."""
+        key = (fact.id, "#sides")
+        if key not in self._said:
+            grammar = self.index.grammar(None)
+            marks = grammar.get("agent_before", frozenset())
+            receiving = grammar.get("receiving", frozenset())
+            passive = grammar.get("passive_auxiliary", frozenset())
             found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
-            receiving = self.index.grammar(None).get("receiving", frozenset())
-            self._said[key] = any(  # "Radu Petrescu *received* …" is not his giving
-                isinstance(item, Match) and set(item.ids) & set(people) and
-                isinstance(after, Match) and after.kind == "concept" and
-                fact.kind in after.ids and after.words[0].folded not in receiving
-                for item, after in zip(found, found[1:]))
+
+            def verb(item) -> bool:
+                return isinstance(item, Match) and item.kind == "concept" and \
+                    fact.kind in item.ids
+
+            givers: set[str] = set()
+            receivers: set[str] = set()
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind == "entity"):
+                    continue
+                before = found[pos - 1] if pos else None
+                after = found[pos + 1:pos + 3]
+                ids = set(item.ids)
+                if isinstance(before, Match) and before.kind == "stop" and \
+                        before.words[-1].folded in marks or \
+                        after and verb(after[0]) and after[0].words[0].folded not in receiving:
+                    givers |= ids
+                elif verb(before) or after and verb(after[0]) or len(after) == 2 and \
+                        isinstance(after[0], Match) and after[0].kind == "stop" and \
+                        after[0].words[-1].folded in passive and verb(after[1]):
+                    receivers |= ids
+            self._said[key] = (givers, receivers)
         return self._said[key]
 
     def _named_as_agent(self, fact: Fact, people: tuple[str, ...]) -> bool:

@@ -22,8 +22,8 @@ from ..synonyms import Synonyms
 from ..text import scripts
 from .measures import Measures
 from .weights import (ANSWER_THRESHOLD, CAUSE, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
-                       NATIONALITY, OWNER, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED, UNKNOWN,
-                      WORD)
+                      NATIONALITY, OWNER, REASON, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED,
+                      UNKNOWN, WORD)
 
 
 _FACT_ID = attrgetter("id")
@@ -326,7 +326,8 @@ class FactIndex:
             starts = self._modifier_starts[code] = {}
             language = self.kb.language(code)
             for modifier, words in (*language.modifiers.items(),
-                                    (CAUSE, language.grammar.get("cause", ()))):
+                                    (CAUSE, language.grammar.get("cause", ())),
+                                    (REASON, language.grammar.get("reason", ()))):
                 for stems in {self.kb.stemming.stems(w) for w in words} - {()}:
                     starts.setdefault(stems[0], []).append((stems, modifier))
         stems = [w.stem for item in found

@@ -176,6 +176,8 @@ class Replies:
         named = list(dict.fromkeys(m.text for m in query.mentions if m.kind != "context"))
         if missing == ("(cause)",):  # the event is there, what caused it is not
             return templates["no_cause"]
+        if missing == ("(reason)",):
+            return templates["no_reason"]
         people = [m.text for m in query.mentions if self._is_person(m)]
         if missing == ("(title)",) and people:  # someone is there, their post is not
             return templates["no_title"].format(name=people[0])

@@ -304,6 +304,12 @@ class Shapes:
         No number is made up: when none is stated, there is no count line."""
         templates = self.kb.language(code).templates
         counted = query.counted
+        own = {UNIT + w.stem for m in query.mentions if m.kind == "concept" and
+               counted in m.ids for w in self.kb.stemming.tokens(m.text)[-1:]}
+        if own and len(facts) == 1 and (stated := self._stated_number(facts[0], own)):
+            # "How many helicopters were sent?": "12 helicopters", though the word is a
+            # cue of the fact's kind, whose occasions would be counted otherwise.
+            return [(Segment(templates["count"].format(count=stated), strong=True),)]
         if not counted or counted in self._kinds and any(f.kind == counted and f.date
                                                          for f in facts):
             # Occasions are dated: "how many stations …", where "stations" is a cue of
@@ -329,8 +335,6 @@ class Shapes:
             # The question's own word first ("14 stations"), then any of its concept's
             # ("five deputies" for "ministers") unless that concept is the fact's kind,
             # whose words are not all one thing ("486 kilometres" is no count of stations).
-            own = {UNIT + w.stem for m in query.mentions if m.kind == "concept" and
-                   counted in m.ids for w in self.kb.stemming.tokens(m.text)[-1:]}
             stated = own and self._stated_number(facts[0], own) or \
                 (None if own and facts[0].kind == counted else
                  self._stated_number(facts[0], {counted})) or (
@@ -464,7 +468,18 @@ class Shapes:
 
     def _stated_number(self, fact: Fact, cues: set[str]) -> str | None:
         """A number the fact's text puts before a word of what is counted: "five
-        ministers" → "5", "4,300 people" → "4300" (`PEOPLE`: the language's people words)."""
+        ministers" → "5", "4,300 people" → "4,300", as the text writes it (`PEOPLE`: the
+        language's people words)."""
+        number = self._bare_number(fact, cues)
+        if number is None or not number.isdigit():
+            return number
+        for text in fact.texts.values():  # as the text writes it: "410,000", not "410000"
+            written = re.search(r"(?<!\d)" + r"[,.\u00a0 ]?".join(number) + r"(?!\d)", text)
+            if written:
+                return written.group(0)
+        return number
+
+    def _bare_number(self, fact: Fact, cues: set[str]) -> str | None:
         stems = self._cue_stems(cues)
         unit = any(c.startswith(UNIT) for c in cues)
         for code, text in fact.texts.items():

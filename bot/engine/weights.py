@@ -45,6 +45,8 @@ NAMED_TYPES = frozenset({"person", "organisation", "event", "award", "thing"})
 TITLE_REACH = 8
 #: What the index notes of a text that states a cause, beside the modifiers it uses.
 CAUSE = "#cause"
+#: … and of a text that gives a reason or purpose.
+REASON = "#reason"
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 #: "4,300" and "4 300" are one number.
 _THOUSANDS = re.compile(r"(\d)[,\u00a0 ](\d{3})\b")
