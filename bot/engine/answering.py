@@ -168,11 +168,12 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
         profile = self._profile_answer(query, context) if query.bare else None
         if profile:
             return profile
-        chosen, best, missing = self._follow_up(query, context) or self._select(query)
+        chosen, best, missing = self._follow_up(query, context) or self._unbound(query, context)
         if not chosen:
             topical = self._about_topic(query, context)
             if topical:
                 query, (chosen, best, missing) = topical
+        chosen = self._not_again(query, context, chosen)
         if chosen and query.counted and "how_many" in query.intents and \
                 not self._count(query, chosen, self.kb.language(context.language).code):
             # "How many singers were in the group?", "how many tunnels does the railway
