@@ -73,3 +73,14 @@ def test_a_fact_base_adds_kinds_of_its_own(tmp_path: Path):
         f.write("\nkinds:\n  machine: [locomotive]\n")
     after = Engine(load_knowledge(root)).answer(question)
     assert (after.answered, after.facts) == (True, ("speed_record",))
+
+
+def test_died_is_read_as_killed(engine_of):
+    """"How many workers died?" of "a flood killed 23 workers"; of someone no fact
+    records the death of, still no answer."""
+    fifth = engine_of("fifth")
+    answer = fifth.answer("How many workers died in the Greyfell Tunnel flood?")
+    assert (answer.answered, answer.facts, answer.text.splitlines()[0]) == \
+        (True, ("tunnel_flood",), "23 in all:")
+    answer = fifth.answer("When did Isolde Marrin die?")
+    assert (answer.answered, answer.facts) == (False, ())
