@@ -84,3 +84,16 @@ def test_died_is_read_as_killed(engine_of):
         (True, ("tunnel_flood",), "23 in all:")
     answer = fifth.answer("When did Isolde Marrin die?")
     assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("base, question, fact", [
+    ("third", "What did the 2010 accord change about entry permits for travellers?",
+     "visa_agreement_2010"),
+    ("fourth", "Who was the first laureate of the Lindqvist Prize?", "quell_first_winner"),
+    # "him" is the songwriter the question asks for, not someone from before
+    ("third", "Which Estavian songwriter has a street in Halvik named after him?",
+     "moldan_street_2013"),
+])
+def test_more_general_words(engine_of, base, question, fact):
+    answer = engine_of(base).answer(question)
+    assert (answer.answered, answer.facts) == (True, (fact,))

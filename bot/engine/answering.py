@@ -153,7 +153,9 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
         if query.sequence:
             return self._next_to(query, context)
         if "person" in query.pronouns - self._bound(query) and not context.person and \
-                not any(self._is_person(m) for m in query.mentions):
+                not any(self._is_person(m) or m.kind == "concept" and
+                        set(m.ids) & self._role_concepts for m in query.mentions):
+            # (not "which songwriter has a street named after *him*?": the songwriter)
             return self._decline(question, templates["who_is_meant"], context, ())
         query = self._nth_of_thread(self._resolve(query, context), context)
         if not query.named:
