@@ -162,6 +162,12 @@ class Query:
     direction: str | None = None
     asked_other: bool = False
 
+    @classmethod
+    def naming(cls, text: str, mentions: tuple[Mention, ...]) -> "Query":
+        """A question that only names these ("besides Kosovo": what is set aside)."""
+        return cls(text=text, mentions=mentions, intents=frozenset(), modifiers=frozenset(),
+                   years=(), months=frozenset(), pronouns=frozenset(), unknown=())
+
     @property
     def named(self) -> bool:
         """True when the question names anything at all: a topic, a year or a month."""

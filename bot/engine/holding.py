@@ -817,10 +817,7 @@ class Holding:
         """Whether the fact is what "besides X" sets aside: it holds X and, where X is a
         name, names nothing else of X's type ("besides Kosovo, which territories …" is
         answered by the fact naming Kosovo, Abkhazia and South Ossetia)."""
-        aside = Query(text=query.text, mentions=query.besides, intents=frozenset(),
-                      modifiers=frozenset(), years=(), months=frozenset(),
-                      pronouns=frozenset(), unknown=())
-        if self._lacks(aside, fact):
+        if self._lacks(Query.naming(query.text, query.besides), fact):
             return False
         named = {i for m in (*query.mentions, *query.besides) for i in m.ids}
         types = {e.type for m in query.besides if m.kind == "entity" for i in m.ids
