@@ -11,6 +11,7 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
+from .scoring import InDateOrder
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, IN_PASSING, IN_TEXT, NAMED_TYPES,
                       TAGGED, TIE, TOLERATE, _CLOCK, _YEARLIKE)
 
@@ -157,15 +158,15 @@ class Holding:
             return [], 0.0
         if "first" in modifiers:
             # An undated fact that says it came first ("relations first commenced …").
-            saying = [f for f in above if self._says(f, "first")]
+            says_first = self._saying.get("first", ())  # what _says reads, for each
+            saying = [f for f in above if f.id in says_first]
             if not any(f.date and holds(f) for f in saying):
                 says = [f for f in saying if holds(f)]  # none of them dated
                 if says:
                     return says[:1], best
         rank = self._date_rank
         # Equal dates stay in score order, as min() and max() take the first of them.
-        by_date = sorted((f for f in above if f.date), key=lambda f: rank[f.id],
-                         reverse="latest" in modifiers)
+        by_date = InDateOrder([f for f in above if f.date], rank, "latest" in modifiers)
         kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
         if kinds:  # of the kind named, where some fact of it holds (see _of_kind)
             hit = next((f for f in by_date if f.kind in kinds and holds(f)), None)
