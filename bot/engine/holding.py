@@ -612,10 +612,11 @@ class Holding:
         Kazakhstan"."""
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         p = self._profiles[fact.id]
-        places = {i for i, s in p.located.items() if s > 0} | {
-            i for i, s in p.about.items() if s >= IN_TEXT and (e := self.kb.entities.get(i))
-            and e.type == "place"}  # "Serbian President …" names no place
-        return any(i not in named for i in places)
+        # (read until the first such place: a "where" question reads it of every fact)
+        entities = self.kb.entities
+        return any(s > 0 and i not in named for i, s in p.located.items()) or any(
+            s >= IN_TEXT and i not in named and (e := entities.get(i)) and e.type == "place"
+            for i, s in p.about.items())  # "Serbian President …" names no place
 
     def _states_measure(self, fact: Fact, query: Query) -> bool:
         """"How big/how long is …" is answered by a number in the text; "how long did it

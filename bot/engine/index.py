@@ -527,11 +527,11 @@ class FactIndex:
         profiles = self._profiles
         weights = [w for w, _ in terms]
         read = list(zip((t for _, t in terms), parts))
-        if not dates and all(part is not None and not part[1] and not part[2] and
-                             len(part[0]) == 1 for part in parts):
-            # Every term one id, held plainly: scored without a call per fact and term.
-            out = plain_scores(candidates, profiles, [(w, part[0][0], part[3]) for w, part
-                                                      in zip(weights, parts)], total, when)
+        if not dates and all(part is not None for part in parts):
+            # No date or context term: scored without a call per fact and term of one id.
+            out = plain_scores(candidates, profiles, [
+                (w, part[0][0] if not part[1] and not part[2] and len(part[0]) == 1 else None,
+                 part[3], part) for w, part in zip(weights, parts)], total, when, _held)
             candidates = ()
         for fact in candidates:
             p = profiles[fact.id]
@@ -596,7 +596,21 @@ class FactIndex:
             if fact.id in parents:
                 return 0.9  # "that trip", after an answer about something during it
             return 0.8 if fact.part_of and fact.part_of in parents else 0.0
-        return _held(self._parts(term), p)
+        return _held(self._parts_of(term), p)
+
+    def _parts_of(self, term: Mention) -> _Parts:
+        """`_parts`, read once per mention rather than once per fact it is checked
+        against (_lacks asks it of thousands of facts on a large base); kept by the
+        mention's identity, with the mention itself, so a reused id never matches."""
+        cache = self.__dict__.get("_parts_memo")
+        if cache is None:
+            cache = self.__dict__["_parts_memo"] = Memo()
+        hit = cache.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
+        parts = self._parts(term)
+        cache[id(term)] = (term, parts)
+        return parts
 
     def is_about(self, fact: Fact, query: Query) -> bool:
         """True when the fact has something of every term of the query (for filters)."""

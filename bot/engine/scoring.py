@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import heapq
 from operator import itemgetter
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..model import Fact
 
 _SCORE = itemgetter(0)
-#: One term: its weight, its one id, and how much the fact's people's nationality counts.
-Plain = tuple[float, str, float]
+#: One term: its weight, its one plain id (None: held otherwise, see `held`), how much the
+#: fact's people's nationality counts, and the term's parts (FactIndex._parts).
+Plain = tuple[float, "str | None", float, tuple]
 
 
 def plain_scores(candidates: Iterable[Fact], profiles: Mapping, spec: Sequence[Plain],
-                 total: float, when: bool) -> list[tuple[float, Fact]]:
+                 total: float, when: bool, held: Callable[[tuple, object], float]
+                 ) -> list[tuple[float, Fact]]:
     """(score, fact) for each candidate that shares something of the terms, as _score
     gives them: Σ weight × strength ÷ total, a tenth less for an undated fact where the
-    question asks "when"."""
+    question asks "when". A term of one plain id is read inline (as `held` reads it)."""
     out: list[tuple[float, Fact]] = []
     append = out.append
-    if len(spec) == 1:
-        ((w, tid, national),) = spec
+    if len(spec) == 1 and spec[0][1] is not None:
+        ((w, tid, national, _),) = spec
         for fact in candidates:
             p = profiles[fact.id]
             score = w * max(p.about.get(tid, 0.0), p.located.get(tid, 0.0),
@@ -39,8 +41,9 @@ def plain_scores(candidates: Iterable[Fact], profiles: Mapping, spec: Sequence[P
     for fact in candidates:
         p = profiles[fact.id]
         about, located, nationality = p.about.get, p.located.get, p.nationality.get
-        score = sum([w * max(about(tid, 0.0), located(tid, 0.0), nationality(tid, 0.0) * n)
-                     for w, tid, n in spec]) / total
+        score = sum([w * (max(about(tid, 0.0), located(tid, 0.0), nationality(tid, 0.0) * n)
+                          if tid is not None else held(part, p))
+                     for w, tid, n, part in spec]) / total
         if when and fact.date is None:
             score *= 0.9
         if score > 0:
