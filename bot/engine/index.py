@@ -128,6 +128,7 @@ class FactIndex:
         self._title_words = frozenset(
             k for k, ids in self._title_candidates.items() if ids & self._role_concepts)
         del self._title_candidates, self._fact_id, self._negations, self._modifier_starts
+        self.__dict__.pop("_name_words", None)  # served the profiles only
         self._negating = frozenset(self._negating)
         self._saying = {m: frozenset(ids) for m, ids in self._saying.items()}
         for fact in kb.facts:
@@ -240,13 +241,22 @@ class FactIndex:
         # and the concepts its names say it is ("Frostvik Cosmodrome", "Frostvik spaceport":
         # a launch site), as little as a word of its text.
         for key in [k for k in (*p.about, *p.located) if k in self.kb.entities]:
-            e = self.kb.entities[key]
-            for name in e.names.values():
-                for token in self.kb.stemming.tokens(name):
-                    p.add("about", intern("w:" + token.stem), IN_TEXT)
+            for word in self._name_words_of(key):
+                p.add("about", word, IN_TEXT)
             for concept in self._named_concepts(key):
                 p.add("about", concept, IN_TEXT)
         return p
+
+    def _name_words_of(self, entity_id: str) -> tuple[str, ...]:
+        """The words of an entity's names as terms ("w:group"), in the order they are
+        written, read once per entity while building rather than once per fact."""
+        cache = self.__dict__.setdefault("_name_words", {})
+        words = cache.get(entity_id)
+        if words is None:
+            words = cache[entity_id] = tuple(dict.fromkeys(
+                intern("w:" + token.stem) for name in self.kb.entities[entity_id].names.values()
+                for token in self.kb.stemming.tokens(name)))
+        return words
 
     def _named_concepts(self, entity_id: str) -> frozenset[str]:
         """The concepts a name or alias of an entity opens or ends with, as a whole cue
