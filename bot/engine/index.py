@@ -86,6 +86,13 @@ class Memo(dict):
         super().__setitem__(key, value)
 
 
+class _PartsMemo(Memo):
+    """Mentions of the last few questions, with their parts: a mention lives as long as
+    its question is being answered, so a few thousand entries are plenty."""
+
+    limit = 1 << 12
+
+
 class FactIndex:
     """The fact base, indexed: profiles, postings, titles and scoring."""
 
@@ -626,7 +633,7 @@ class FactIndex:
         mention's identity, with the mention itself, so a reused id never matches."""
         cache = self.__dict__.get("_parts_memo")
         if cache is None:
-            cache = self.__dict__["_parts_memo"] = Memo()
+            cache = self.__dict__["_parts_memo"] = _PartsMemo()
         hit = cache.get(id(term))
         if hit is not None and hit[0] is term:
             return hit[1]
