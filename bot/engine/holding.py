@@ -14,6 +14,7 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
+from .scoring import InDateOrder
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
                       NAMED_TYPES, QUESTION_MEMO, REASON, TAGGED, TIE, TITLE_REACH,
                       TOLERATE, _CLOCK, _YEARLIKE)
@@ -185,15 +186,15 @@ class Holding:
             return [], 0.0
         if "first" in modifiers:
             # An undated fact that says it came first ("relations first commenced …").
-            saying = [f for f in above if self._says(f, "first")]
+            says_first = self._saying.get("first", ())  # what _says reads, for each
+            saying = [f for f in above if f.id in says_first]
             if not any(f.date and holds(f) for f in saying):
                 says = [f for f in saying if holds(f)]  # none of them dated
                 if says:
                     return says[:1], best
         rank = self._date_rank
         # Equal dates stay in score order, as min() and max() take the first of them.
-        by_date = sorted((f for f in above if f.date), key=lambda f: rank[f.id],
-                         reverse="latest" in modifiers)
+        by_date = InDateOrder([f for f in above if f.date], rank, "latest" in modifiers)
         kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
         if kinds:  # of the kind named, where some fact of it holds (see _of_kind)
             hit = next((f for f in by_date if f.kind in kinds and holds(f)), None)
@@ -838,10 +839,11 @@ class Holding:
         Kazakhstan"."""
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         p = self._profiles[fact.id]
-        places = {i for i, s in p.located.items() if s > 0} | {
-            i for i, s in p.about.items() if s >= IN_TEXT and (e := self.kb.entities.get(i))
-            and e.type == "place"}  # "Serbian President …" names no place
-        return any(i not in named for i in places)
+        # (read until the first such place: a "where" question reads it of every fact)
+        entities = self.kb.entities
+        return any(s > 0 and i not in named for i, s in p.located.items()) or any(
+            s >= IN_TEXT and i not in named and (e := entities.get(i)) and e.type == "place"
+            for i, s in p.about.items())  # "Serbian President …" names no place
 
     def _states_measure(self, fact: Fact, query: Query) -> bool:
         """"How big/how long is …" is answered by a number in the text; "how long did it

@@ -21,6 +21,7 @@ from ..query import Mention, Query
 from ..synonyms import Synonyms
 from ..text import scripts
 from .measures import Measures
+from .scoring import plain_scores, rank
 from .weights import (ANSWER_THRESHOLD, CAUSE, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
                       NATIONALITY, OWNER, REASON, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED,
                       UNKNOWN, WORD)
@@ -68,6 +69,11 @@ def _held(parts: _Parts, p: _Profile) -> float:
     return best
 
 
+def _has_any(p: _Profile, ids: tuple[str, ...]) -> bool:
+    """Whether a fact's profile has one of the ids: whether their postings hold it."""
+    return any(i in p.about or i in p.located or i in p.nationality for i in ids)
+
+
 class Memo(dict):
     """A dict that starts again when full: what a running bot memoises per question word
     (a fact's text said "first"?) meets unboundedly many words."""
@@ -78,6 +84,13 @@ class Memo(dict):
         if len(self) >= self.limit:
             self.clear()
         super().__setitem__(key, value)
+
+
+class _PartsMemo(Memo):
+    """Mentions of the last few questions, with their parts: a mention lives as long as
+    its question is being answered, so a few thousand entries are plenty."""
+
+    limit = 1 << 12
 
 
 class FactIndex:
@@ -122,6 +135,7 @@ class FactIndex:
         self._title_words = frozenset(
             k for k, ids in self._title_candidates.items() if ids & self._role_concepts)
         del self._title_candidates, self._fact_id, self._negations, self._modifier_starts
+        self.__dict__.pop("_name_words", None)  # served the profiles only
         self._negating = frozenset(self._negating)
         self._saying = {m: frozenset(ids) for m, ids in self._saying.items()}
         for fact in kb.facts:
@@ -234,13 +248,22 @@ class FactIndex:
         # and the concepts its names say it is ("Frostvik Cosmodrome", "Frostvik spaceport":
         # a launch site), as little as a word of its text.
         for key in [k for k in (*p.about, *p.located) if k in self.kb.entities]:
-            e = self.kb.entities[key]
-            for name in e.names.values():
-                for token in self.kb.stemming.tokens(name):
-                    p.add("about", intern("w:" + token.stem), IN_TEXT)
+            for word in self._name_words_of(key):
+                p.add("about", word, IN_TEXT)
             for concept in self._named_concepts(key):
                 p.add("about", concept, IN_TEXT)
         return p
+
+    def _name_words_of(self, entity_id: str) -> tuple[str, ...]:
+        """The words of an entity's names as terms ("w:group"), in the order they are
+        written, read once per entity while building rather than once per fact."""
+        cache = self.__dict__.setdefault("_name_words", {})
+        words = cache.get(entity_id)
+        if words is None:
+            words = cache[entity_id] = tuple(dict.fromkeys(
+                intern("w:" + token.stem) for name in self.kb.entities[entity_id].names.values()
+                for token in self.kb.stemming.tokens(name)))
+        return words
 
     def _named_concepts(self, entity_id: str) -> frozenset[str]:
         """The concepts a name or alias of an entity opens or ends with, as a whole cue
@@ -474,8 +497,15 @@ class FactIndex:
         has something of all of them."""
         found: set[str] | None = None
         for m in sorted(mentions, key=lambda m: sum(len(self._postings.get(i, ())) for i in m.ids)):
-            ids = {fid for i in m.ids for fid in map(_FACT_ID, self._postings.get(i, ()))}
-            found = ids if found is None else found & ids
+            if found is not None and len(found) * len(m.ids) < sum(
+                    len(self._postings.get(i, ())) for i in m.ids):
+                # Fewer facts left than this mention has: a term's postings are the facts
+                # whose profile has it, so read those few profiles, not all its postings
+                # ("Tadić" leaves four facts; "Kazakhstan" has thousands on a large base).
+                found = {fid for fid in found if _has_any(self._profiles[fid], m.ids)}
+            else:
+                ids = {fid for i in m.ids for fid in map(_FACT_ID, self._postings.get(i, ()))}
+                found = ids if found is None else found & ids
             if not found:
                 break
         return found or set()
@@ -530,6 +560,12 @@ class FactIndex:
         profiles = self._profiles
         weights = [w for w, _ in terms]
         read = list(zip((t for _, t in terms), parts))
+        if not dates and all(part is not None for part in parts):
+            # No date or context term: scored without a call per fact and term of one id.
+            out = plain_scores(candidates, profiles, [
+                (w, part[0][0] if not part[1] and not part[2] and len(part[0]) == 1 else None,
+                 part[3], part) for w, part in zip(weights, parts)], total, when, _held)
+            candidates = ()
         for fact in candidates:
             p = profiles[fact.id]
             strengths = [_held(part, p) if part is not None else
@@ -541,8 +577,7 @@ class FactIndex:
                 score *= 0.9
             if score > 0:
                 out.append((score, fact))
-        chronology = self._chronology
-        out.sort(key=lambda sf: (-sf[0], chronology[sf[1].id]))
+        rank(out, self._chronology)
         return out
 
     def _terms(self, query: Query) -> tuple[list[tuple[float, object]], float]:
@@ -594,7 +629,21 @@ class FactIndex:
             if fact.id in parents:
                 return 0.9  # "that trip", after an answer about something during it
             return 0.8 if fact.part_of and fact.part_of in parents else 0.0
-        return _held(self._parts(term), p)
+        return _held(self._parts_of(term), p)
+
+    def _parts_of(self, term: Mention) -> _Parts:
+        """`_parts`, read once per mention rather than once per fact it is checked
+        against (_lacks asks it of thousands of facts on a large base); kept by the
+        mention's identity, with the mention itself, so a reused id never matches."""
+        cache = self.__dict__.get("_parts_memo")
+        if cache is None:
+            cache = self.__dict__["_parts_memo"] = _PartsMemo()
+        hit = cache.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
+        parts = self._parts(term)
+        cache[id(term)] = (term, parts)
+        return parts
 
     def is_about(self, fact: Fact, query: Query) -> bool:
         """True when the fact has something of every term of the query (for filters)."""
