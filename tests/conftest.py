@@ -58,8 +58,9 @@ def _base_fixture(fixture: str, name: str):
     return pytest.fixture(scope="session", name=fixture)(lambda engine_of: engine_of(name))
 
 
-club, space, norland, fourth = (_base_fixture(f, n) for f, n in (
-    ("club", "club"), ("space", "second"), ("norland", "third"), ("fourth", "fourth")))
+club, space, norland, fourth, fifth = (_base_fixture(f, n) for f, n in (
+    ("club", "club"), ("space", "second"), ("norland", "third"), ("fourth", "fourth"),
+    ("fifth", "fifth")))
 
 
 @pytest.fixture
@@ -76,3 +77,17 @@ def knowledge_copy(tmp_path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(default_knowledge(), target)
     return target
+
+
+@pytest.fixture(scope="session")
+def ask_in_turn():
+    """Ask questions one after another, each with the context the answer before returned:
+    a conversation through the engine's public answer()."""
+    def ask(engine, questions):
+        context, answers = None, []
+        for question in questions:
+            answer = engine.answer(question, context)
+            answers.append(answer)
+            context = answer.context
+        return answers
+    return ask

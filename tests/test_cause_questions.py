@@ -4,11 +4,6 @@ caused it. A plain "why" prefers such a fact but may take a reason said otherwis
 import pytest
 
 
-@pytest.fixture(scope="module")
-def fifth(engine_of):
-    return engine_of("fifth")
-
-
 @pytest.mark.parametrize("question", [
     "What caused the derailment near Dunmere?",
     "What was the cause of the Dunmere derailment?",

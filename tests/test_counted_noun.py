@@ -4,11 +4,6 @@ hold the question, nor a number before another word of X's concept."""
 import pytest
 
 
-@pytest.fixture(scope="module")
-def fifth(engine_of):
-    return engine_of("fifth")
-
-
 @pytest.mark.parametrize("question, head", [
     # "486 kilometres long and had 14 stations": "stations" is a cue of the fact's kind
     # ("dimensions"), as "kilometres" is; only the question's own word counts

@@ -4,11 +4,6 @@ number the text has, nor another measure of the thing."""
 import pytest
 
 
-@pytest.fixture(scope="module")
-def fifth(engine_of):
-    return engine_of("fifth")
-
-
 @pytest.mark.parametrize("question, facts", [
     # the tunnel's length, not the 23 workers a flood in it killed nor its four-month stop
     ("How long is the Greyfell Tunnel?", ("tunnel_length",)),

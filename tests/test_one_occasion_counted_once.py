@@ -4,11 +4,6 @@ so "the second agreement" is the next one signed after it."""
 import pytest
 
 
-@pytest.fixture(scope="module")
-def fifth(engine_of):
-    return engine_of("fifth")
-
-
 @pytest.mark.parametrize("question", [
     "What was the second agreement signed?",
     "Which was the second agreement?",

@@ -5,11 +5,6 @@ so ("in which *district*"), unless it is a person's title."""
 import pytest
 
 
-@pytest.fixture(scope="module")
-def fifth(engine_of):
-    return engine_of("fifth")
-
-
 @pytest.mark.parametrize("question", [
     "Which king opened the high-speed line?",   # two presidents did
     "Who was the king that opened the high-speed line?",
