@@ -33,9 +33,9 @@ def test_a_giver_before_the_verb(engine_of):
 
 
 def test_received_is_no_giving(engine_of):
+    # "Radu Petrescu received …": he stands before the verb, but as who received it
     answer = engine_of("third").answer("What medal did Radu Petrescu receive?")
-    assert answer.answered is True
-    assert "Radu Petrescu received the Norlandic Medal for Merit" in answer.text
+    assert (answer.answered, answer.facts) == (True, ("petrescu_medal_2014",))
 
 
 def test_the_one_it_is_said_of_takes_part(engine):

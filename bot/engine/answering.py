@@ -43,7 +43,8 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                                  context, ())
         query = parse(question, self.index, self._stop_forms, self._synonyms)
         context = replace(context, language=self.language_of(query, question, context))
-        query = self._title_asked(self._owned_by_role(query, context.language))
+        query = self._titles_named(self._title_asked(
+            self._owned_by_role(query, context.language)))
         templates = self.kb.language(context.language).templates
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
         if reply:
@@ -111,6 +112,15 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
             return replace(query, title_asked=())
         return replace(query, mentions=tuple(m for m in query.mentions if m.text not in asked),
                        unknown=tuple(w for w in query.unknown if w not in asked))
+
+    def _titles_named(self, query: Query) -> Query:
+        """"Which *king* opened the line?": a word asked for right after "which" that the
+        fact base has only in people's names, as a title, must be in the answer's text
+        like any word of names (Query.name_words); "in which *district*" need not."""
+        if not query.name_nouns:
+            return query
+        return replace(query, name_nouns=(), name_words=(
+            *query.name_words, *filter(self._titles_people, query.name_nouns)))
 
     def _ends_of_record(self, query: Query) -> list[Fact]:
         """"What was the earliest event?", "what happened most recently?": naming nothing,

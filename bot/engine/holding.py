@@ -129,12 +129,13 @@ class Holding:
         naming no event, where it stands, which an undated fact says (not where someone
         once asked for one)."""
         out: list[Callable[[Fact], bool]] = []
-        if "measure" in query.intents and (own := self._measures.own_words(query.text)):
+        own = self._measures.own_words(query.text) if {"measure", "how_many"} & \
+            query.intents else frozenset()
+        if "measure" in query.intents and own:
             out.append(lambda f: any(self._measures.stated(t, c, frozenset(), own)
                                      for c, t in f.texts.items()))
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
-        if named and ("measure" in query.intents or "how_many" in query.intents and
-                      self._measures.own_words(query.text)):
+        if named and ("measure" in query.intents or own):
             # "How long is the high-speed line?": not "the line includes the New Greyfell
             # Tunnel, which is 22.6 kilometres long", whose number is the tunnel's.
             out.append(lambda f: self._number_owned_by(f, named) is not False)
@@ -282,7 +283,7 @@ class Holding:
                                           self._takes_part(o.ids, fact, query)
                                           for o in query.mentions) or
                                   self._after_auxiliary(query, m) and
-                                  not self._named_as_agent(fact, m.ids))):
+                                  not set(m.ids) & self._sides(fact)[0])):
                 # A person must take part; a second one may be named in passing ("what
                 # did Vučić give Nazarbayev?"): the fact's text names the giver. Not the
                 # one the question is said of ("what did *Stalin* say about Tito?"),
@@ -318,8 +319,7 @@ class Holding:
             out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
         if query.direction:
             out.extend(self._on_wrong_side(query, fact))
-        out.extend(w for w in (*query.name_words, *filter(self._titles_people, query.name_nouns))
-                   if not self._has_word(fact, w))
+        out.extend(w for w in query.name_words if not self._has_word(fact, w))
         if "why" in query.intents and "cause" not in query.intents and not (
                 self._says(fact, CAUSE) or self._says(fact, REASON)):
             out.append("(reason)")  # "Why was the Lantern Express withdrawn?": no why
@@ -574,31 +574,26 @@ class Holding:
             self._said[key] = (givers, receivers)
         return self._said[key]
 
-    def _named_as_agent(self, fact: Fact, people: tuple[str, ...]) -> bool:
-        """Whether a text of the fact names one of the people right after a word that
-        marks who did it (`agent_before`: "awarded … *by* Vučić")."""
-        key = (fact.id, "#agent " + ",".join(people))
-        if key not in self._said:
-            marks = self.index.grammar(None).get("agent_before", frozenset())
-            said = False
-            for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
-                said = said or any(
-                    isinstance(item, Match) and set(item.ids) & set(people) and
-                    isinstance(before, Match) and before.kind == "stop" and
-                    before.words[-1].folded in marks
-                    for before, item in zip(found, found[1:]))
-            self._said[key] = said
-        return self._said[key]
-
     def _after_auxiliary(self, query: Query, m: Mention) -> bool:
         """The mention is the subject of an auxiliary verb right before it ("did Brandt",
-        "was Tokayev"): what follows is said of it."""
-        tokens = self.kb.stemming.tokens(query.text)
-        name = [t.folded for t in self.kb.stemming.tokens(m.text)]
-        auxiliaries = self.index.grammar(None).get("yes_no", frozenset())
-        return any([t.folded for t in tokens[i:i + len(name)]] == name and
-                   tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
+        "was Tokayev"): what follows is said of it. Read once per question."""
+        def read() -> bool:
+            tokens = self.kb.stemming.tokens(query.text)
+            name = [t.folded for t in self.kb.stemming.tokens(m.text)]
+            auxiliaries = self.index.grammar(None).get("yes_no", frozenset())
+            return any([t.folded for t in tokens[i:i + len(name)]] == name and
+                       tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
+        return self._per_question(("#auxiliary", query.text, m.text), read)
+
+    def _per_question(self, key: tuple, read: Callable[[], bool]) -> bool:
+        """What `read` says of a question, read once however many facts ask, in a memo
+        that questions cannot grow for ever (unlike `_said`, kept per fact)."""
+        memo = self.__dict__.setdefault("_asked_memo", {})
+        if key not in memo:
+            if len(memo) >= QUESTION_MEMO:
+                memo.clear()
+            memo[key] = read()
+        return memo[key]
 
     def _first_in_role(self, query: Query, dated: list[Fact]) -> list[Fact]:
         """"Who was the second Director-General?": of the facts in date order, the first
@@ -767,15 +762,9 @@ class Holding:
                    (occasion and i in parent.who) for i in people)
 
     def _not_a_title_in(self, question: str, stem: str) -> bool:
-        """Whether the question does not put the word right before a person's name: read
-        once per question, not per fact, in a memo that questions cannot grow for ever."""
-        memo = self.__dict__.setdefault("_asked_memo", {})
-        if (question, stem) not in memo:
-            if len(memo) >= QUESTION_MEMO:
-                memo.clear()
-            memo[question, stem] = self._before_person(self.index.find(question), stem) \
-                is False
-        return memo[question, stem]
+        """Whether the question does not put the word right before a person's name."""
+        return self._per_question(("#title", question, stem), lambda: self._before_person(
+            self.index.find(question), stem) is False)
 
     def _only_as_title(self, fact: Fact, m: Mention, query: Query) -> bool:
         """A plain word the question says of someone it names ("what did Serra
