@@ -325,11 +325,14 @@ class Holding:
             out.append("(reason)")  # "Why was the Lantern Express withdrawn?": no why
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
-        if "when" in query.intents and fact.date:
+        dated = "when" in query.intents and bool(fact.date)
+        if dated or "who" in query.intents:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
             # of its text ("when did Kazakhstan open its embassy?" is not "a consulate of
-            # its embassy opened").
+            # its embassy opened"). So for "who": "who opened the Kazakh embassy?" is
+            # not who opened that consulate; what a thing the fact names is counts too
+            # ("whose bust …?" of "the bust of Jambyl Jabayev").
             roles = {c for i in fact.who for c in self._roles(i)}
 
             objects = {i for m in query.mentions if m.kind == "entity" for i in m.ids
@@ -337,13 +340,19 @@ class Holding:
 
             def plain(m: Mention) -> bool:
                 return any(p.about.get(i, 0.0) >= TAGGED or i in roles for i in m.ids) or \
-                    self._done_to(fact, m, objects)
-            # Of the kinds of event named, one is enough ("when was it opened and who
-            # attended?"); every other topic must be plainly the fact's.
+                    self._done_to(fact, m, objects) or not dated and any(
+                        set(m.ids) & self._named_concepts(e)
+                        for e in (*fact.who, *fact.where, *fact.tags) if e in self.kb.entities)
             concepts = [m for m in query.mentions if m.kind == "concept" and not m.soft]
             events = [m for m in concepts if set(m.ids) & self._kinds]
-            if events and not any(plain(m) for m in events):
-                out.append(events[0].text)
+            if dated:
+                # Of the kinds of event named, one is enough ("when was it opened and who
+                # attended?"); every other topic must be plainly the fact's.
+                if events and not any(plain(m) for m in events):
+                    out.append(events[0].text)
+            else:  # the deed asked of ("who opened …") and the roles are the who-check's
+                concepts = [m for m in concepts if m is not query.mentions[0]
+                            and not set(m.ids) & self._role_concepts]
             out.extend(m.text for m in concepts if m not in events and not plain(m))
         if "when" not in query.intents and any(
                 m.kind == "concept" and set(m.ids) & self._role_concepts
