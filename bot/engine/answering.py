@@ -71,6 +71,8 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
             again = self._answer_query(question, query, replace(context, person=other))
             if again.answered:
                 return again
+        if not reply.answered and reply.context is context:
+            reply = replace(reply, context=self._after_decline(query, context))
         return reply
 
     def _owned_by_role(self, query: Query, code: str | None) -> Query:
@@ -167,7 +169,10 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                         set(m.ids) & self._role_concepts for m in query.mentions):
             # (not "which songwriter has a street named after *him*?": the songwriter)
             return self._decline(question, templates["who_is_meant"], context, ())
-        query = self._nth_of_thread(self._resolve(query, context), context)
+        bound = self._unanswered_it(query, context)
+        if bound is None:  # "who designed that?" after "and the tunnel?" was declined
+            return self._decline(question, templates["who_is_meant"], context, ())
+        query = self._nth_of_thread(self._resolve(bound, context), context)
         if not query.named:
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..model import Context, Fact
 from ..query import Mention, Query, with_context
+from .index import _has_any
 
 
 class Conversation:
@@ -410,6 +411,61 @@ class Conversation:
             topics.append(f"person||{asked}|")
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
                        topics=tuple(topics), intents=tuple(sorted(query.intents)))
+
+    def _after_decline(self, query: Query, context: Context) -> Context:
+        """What a declined question leaves for the next one. One that asked of someone,
+        something or a year the thread was not about starts a thread of its own:
+        "and Khrushchev?" after the declined "when did Tito visit Kazakhstan?" asks that
+        again, of Khrushchev (a visit stays a visit). Where it named a thing or person no
+        fact of the previous answer has ("and the tunnel?" after the viaduct's length,
+        "and to Darrow?"), that answer is no longer what "that" or "when?" refer to (see
+        _unanswered_it). A question that named
+        nothing new ("why?", "what did the mayor say?") leaves the thread as it was."""
+        asked = self._continue(query, context) if query.continues else query
+
+        def named(q: Query) -> list[Mention]:
+            return [m for m in q.mentions if m.kind in ("concept", "entity", "word") and
+                    not m.soft and not m.text.startswith("(")]
+        roots = {f.part_of or f.id for i in context.facts if (f := self.kb.fact(i))}
+        thread = {*context.facts, *roots, *(c for r in roots for c in self._children.get(r, ()))}
+        profiles = [self._profiles[i] for i in thread if i in self._profiles]
+        # (a word is a thing of its own only as the X of "and X?": "what was the baby's
+        # *name*?" asks a detail of the thread)
+        new = [m for m in named(query) if (m.kind == "entity" or
+                                           m.kind == "word" and query.continues) and
+               not set(m.ids) <= self._subject and not any(_has_any(p, m.ids) for p in profiles)]
+        people = [i for m in named(query) if self._is_person(m) for i in m.ids]
+        spans = [(f.date.year, f.date.last_year) for i in thread
+                 if (f := self.kb.fact(i)) and f.date]
+        later = [y for y in query.years if not any(a <= y[0] and y[1] <= b for a, b in spans)]
+        if not new and not later and people[:1] in ([], [context.person]):
+            return context
+        topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in named(asked)
+                  if not self._is_person(m) and (m.kind != "word" or query.continues)]
+        topics += [f"year||{first},{last}|" for first, last in asked.years]
+        return replace(context, person=next(iter(people), context.person),
+                       facts=() if new else context.facts, topics=tuple(topics),
+                       intents=tuple(sorted(asked.intents)), pivot=None)
+
+    def _unanswered_it(self, query: Query, context: Context) -> Query | None:
+        """"who commanded it?" right after the declined "and what about Aurora 5?": "it"
+        is the one thing that question named; after "and X?" named a thing only by a
+        word ("and the tunnel?"), or several things, "it", "there" and "then" are bound
+        to nothing (None: ask who is meant), not read across the whole record nor as the
+        answer before."""
+        unbound = query.pronouns - self._bound(query)
+        if context.facts or not context.topics or not {"thing", "place", "time"} & unbound:
+            return query
+        things = self._thread_things(context)
+        if any(t.startswith("word|") for t in context.topics):
+            return None
+        if not things:
+            return query  # (nothing named to be "it": read as before, on its own)
+        if unbound - {"thing", "person"} or len(things) != 1:
+            return None
+        name = self.kb.text(self.kb.entities[things[0]].names, None)
+        return replace(query, pronouns=query.pronouns - {"thing"},
+                       mentions=query.mentions + (Mention("entity", (things[0],), name),))
 
     def _still_it(self, query: Query, facts: list[Fact], context: Context,
                   topics: list[str]) -> list[str]:
