@@ -212,7 +212,32 @@ class Conversation:
         if len(roots) != 1:
             return chosen  # after two occasions, "again later" may be the second of them
         occasion = roots | {c for r in roots for c in self._children.get(r, ())}
-        return [f for f in chosen if f.id not in occasion and f.part_of not in occasion]
+        # (nor, where it names a deed, the first such deed among them: "when did he fly
+        # again?" after the award for his only flight is no answer with that flight)
+        rank = self._date_rank
+        seen = [*chosen, *previous]
+        kinds = {i for m in query.mentions if m.kind == "concept" and not m.soft
+                 for i in m.ids} & self._kinds
+        return [f for f in chosen if f.id not in occasion and f.part_of not in occasion and
+                (not kinds or any(kinds & {g.kind, *g.tags} and g.id != f.id and g.date and
+                                  f.date and rank[g.id] < rank[f.id] for g in seen))]
+
+    def _doer_bound(self, query: Query, chosen: list[Fact]) -> list[Fact]:
+        """"and when did he fly again?" after "who gave it to him?": "he", read from the
+        thread, must be the one who did the deed asked (a kind of event the question
+        names): not one who was only there, in a fact of another kind that is part of
+        someone else's occasion of that kind (a visit to watch the launch of a mission
+        she did not fly)."""
+        if not any(m.text == "(previous person)" for m in query.mentions):
+            return chosen
+        people = {i for m in query.mentions if m.text == "(previous person)" for i in m.ids}
+        kinds = {i for m in query.mentions if m.kind == "concept" and not m.soft
+                 for i in m.ids} & self._kinds
+        if not kinds:
+            return chosen
+        return [f for f in chosen if f.kind in kinds or not (
+            (parent := self.kb.fact(f.part_of) if f.part_of else None) and
+            kinds & {parent.kind, *parent.tags} and not people & set(parent.who))]
 
     def _says_again(self, query: Query, context: Context) -> bool:
         words = self.kb.language(context.language).grammar.get("again", frozenset())
