@@ -61,10 +61,19 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
         if query.unknown and not self._tolerates(query):
             return self._decline(question, _not_known(templates, query.unknown), context,
                                  query.mentions, nearest=self._nearest(query))
-        reply = self._answer_query(question, query, context)
+        meant = self._person_meant(query, context)
+        if meant is None:  # "what did she say?" after an answer about Oduya and Koller
+            return self._decline(question, templates["who_is_meant"], context, ())
+        reply = self._answer_query(question, query, meant)
+        if not reply.answered and reply.context is meant:
+            reply = replace(reply, context=context)  # (the thread's person stays for "he")
         other = self._other_person(context) if not reply.answered and \
             "person" in query.pronouns - self._bound(query) and context.person and \
             not any(self._is_person(m) for m in query.mentions) else None
+        if other and (meant.person != context.person or
+                      self._sex(other) not in (None, self._sex_said(query, context.language)
+                                               or self._sex(other))):
+            other = None  # ("she" is not a man the fact base says is one)
         if other:
             # "who gave her a medal?" — "and when did she become director?": "she" is
             # the one the answer gave, else the one the question was about.

@@ -409,6 +409,7 @@ class Conversation:
         the person the answer gave; the facts given."""
         named = [i for m in query.mentions if m.kind == "entity" and not m.choice
                  for i in m.ids if self.kb.entities[i].type == "person"]
+        extra: list[str] = []
         people = [i for f in facts for i in f.who if self.kb.entities[i].type == "person"]
         if "who" in query.intents or any(m.choice for m in query.mentions):
             # "who else was there?": the new person, not the one already talked about;
@@ -420,13 +421,20 @@ class Conversation:
             person = next((i for i in given if i not in named and i != context.person),
                           None) or next(iter(named), context.person)
         else:
-            person = next(iter(named), None) or next(iter(people), context.person)
+            # (a question that names no one keeps the thread's person where the answer
+            # has them: "what was signed?" after Quenar's visit is still about her)
+            person = next(iter(named), None) or (
+                context.person if context.person in people else next(iter(people), context.person))
+            among = list(dict.fromkeys(i for i in people if i != person))
+            if not named and among and context.person not in people:
+                # (see _person_meant: "she" may be another of them)
+                extra.append(f"among||{','.join(among)}|")
         # A topic named in passing (the thread's, kept to rank "who gave it to him?") is
         # no topic of this question: "and Erik Vandahl?" next does not hold it.
         topics = [f"{m.kind}|{m.role}|{','.join(m.ids)}|{m.text}" for m in query.mentions
                   if m.kind in ("concept", "entity") and not self._is_person(m)
                   and not m.text.startswith("(") and not m.soft]
-        topics += self._still_it(query, facts, context, topics)
+        topics += self._still_it(query, facts, context, topics) + extra
         topics += [f"year||{first},{last}|" for first, last in query.years]
         # "who gave her a medal?" — "and when did she become director?": "she" may still
         # be the one asked about, not the one the answer gave.
@@ -512,6 +520,72 @@ class Conversation:
                     for i in values):
                 kept.append("kept|" + topic.split("|", 1)[1])
         return kept
+
+    def _person_meant(self, query: Query, context: Context) -> Context | None:
+        """Whom "she" or "he" is bound to: the previous person, unless the fact base says
+        that person is of the other sex ("what did she say?" after King Halvard III and
+        Elena Castor rode the first train: Castor, the one left); after an answer about
+        several people of whom the question named none (the line "opened by Oduya and
+        Koller"), one whose sex the fact base gives as the pronoun's where the others'
+        is unknown, and with none or several such, no one (None: ask who is meant)."""
+        if "person" not in query.pronouns - self._bound(query) or not context.person or \
+                any(self._is_person(m) for m in query.mentions):
+            return context
+        said = self._sex_said(query, context.language)
+        if not said:
+            return context
+        among = [i for t in context.topics if t.startswith("among|")
+                 for i in t.split("|", 3)[2].split(",") if i in self.kb.entities]
+        asked = self._other_person(context)
+        if self._sex(context.person) not in (None, said):
+            answered = [i for f in (self.kb.fact(i) for i in context.facts) if f for i in f.who
+                        if self.kb.entities[i].type == "person"]
+            others = [p for p in dict.fromkeys([*answered, *([asked] if asked else [])])
+                      if p != context.person and self._sex(p) in (None, said)]
+            return replace(context, person=others[0]) if len(others) == 1 else None
+        if not among:
+            return context
+        fits = [p for p in (context.person, *among) if self._sex(p) in (None, said)]
+        known = [p for p in fits if self._sex(p) == said]
+        chosen = fits if len(fits) == 1 else known if len(known) == 1 else []
+        return replace(context, person=chosen[0]) if chosen else None
+
+    def _sex_said(self, query: Query, code: str | None) -> str | None:
+        """"female" or "male", as the question's person pronoun says (the pack's words)."""
+        language = self.kb.language(code)
+        pronouns = {t.folded for w in language.pronouns.get("person", ())
+                    for t in self.kb.stemming.tokens(w)}
+        said = {t.folded for t in self.kb.stemming.tokens(query.text)} & pronouns
+        found = [sex for sex in ("female", "male") if said & self._sex_words(code, sex)]
+        return found[0] if len(found) == 1 else None
+
+    def _sex_words(self, code: str | None, sex: str) -> set[str]:
+        return {t.folded for w in self.kb.language(code).grammar.get(sex, ())
+                for t in self.kb.stemming.tokens(w)}
+
+    def _sex(self, person: str) -> str | None:
+        """What the fact base says a person is, "female" or "male", or None: by the first
+        word of their name or description ("King …", "Daughter of …"), the word right
+        before an "of" there ("…, daughter of Lucian Varga") or a pronoun in it."""
+        memo = self.__dict__.setdefault("_sexes", {})
+        if person not in memo:
+            e = self.kb.entities.get(person)
+            tokens = self.kb.stemming.tokens
+            grammar = self.kb.language(None).grammar
+            of = {t.folded for w in grammar.get("owner_before", ()) for t in tokens(w)}
+            said: set[str] = set()
+            for text in (*(e.names.values() if e else ()), *(e.aliases if e else ()),
+                         *(e.descriptions.values() if e else ())):
+                words = [t.folded for t in tokens(text)]
+                said.update(words[:1])
+                said.update(w for w, after in zip(words, words[1:]) if after in of)
+            words = [t.folded for d in (e.descriptions.values() if e else ()) for t in tokens(d)]
+            pronouns = {t.folded for w in self.kb.language(None).pronouns.get("person", ())
+                        for t in tokens(w)}
+            said.update(w for w in words if w in pronouns)
+            found = [sex for sex in ("female", "male") if said & self._sex_words(None, sex)]
+            memo[person] = found[0] if len(found) == 1 else None
+        return memo[person]
 
     def _other_person(self, context: Context) -> str | None:
         """The person the previous question was about when its answer gave someone else:
