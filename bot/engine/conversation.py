@@ -34,6 +34,10 @@ class Conversation:
             elif kind == "entity" and values and all(v in self.kb.entities for v in values) \
                     and not {self.kb.entities[v].type for v in values} & new_types:
                 mentions.append(Mention("entity", values, text, role or "any"))
+            elif kind == "named" and "person" not in new_types and not query.sequence and \
+                    values and all(v in self.kb.entities for v in values):
+                # "When did Sofia Varga visit Halvik?" — "and the second time?": hers
+                mentions.append(Mention("entity", values, text, role or "any"))
         if new_types and not any(m.kind == "concept" for m in mentions):
             # "and did Tokayev get anything?" after an award: still an award.
             kinds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
@@ -435,6 +439,10 @@ class Conversation:
                   if m.kind in ("concept", "entity") and not self._is_person(m)
                   and not m.text.startswith("(") and not m.soft]
         topics += self._still_it(query, facts, context, topics) + extra
+        said_of = next((m for m in query.mentions if m.kind == "entity" and not m.choice and
+                        not m.soft and m.ids and self._is_person(m)), None)
+        if said_of:  # "and the second time?" is still asked of her (see _continue)
+            topics.append(f"named|{said_of.role}|{','.join(said_of.ids)}|{said_of.text}")
         topics += [f"year||{first},{last}|" for first, last in query.years]
         # "who gave her a medal?" — "and when did she become director?": "she" may still
         # be the one asked about, not the one the answer gave.
@@ -531,6 +539,8 @@ class Conversation:
         if "person" not in query.pronouns - self._bound(query) or not context.person or \
                 any(self._is_person(m) for m in query.mentions):
             return context
+        if self._relative_of(query, context.language):
+            return None
         said = self._sex_said(query, context.language)
         if not said:
             return context
@@ -549,6 +559,25 @@ class Conversation:
         known = [p for p in fits if self._sex(p) == said]
         chosen = fits if len(fits) == 1 else known if len(known) == 1 else []
         return replace(context, person=chosen[0]) if chosen else None
+
+    def _relative_of(self, query: Query, code: str | None) -> bool:
+        """"and her father?", "what did his wife say?": a pronoun that owns a word for a
+        relative (of the pack's `female`/`male` words) the question does not read
+        otherwise asks about that relative, not about the one "her" stands for; unless
+        it asks who they are ("who was his mother?") or another pronoun of it stands for
+        her ("when did she succeed her father?")."""
+        if {"who", "name"} & query.intents:
+            return False
+        tokens = self.kb.stemming.tokens
+        language = self.kb.language(code)
+        pronouns = {t.folded for w in language.pronouns.get("person", ()) for t in tokens(w)}
+        nouns = (self._sex_words(code, "female") | self._sex_words(code, "male")) - pronouns
+        read = {t.folded for m in query.mentions for t in tokens(m.text)}
+        said = [t.folded for t in tokens(query.text)]
+        owning = [i for i, (a, b) in enumerate(zip(said, said[1:]))
+                  if a in pronouns and b in nouns and b not in read]
+        # (not "when did she succeed her father?": "she" is still hers)
+        return bool(owning) and all(i in owning for i, w in enumerate(said) if w in pronouns)
 
     def _sex_said(self, query: Query, code: str | None) -> str | None:
         """"female" or "male", as the question's person pronoun says (the pack's words)."""
