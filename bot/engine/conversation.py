@@ -166,15 +166,30 @@ class Conversation:
             own = [f for f in chosen if f.id in context.facts]
             chosen = own or chosen
         if not chosen or not context.facts or query.continues or query.years or \
-                query.months or query.modifiers or query.ordinal or \
-                any(m.kind in ("entity", "context") for m in query.mentions):
+                query.months or query.modifiers or query.ordinal:
             return chosen, best, missing
+        if any(m.kind in ("entity", "context") for m in query.mentions):
+            return self._of_occasion(query, context, chosen), best, missing
         thread = self._thread_entities(context)
         # (an event of the kind the thread is tagged with is what it is about: the
         # electrification work, after a statement about electrification)
         if any((self._entities_of(f) | {f.kind}) & thread for f in chosen):
             return chosen, best, missing
         return [], 0.0, ("(previous answer)",)
+
+    def _of_occasion(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
+        """"who went with him?" right after an answer about his 2018 visit: a "who" of a
+        deed naming no one but "him" (nor a date, "other", "again" or "how many") keeps
+        to the occasion the thread is on, where that holds it, not his other visits too."""
+        if "who" not in query.intents or "how_many" in query.intents or query.other or \
+                not any(m.kind == "concept" for m in query.mentions) or \
+                any(m.kind != "concept" and m.text != "(previous person)" for m in query.mentions) \
+                or self._says_again(query, context):
+            return chosen  # (not "who was his mother?", "when did he come back?")
+        roots = {f.part_of or f.id for i in context.facts if (f := self.kb.fact(i))}
+        occasion = {*context.facts, *roots, *(c for r in roots for c in self._children.get(r, ()))}
+        kept = [f for f in chosen if f.id in occasion]
+        return kept or chosen
 
     def _said_of(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
         """"what caused it?" right after an answer about a derailment: the answer again
