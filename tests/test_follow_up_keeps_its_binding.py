@@ -111,3 +111,15 @@ def test_she_after_an_answer_about_two_is_no_ones_quote(fifth, ask_in_turn):
     _, named = ask_in_turn(fifth, ["When was the high-speed line opened?",
                                    "what did Oduya say?"])
     assert _got(named) == (True, ("oduya_quote",))
+
+
+def test_is_it_finished_asks_what_holds_now(engine, ask_in_turn):
+    what, finished = ask_in_turn(engine, ["What is BK Tesla Park?", "is it finished?"])
+    assert _got(what) == (True, ("bk_tesla_park_construction",))
+    assert (finished.answered, finished.facts) == (False, ())
+    assert finished.text.startswith("I can't say what is true now")
+    alone = engine.answer("Is BK Tesla Park finished?")
+    assert (alone.answered, alone.text) == (False, finished.text)
+    # (a present question a standing fact answers, or one of what there is, stays answered)
+    assert _got(engine.answer("Is there a Nikola Tesla street in Astana?")) == \
+        (True, ("tesla_street_inaugurated",))

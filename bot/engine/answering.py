@@ -82,6 +82,8 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
                 return again
         if not reply.answered and reply.context is context:
             reply = replace(reply, context=self._after_decline(query, context))
+        if reply.answered and self._asks_now(query, reply.facts, context.language):
+            return self._out_of_time(replace(query, scope=frozenset({"present"})), context)
         return reply
 
     def _owned_by_role(self, query: Query, code: str | None) -> Query:

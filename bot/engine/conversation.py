@@ -487,10 +487,13 @@ class Conversation:
         profiles = [self._profiles[i] for i in thread if i in self._profiles]
         # (a word is a thing of its own only as the X of "and X?": "what was the baby's
         # *name*?" asks a detail of the thread)
-        new = [m for m in named(query) if (m.kind == "entity" or
-                                           m.kind == "word" and query.continues) and
+        # ("is she Dragomir's wife?" is still asked of her: the one named is no new person)
+        others = "person" in query.pronouns - self._bound(query)
+        new = [m for m in named(query)
+               if not (others and self._is_person(m)) and
+               (m.kind == "entity" or m.kind == "word" and query.continues) and
                not set(m.ids) <= self._subject and not any(_has_any(p, m.ids) for p in profiles)]
-        people = [i for m in named(query) if self._is_person(m) for i in m.ids]
+        people = [i for m in named(query) if self._is_person(m) and not others for i in m.ids]
         spans = [(f.date.year, f.date.last_year) for i in thread
                  if (f := self.kb.fact(i)) and f.date]
         later = [y for y in query.years if not any(a <= y[0] and y[1] <= b for a, b in spans)]
@@ -593,6 +596,23 @@ class Conversation:
                   if a in pronouns and b in nouns and b not in read]
         # (not "when did she succeed her father?": "she" is still hers)
         return bool(owning) and all(i in owning for i, w in enumerate(said) if w in pronouns)
+
+    def _asks_now(self, query: Query, facts: tuple[str, ...], code: str | None) -> bool:
+        """"is it finished?", "Is BK Tesla Park finished?": opened by a present auxiliary
+        (the pack's `present_auxiliary`) and ending in a word of a concept (an event), it asks
+        whether that holds now; a dated fact (construction inaugurated in 2018) does
+        not say so. Not "is it true that he visited Belgrade?", nor "is there …"."""
+        words = self.kb.language(code).grammar.get("present_auxiliary", ())
+        tokens = self.kb.stemming.tokens
+        said = [t.folded for t in tokens(query.text)]
+        if not query.yes_no or not said or said[0] not in {
+                t.folded for w in words for t in tokens(w)}:
+            return False
+        content = [w for w in said[1:] if (w,) not in self._stop_forms]
+        last = content[-1] if content else None
+        ends = any(m.kind == "concept" and not m.soft and
+                   [t.folded for t in tokens(m.text)][-1:] == [last] for m in query.mentions)
+        return ends and all((f := self.kb.fact(i)) and f.date for i in facts)
 
     def _sex_said(self, query: Query, code: str | None) -> str | None:
         """"female" or "male", as the question's person pronoun says (the pack's words)."""
