@@ -70,9 +70,9 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
         other = self._other_person(context) if not reply.answered and \
             "person" in query.pronouns - self._bound(query) and context.person and \
             not any(self._is_person(m) for m in query.mentions) else None
+        said = self._sex_said(query, context.language) if other else None
         if other and (meant.person != context.person or
-                      self._sex(other) not in (None, self._sex_said(query, context.language)
-                                               or self._sex(other))):
+                      said and self._sex(other) not in (None, said)):
             other = None  # ("she" is not a man the fact base says is one)
         if other:
             # "who gave her a medal?" — "and when did she become director?": "she" is
