@@ -273,6 +273,9 @@ class Holding:
             if m.kind == "entity" and m.role == "place" and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part
+            if strength > 0 and m.kind == "entity" and m.role == "any" and p.located and \
+                    self._elsewhere(query, fact, m):
+                strength = 0.0  # "When did Vučić visit Belgrade?": not "the Mayors of Belgrade"
             if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
                     not {"who", "name"} & query.intents and \
                     all(self.kb.entities[i].type == "country" for i in m.ids):
@@ -393,6 +396,32 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _elsewhere(self, query: Query, fact: Fact, m: Mention) -> bool:
+        """True when a place the question names with a kind of event ("did Vučić *visit
+        Belgrade*") is not where the fact's event was, only a topic of it ("the Mayors of
+        Belgrade … visited Astana"): the event asked of happens at the place named."""
+        located = self._profiles[fact.id].located
+        return self._visited(query, m) and all(
+            (e := self.kb.entities.get(i)) and e.type == "place" and i not in fact.who and
+            not located.get(i) for i in m.ids)
+
+    def _visited(self, query: Query, m: Mention) -> bool:
+        """True when the mention is a place right after a kind of event, with at most an
+        article between ("visit Belgrade", "посетио Нови Сад"), so the event's place."""
+        def read() -> bool:
+            k = query.mentions.index(m)
+            event = query.mentions[k - 1] if k else None
+            if not (event and event.kind == "concept" and set(event.ids) & self._kinds):
+                return False
+            last = self.kb.stemming.tokens(event.text)[-1:]
+            if tuple(w.folded for w in last) in self._stop_forms:
+                return False  # "spoke *about* the Jabayev Monument": a topic
+            start = query.text.find(event.text)
+            end = query.text.find(m.text, start + len(event.text)) if start >= 0 else -1
+            between = {w.casefold() for w in query.text[start + len(event.text):end].split()}
+            return end >= 0 and between <= self.index.grammar(None).get("articles", frozenset())
+        return self._per_question(("#visited", query.text, m.text), read)
 
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question

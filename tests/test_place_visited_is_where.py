@@ -1,0 +1,32 @@
+""""When did Vučić visit Belgrade?": a place the question names right after a kind of
+event is where that event was, so a fact that names the place only as a topic ("the
+Mayors of Belgrade … paid an official visit to Astana") is no answer. A place after a
+word that takes a topic ("spoke about the Jabayev Monument") stays a topic."""
+import pytest
+
+
+@pytest.mark.parametrize("question", [
+    "When did Vučić visit Belgrade?",
+    "Когда Вучич посетил Белград?",
+    "Када је Вучић посетио Нови Сад?",
+])
+def test_a_place_named_only_as_a_topic_was_not_visited(engine, question):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("When did Nazarbayev visit Belgrade?", ("nazarbayev_visit_2016",)),
+    ("Когда Назарбаев посетил Белград?", ("nazarbayev_visit_2016",)),
+    ("Who spoke about the Jabayev Monument at the Tesla street ceremony?",
+     ("tesla_street_inaugurated",)),
+])
+def test_where_it_was(engine, question, facts):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)
+
+
+def test_on_another_base(fifth):
+    assert fifth.answer("When did Oskar Välling visit Teranzo?").facts == ("valling_visit",)
+    answer = fifth.answer("When did Oskar Välling visit Brisca?")
+    assert (answer.answered, answer.facts) == (False, ())
