@@ -1,4 +1,4 @@
-""""When did Vučić visit Belgrade?": a place the question names right after a kind of
+""""When did Vučić visit Belgrade?", "… in Belgrade?": a place the question names right after a kind of
 event is where that event was, so a fact that names the place only as a topic ("the
 Mayors of Belgrade … paid an official visit to Astana") is no answer. A place after a
 word that takes a topic ("spoke about the Jabayev Monument") stays a topic."""
@@ -30,3 +30,23 @@ def test_on_another_base(fifth):
     assert fifth.answer("When did Oskar Välling visit Teranzo?").facts == ("valling_visit",)
     answer = fifth.answer("When did Oskar Välling visit Brisca?")
     assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("question", [
+    # the street is in Astana; its text names Belgrade only for another monument
+    "Кто открыл улицу Теслы в Белграде?",
+    "Who opened the Nikola Tesla street in Belgrade?",
+])
+def test_in_a_place_its_text_only_names(engine, question):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("Who opened the Nikola Tesla street in Astana?", ("tesla_street_inaugurated",)),
+    # a country after a noun says whose or where that thing is, not where it was asked
+    ("Was Kazakhstan ever asked to open an embassy in Serbia?", ("embassy_request_2018",)),
+])
+def test_in_the_place_it_was(engine, question, facts):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)

@@ -276,6 +276,10 @@ class Holding:
             if strength > 0 and m.kind == "entity" and m.role == "any" and p.located and \
                     self._elsewhere(query, fact, m):
                 strength = 0.0  # "When did Vučić visit Belgrade?": not "the Mayors of Belgrade"
+            if 0 < strength < TAGGED and m.kind == "entity" and m.role == "place" and \
+                    p.located and not any(p.located.get(i, 0.0) for i in m.ids) and \
+                    all(self.kb.entities[i].type == "place" for i in m.ids):
+                strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
             if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
                     not {"who", "name"} & query.intents and \
                     all(self.kb.entities[i].type == "country" for i in m.ids):
