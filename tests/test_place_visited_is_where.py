@@ -1,7 +1,8 @@
-""""When did Vučić visit Belgrade?", "… in Belgrade?": a place the question names right after a kind of
-event is where that event was, so a fact that names the place only as a topic ("the
-Mayors of Belgrade … paid an official visit to Astana") is no answer. A place after a
-word that takes a topic ("spoke about the Jabayev Monument") stays a topic."""
+""""When did Vučić visit Belgrade?", "who opened … in Belgrade?": a place the question
+names right after a kind of event, or after "in", is where that event was, so a fact that
+names the place only as a topic ("the Mayors of Belgrade … paid an official visit to
+Astana") is no answer. A place after a word that takes a topic ("spoke about the Jabayev
+Monument") stays a topic."""
 import pytest
 
 
