@@ -929,7 +929,8 @@ class Holding:
             countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
                          m.role == "owner" and all(self.kb.entities[i].type == "country"
                                                    for i in m.ids)]
-            return any(i not in named and query.role in self._roles(i) and
+            return any(i not in named and self.kb.entities[i].type in kinds and
+                       query.role in self._roles(i) and
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
