@@ -141,6 +141,15 @@ class Holding:
             out.append(lambda f: self._number_owned_by(f, named) is not False)
         if {"why", "cause"} & query.intents:
             out.append(lambda f: self._says(f, CAUSE))
+        for m in query.mentions if "how_many" not in query.intents and not query.ordinal \
+                else ():
+            # "Tadić's 2010 *state visit*", "the *trade agency*": the one whose text says
+            # so, before another of the concept (a summit; the embassy), where a cue of
+            # several words says more than its concept; counted, all of it counts.
+            words = self.kb.stemming.tokens(m.text)
+            if m.kind == "concept" and not m.soft and len(words) > 1 and not any(
+                    (w.folded,) in self._stop_forms for w in words):
+                out.append(lambda f, words=m.text: self._uses(f, words))
         if "where" in query.intents and not (query.years or query.months) and not any(
                 m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
             out.append(lambda f: not f.date)
