@@ -51,3 +51,33 @@ def test_in_a_place_its_text_only_names(engine, question):
 def test_in_the_place_it_was(engine, question, facts):
     answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (True, facts)
+
+
+def test_a_country_visited_is_where_not_whose(engine):
+    # Nazarbayev's visit was to Belgrade and Tokayev's to Serbia: Kazakh, not visitors
+    answer = engine.answer("How many presidents visited Kazakhstan?")
+    assert (answer.answered, answer.facts) == (True, (
+        "tadic_visit_2010", "nikolic_visit_2015", "vucic_visit_2017", "vucic_visit_2018"))
+    assert answer.text.splitlines()[0] == \
+        "3: Boris Tadić, Tomislav Nikolić, Aleksandar Vučić."
+
+
+def test_two_countries_after_the_event_are_either_way(engine):
+    answer = engine.answer("first state visit serbia kazakhstan year")
+    assert (answer.answered, answer.facts) == (True, ("tadic_visit_2010",))
+
+
+def test_on_another_base_countries(fourth):
+    answer = fourth.answer("How many times did Belmoran presidents visit Kestria?")
+    assert answer.text.splitlines()[0] == "4 in all:"
+
+
+@pytest.mark.parametrize("question, answered, facts", [
+    # the order he was given during Vučić's visit to Astana is not his visit
+    ("Did Nazarbayev visit Kazakhstan?", False, ()),
+    ("What did Nazarbayev receive during the 2018 visit?", True,
+     ("nazarbayev_order_of_serbia",)),
+])
+def test_the_doer_of_the_occasion(engine, question, answered, facts):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts) == (answered, facts)

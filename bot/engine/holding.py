@@ -278,7 +278,8 @@ class Holding:
                 strength = 0.0  # "What did Serra compose?" of "the composer Joaquim Serra"
             if m.kind == "concept" and fact.part_of and strength <= 0:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
-                strength = 1.0 if parent and parent.kind in m.ids else 0.0
+                strength = 1.0 if parent and parent.kind in m.ids and \
+                    self._did_the_occasion(query, m, parent) else 0.0
             if m.kind == "entity" and m.role == "place" and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part
@@ -410,13 +411,22 @@ class Holding:
             out.append("(measure)")
         return tuple(out)
 
+    def _did_the_occasion(self, query: Query, event: Mention, occasion: Fact) -> bool:
+        """False when the question says someone did the kind of event ("did *Nazarbayev
+        visit* …?") and they are not of the occasion a fact is part of: an order he was
+        given during Vučić's visit is not his visit."""
+        k = query.mentions.index(event)
+        doer = query.mentions[k - 1] if k else None
+        return not (doer and self._is_person(doer) and doer.role == "any" and
+                    self._after_auxiliary(query, doer)) or bool(set(doer.ids) & set(occasion.who))
+
     def _elsewhere(self, query: Query, fact: Fact, m: Mention) -> bool:
         """True when a place the question names with a kind of event ("did Vučić *visit
         Belgrade*") is not where the fact's event was, only a topic of it ("the Mayors of
         Belgrade … visited Astana"): the event asked of happens at the place named."""
         located = self._profiles[fact.id].located
         return self._visited(query, m) and all(
-            (e := self.kb.entities.get(i)) and e.type == "place" and i not in fact.who and
+            (e := self.kb.entities.get(i)) and e.type in ("place", "country") and
             not located.get(i) for i in m.ids)
 
     def _visited(self, query: Query, m: Mention) -> bool:
@@ -427,6 +437,10 @@ class Holding:
             event = query.mentions[k - 1] if k else None
             if not (event and event.kind == "concept" and set(event.ids) & self._kinds):
                 return False
+            if any(o is not m and o.kind == "entity" and o.role == "any" and all(
+                    self.kb.entities[i].type in ("place", "country") for i in o.ids)
+                   for o in query.mentions):
+                return False  # "state visit serbia kazakhstan": between the two, either way
             last = self.kb.stemming.tokens(event.text)[-1:]
             if tuple(w.folded for w in last) in self._stop_forms:
                 return False  # "spoke *about* the Jabayev Monument": a topic
