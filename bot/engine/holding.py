@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cached_property
-from typing import Callable
+from typing import Any, Callable
 
 from ..dates import chronological, sort_key
 from ..model import Fact
@@ -268,6 +268,9 @@ class Holding:
                     not {"who", "name"} & query.intents:
                 continue  # a fact's plain word, a topic named in passing: no condition
                 # (a synonym read as one is: the question chose that meaning)
+            if m.kind == "word" and self._per_question(
+                    ("#aspect word", m.text), lambda: bool(self._aspects_of(m.text, None))):
+                continue  # "… begin?": whether it began is the aspect's check (_aspects)
             if len(countries) > 1 and m in countries and not any(
                     p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
                 # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.
@@ -342,6 +345,10 @@ class Holding:
             out.append("(reason)")  # "Why was the Lantern Express withdrawn?": no why
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
+        aspect = self._aspect_asked(query)
+        if aspect and self._aspects(fact) == {aspect[1]} and not (
+                fact.date and (fact.date.end_year or fact.date.end_month or fact.date.end_day)):
+            out.append(aspect[2])  # "When did it finish?": not "work on it started" (1911)
         dated = "when" in query.intents and bool(fact.date)
         if dated or "who" in query.intents:
             # A date answers "when" only for the event the fact is: what the question
@@ -410,6 +417,37 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _aspect_asked(self, query: Query) -> tuple[str, str, str] | None:
+        """Whether the question asks when something ended (`ending` words, no `beginning`
+        ones) or began: (what it asks, the other, what to call it in a decline)."""
+        def read() -> tuple[str, str, str] | None:
+            aspects = self._aspects_of(query.text, None)
+            if len(aspects) == 1:
+                return ("ending", "beginning", "(end)") if "ending" in aspects else \
+                    ("beginning", "ending", "(start)")
+            return None
+        return self._per_question(("#aspect", query.text), read)
+
+    def _aspects(self, fact: Fact) -> set[str]:
+        """Whether the fact's text (in the fact base's own language) says something began
+        or ended — both where it names a span of years ("built between 2018 and 2023")."""
+        key = (fact.id, "#aspects")
+        if key not in self._said:
+            code = self.kb.meta.language
+            text = fact.texts.get(code, "")
+            years = {t.folded for t in self.kb.stemming.tokens(text) if _YEARLIKE.match(t.folded)}
+            self._said[key] = {"beginning", "ending"} if len(years) > 1 else \
+                self._aspects_of(text, [code])
+        return self._said[key]
+
+    def _aspects_of(self, text: str, languages: list[str] | None) -> set[str]:
+        """Which of the grammar's `beginning` and `ending` words the text uses, as written
+        ("from both ends" is no ending)."""
+        grammar = self.index.grammar(languages)
+        words = {t.folded for t in self.kb.stemming.tokens(text)}
+        return {aspect for aspect in ("beginning", "ending")
+                if words & grammar.get(aspect, frozenset())}
 
     def _did_the_occasion(self, query: Query, event: Mention, occasion: Fact) -> bool:
         """False when the question says someone did the kind of event ("did *Nazarbayev
@@ -650,7 +688,7 @@ class Holding:
                        tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
         return self._per_question(("#auxiliary", query.text, m.text), read)
 
-    def _per_question(self, key: tuple, read: Callable[[], bool]) -> bool:
+    def _per_question(self, key: tuple, read: Callable[[], Any]) -> Any:
         """What `read` says of a question, read once however many facts ask, in a memo
         that questions cannot grow for ever (unlike `_said`, kept per fact)."""
         memo = self.__dict__.setdefault("_asked_memo", {})
