@@ -320,6 +320,11 @@ class Shapes:
             stated = self._stated_noun(query, facts)
             if stated:
                 return [(Segment(templates["count"].format(count=stated[0]), strong=True),)]
+            if query.counted_noun and len(events) == 1 and (query.ordinal or any(
+                    m.kind == "context" for m in query.mentions)):
+                # "How many companies attended the fourth forum?": of one occasion the
+                # question pins, what it counts is not its one fact.
+                return []
             return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         if counted in (DAYS, YEARS):
