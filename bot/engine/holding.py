@@ -350,7 +350,7 @@ class Holding:
                 fact.date and (fact.date.end_year or fact.date.end_month or fact.date.end_day)):
             out.append(aspect[2])  # "When did it finish?": not "work on it started" (1911)
         dated = "when" in query.intents and bool(fact.date)
-        if dated or "who" in query.intents:
+        if dated or {"who", "where"} & query.intents:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
             # of its text ("when did Kazakhstan open its embassy?" is not "a consulate of
@@ -375,7 +375,8 @@ class Holding:
                 if events and not any(plain(m) for m in events):
                     out.append(events[0].text)
             else:  # the deed asked of ("who opened …") and the roles are the who-check's
-                concepts = [m for m in concepts if m is not query.mentions[0]
+                deed = query.mentions[0] if "who" in query.intents else None
+                concepts = [m for m in concepts if m is not deed
                             and not set(m.ids) & self._role_concepts]
             out.extend(m.text for m in concepts if m not in events and not plain(m))
         if "when" not in query.intents and any(
