@@ -23,3 +23,13 @@ def test_the_thing_the_fact_is_about(engine, question, facts):
 def test_a_word_of_the_text_is_not_what_was_done_to(engine, question):
     answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("question, facts", [
+    # "headquarters" is no word of a launch's text, only of the visit to them
+    ("Where is the headquarters of Meridian Space Organisation?", ("velikova_porto_alva_visit",)),
+    ("Where is the headquarters of the Northern Lights Space Agency?", ("nlsa_founded",)),
+])
+def test_where_the_thing_asked_of_is(space, question, facts):
+    answer = space.answer(question)
+    assert (answer.answered, answer.facts) == (True, facts)

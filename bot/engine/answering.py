@@ -202,7 +202,7 @@ class Engine(FactIndex, Holding, Kinds, Shapes, Conversation, Replies):
             if topical:
                 query, (chosen, best, missing) = topical
         chosen = self._doer_bound(query, self._not_again(query, context, chosen))
-        if chosen and query.counted and "how_many" in query.intents and \
+        if chosen and (query.counted or query.counted_noun) and "how_many" in query.intents and \
                 not self._count(query, chosen, self.kb.language(context.language).code):
             # "How many singers were in the group?", "how many tunnels does the railway
             # have?": facts that give no number, nor list what is counted, are no answer

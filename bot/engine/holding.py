@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cached_property
-from typing import Callable
+from typing import Any, Callable
 
 from ..dates import chronological, sort_key
 from ..model import Fact
@@ -141,6 +141,15 @@ class Holding:
             out.append(lambda f: self._number_owned_by(f, named) is not False)
         if {"why", "cause"} & query.intents:
             out.append(lambda f: self._says(f, CAUSE))
+        for m in query.mentions if "how_many" not in query.intents and not query.ordinal \
+                else ():
+            # "Tadić's 2010 *state visit*", "the *trade agency*": the one whose text says
+            # so, before another of the concept (a summit; the embassy), where a cue of
+            # several words says more than its concept; counted, all of it counts.
+            words = self.kb.stemming.tokens(m.text)
+            if m.kind == "concept" and not m.soft and len(words) > 1 and not any(
+                    (w.folded,) in self._stop_forms for w in words):
+                out.append(lambda f, words=m.text: self._uses(f, words))
         if "where" in query.intents and not (query.years or query.months) and not any(
                 m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
             out.append(lambda f: not f.date)
@@ -259,6 +268,9 @@ class Holding:
                     not {"who", "name"} & query.intents:
                 continue  # a fact's plain word, a topic named in passing: no condition
                 # (a synonym read as one is: the question chose that meaning)
+            if m.kind == "word" and self._per_question(
+                    ("#aspect word", m.text), lambda: bool(self._aspects_of(m.text, None))):
+                continue  # "… begin?": whether it began is the aspect's check (_aspects)
             if len(countries) > 1 and m in countries and not any(
                     p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
                 # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.
@@ -269,10 +281,18 @@ class Holding:
                 strength = 0.0  # "What did Serra compose?" of "the composer Joaquim Serra"
             if m.kind == "concept" and fact.part_of and strength <= 0:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
-                strength = 1.0 if parent and parent.kind in m.ids else 0.0
+                strength = 1.0 if parent and parent.kind in m.ids and \
+                    self._did_the_occasion(query, m, parent) else 0.0
             if m.kind == "entity" and m.role == "place" and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part
+            if strength > 0 and m.kind == "entity" and m.role == "any" and p.located and \
+                    self._elsewhere(query, fact, m):
+                strength = 0.0  # "When did Vučić visit Belgrade?": not "the Mayors of Belgrade"
+            if 0 < strength < TAGGED and m.kind == "entity" and m.role == "place" and \
+                    p.located and not any(p.located.get(i, 0.0) for i in m.ids) and \
+                    all(self.kb.entities[i].type == "place" for i in m.ids):
+                strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
             if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
                     not {"who", "name"} & query.intents and \
                     all(self.kb.entities[i].type == "country" for i in m.ids):
@@ -325,8 +345,12 @@ class Holding:
             out.append("(reason)")  # "Why was the Lantern Express withdrawn?": no why
         if "cause" in query.intents and not self._says(fact, CAUSE):
             out.append("(cause)")  # "What caused the flood?": not the flood's own fact
+        aspect = self._aspect_asked(query)
+        if aspect and self._aspects(fact) == {aspect[1]} and not (
+                fact.date and (fact.date.end_year or fact.date.end_month or fact.date.end_day)):
+            out.append(aspect[2])  # "When did it finish?": not "work on it started" (1911)
         dated = "when" in query.intents and bool(fact.date)
-        if dated or "who" in query.intents:
+        if dated or {"who", "where"} & query.intents:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
             # of its text ("when did Kazakhstan open its embassy?" is not "a consulate of
@@ -351,7 +375,8 @@ class Holding:
                 if events and not any(plain(m) for m in events):
                     out.append(events[0].text)
             else:  # the deed asked of ("who opened …") and the roles are the who-check's
-                concepts = [m for m in concepts if m is not query.mentions[0]
+                deed = query.mentions[0] if "who" in query.intents else None
+                concepts = [m for m in concepts if m is not deed
                             and not set(m.ids) & self._role_concepts]
             out.extend(m.text for m in concepts if m not in events and not plain(m))
         if "when" not in query.intents and any(
@@ -393,6 +418,76 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _aspect_asked(self, query: Query) -> tuple[str, str, str] | None:
+        """Whether the question asks when something ended (`ending` words, no `beginning`
+        ones) or began: (what it asks, the other, what to call it in a decline)."""
+        def read() -> tuple[str, str, str] | None:
+            aspects = self._aspects_of(query.text, None)
+            if len(aspects) == 1:
+                return ("ending", "beginning", "(end)") if "ending" in aspects else \
+                    ("beginning", "ending", "(start)")
+            return None
+        return self._per_question(("#aspect", query.text), read)
+
+    def _aspects(self, fact: Fact) -> set[str]:
+        """Whether the fact's text (in the fact base's own language) says something began
+        or ended — both where it names a span of years ("built between 2018 and 2023")."""
+        key = (fact.id, "#aspects")
+        if key not in self._said:
+            code = self.kb.meta.language
+            text = fact.texts.get(code, "")
+            years = {t.folded for t in self.kb.stemming.tokens(text) if _YEARLIKE.match(t.folded)}
+            self._said[key] = {"beginning", "ending"} if len(years) > 1 else \
+                self._aspects_of(text, [code])
+        return self._said[key]
+
+    def _aspects_of(self, text: str, languages: list[str] | None) -> set[str]:
+        """Which of the grammar's `beginning` and `ending` words the text uses, as written
+        ("from both ends" is no ending)."""
+        grammar = self.index.grammar(languages)
+        words = {t.folded for t in self.kb.stemming.tokens(text)}
+        return {aspect for aspect in ("beginning", "ending")
+                if words & grammar.get(aspect, frozenset())}
+
+    def _did_the_occasion(self, query: Query, event: Mention, occasion: Fact) -> bool:
+        """False when the question says someone did the kind of event ("did *Nazarbayev
+        visit* …?") and they are not of the occasion a fact is part of: an order he was
+        given during Vučić's visit is not his visit."""
+        k = query.mentions.index(event)
+        doer = query.mentions[k - 1] if k else None
+        return not (doer and self._is_person(doer) and doer.role == "any" and
+                    self._after_auxiliary(query, doer)) or bool(set(doer.ids) & set(occasion.who))
+
+    def _elsewhere(self, query: Query, fact: Fact, m: Mention) -> bool:
+        """True when a place the question names with a kind of event ("did Vučić *visit
+        Belgrade*") is not where the fact's event was, only a topic of it ("the Mayors of
+        Belgrade … visited Astana"): the event asked of happens at the place named."""
+        located = self._profiles[fact.id].located
+        return self._visited(query, m) and all(
+            (e := self.kb.entities.get(i)) and e.type in ("place", "country") and
+            not located.get(i) for i in m.ids)
+
+    def _visited(self, query: Query, m: Mention) -> bool:
+        """True when the mention is a place right after a kind of event, with at most an
+        article between ("visit Belgrade", "посетио Нови Сад"), so the event's place."""
+        def read() -> bool:
+            k = query.mentions.index(m)
+            event = query.mentions[k - 1] if k else None
+            if not (event and event.kind == "concept" and set(event.ids) & self._kinds):
+                return False
+            if any(o is not m and o.kind == "entity" and o.role == "any" and all(
+                    self.kb.entities[i].type in ("place", "country") for i in o.ids)
+                   for o in query.mentions):
+                return False  # "state visit serbia kazakhstan": between the two, either way
+            last = self.kb.stemming.tokens(event.text)[-1:]
+            if tuple(w.folded for w in last) in self._stop_forms:
+                return False  # "spoke *about* the Jabayev Monument": a topic
+            start = query.text.find(event.text)
+            end = query.text.find(m.text, start + len(event.text)) if start >= 0 else -1
+            between = {w.casefold() for w in query.text[start + len(event.text):end].split()}
+            return end >= 0 and between <= self.index.grammar(None).get("articles", frozenset())
+        return self._per_question(("#visited", query.text, m.text), read)
 
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question
@@ -594,7 +689,7 @@ class Holding:
                        tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
         return self._per_question(("#auxiliary", query.text, m.text), read)
 
-    def _per_question(self, key: tuple, read: Callable[[], bool]) -> bool:
+    def _per_question(self, key: tuple, read: Callable[[], Any]) -> Any:
         """What `read` says of a question, read once however many facts ask, in a memo
         that questions cannot grow for ever (unlike `_said`, kept per fact)."""
         memo = self.__dict__.setdefault("_asked_memo", {})
@@ -896,7 +991,8 @@ class Holding:
             countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
                          m.role == "owner" and all(self.kb.entities[i].type == "country"
                                                    for i in m.ids)]
-            return any(i not in named and query.role in self._roles(i) and
+            return any(i not in named and self.kb.entities[i].type in kinds and
+                       query.role in self._roles(i) and
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)

@@ -320,6 +320,11 @@ class Shapes:
             stated = self._stated_noun(query, facts)
             if stated:
                 return [(Segment(templates["count"].format(count=stated[0]), strong=True),)]
+            if query.counted_noun and len(events) == 1 and (query.ordinal or any(
+                    m.kind == "context" for m in query.mentions)):
+                # "How many companies attended the fourth forum?": of one occasion the
+                # question pins, what it counts is not its one fact.
+                return []
             return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         if counted in (DAYS, YEARS):
@@ -427,10 +432,16 @@ class Shapes:
             at.append((position, item))
             position += size
         cues = [p for p, item in at if any(w.stem in words for w in _words_of(item))]
+        # "met President Nikolić and Prime Minister Vučić": another role's word between
+        # the cue and a name makes that name someone else's.
+        others = [p for p, item in at if p not in cues and isinstance(item, Match) and
+                  item.kind == "concept" and set(item.ids) & self._role_concepts and
+                  counted not in item.ids]
         near: dict[str, set[str]] = defaultdict(set)
         for p, item in at:
             if isinstance(item, Match) and item.kind == "entity" and \
-                    any(-2 <= p - c <= ENUMERATION for c in cues):
+                    any(-2 <= p - c <= ENUMERATION and not any(c < o < p for o in others)
+                        for c in cues):
                 for i in item.ids:
                     if i not in named and i in self.kb.entities:
                         near[self.kb.entities[i].type].add(i)
