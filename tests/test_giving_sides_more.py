@@ -42,6 +42,12 @@ def _answered(engine, question):
     ("engine", "Что Вучич вручил Назарбаеву?", ("nazarbayev_order_of_serbia",)),
     ("engine", "Что Назарбаев получил от Вучича?", ("nazarbayev_order_of_serbia",)),
     ("engine", "Šta je Vučić dodelio Nazarbajevu?", ("nazarbayev_order_of_serbia",)),
+    ("engine", "Назарбаев не берді?", ("vucic_order_of_friendship",)),  # not what he got
+    ("engine", "Назарбаев Вучичке не берді?", ("vucic_order_of_friendship",)),
+    ("engine", "Whom did Vučić award?", ("nazarbayev_order_of_serbia",)),
+    ("engine", "Who did Nazarbayev give an award to?", ("vucic_order_of_friendship",)),
+    ("engine", "Who received the Order of Friendship from Nazarbayev?",
+     ("vucic_order_of_friendship",)),  # not Nikolić's, which no one is said to give
     ("engine", "Koje odlikovanje je Nazarbajev dobio od Srbije?",
      ("nazarbayev_order_of_serbia",)),  # a country gives by its people: Vučić
 ])

@@ -25,7 +25,9 @@ class Sides:
         Marsk", "наградил Назарбаева"), after `receiver_before` ("to her"), next to a
         receiving verb, or before a giving verb made passive ("was Vučić awarded") a
         receiver; right before a giving verb ("did Vučić give", "Вучич подарил"), or
-        after an auxiliary, the side the verb says. An object pronoun (`object_pronouns`:
+        after an auxiliary, the side the verb says; a name with a `receiver_endings`
+        ending ("Вучич*ке*") a receiver, and `verb_question_words` ("не") or such a name
+        between a name and its verb do not part them. An object pronoun (`object_pronouns`:
         "him", "его") is no giver but after an agent word. Read once per question."""
         key = ("#asked_sides", query.text, tuple((m.text, m.ids) for m in query.mentions))
         return self._per_question(key, lambda: self._read_sides(query))  # type: ignore
@@ -44,8 +46,18 @@ class Sides:
         objects = grammar.get("object_pronouns", frozenset())
         nouns = grammar.get("giving_nouns", frozenset())
 
+        gaps = grammar.get("verb_question_words", frozenset())
+        endings = grammar.get("receiver_endings", frozenset())
+
+        def dative(word: str) -> bool:
+            return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings)
+
         def side(start: int, end: int, pronoun: str | None = None) -> str | None:
             before = tokens[start - 1] if start else None
+            if dative(tokens[end - 1]):
+                return RECEIVE  # "Вучичке": to Vučić
+            while end < len(tokens) and (tokens[end] in gaps or dative(tokens[end])):
+                end += 1  # "Назарбаев (Вучичке) не берді?": what did Nazarbayev give
             after = tokens[end] if end < len(tokens) else None
             if before in agents:
                 return GIVE
