@@ -538,7 +538,9 @@ class Holding:
         receive what the fact is: a giver is named after `agent_before` ("… by Vučić")
         or right before the event's verb ("King Halvard III awarded …", "Kestria sent
         …"); a receiver right after it ("awarded Isolde Marrin"), before a `receiving`
-        word ("Radu Petrescu received …") or a passive auxiliary ("Vučić was awarded")."""
+        word ("Radu Petrescu received …") or a passive auxiliary ("Vučić was awarded"),
+        or, in a giving, after `receiver_before` ("… the prize to Yara Hendriks"); a title
+        between does not part them ("by President Nazarbayev")."""
         key = (fact.id, "#sides")
         if key not in self._said:
             grammar = self.index.grammar(None)
@@ -553,8 +555,8 @@ class Holding:
 
             givers: set[str] = set()
             receivers: set[str] = set()
-            to = grammar.get("receiver_before", frozenset()) if self._is_giving(fact) \
-                else frozenset()  # type: ignore[attr-defined]
+            giving = self._is_giving(fact)  # type: ignore[attr-defined]
+            to = grammar.get("receiver_before", frozenset()) if giving else frozenset()
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
                     continue
