@@ -20,6 +20,13 @@ from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, 
                       TOLERATE, _CLOCK, _YEARLIKE)
 
 
+def _nth(items: list, n: int) -> list:
+    """The n-th of the items (-1: the last) as a list of one, or none."""
+    if n > 0:
+        return items[n - 1:n]
+    return items[n:][:1] if len(items) >= -n else []
+
+
 #: A number in a text, and where a clause ends for what it is the number of.
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
@@ -33,6 +40,9 @@ class Holding:
         """The facts that answer the query, best first; else none, with what the nearest
         fact lacks (the texts of the mentions it does not hold). `occasion`: with an
         ordinal, every fact of the n-th occasion, not only the one ranked best."""
+        counted = self._end_as_ordinal(query)
+        if counted is not None:
+            return self._select(counted, occasion)
         among = self._could_hold(query)
         scored = self._score(query, dated=True, among=among)
         if query.ordinal or {"first", "latest"} & query.modifiers:
@@ -88,17 +98,16 @@ class Holding:
             if "who" in query.intents and query.role in self._role_concepts:
                 dated = self._first_in_role(query, dated)  # the second director, not event
             elif occasion:
-                groups = self._occasions(dated, chosen)
-                return (groups[query.ordinal - 1] if len(groups) >= query.ordinal
-                        else []), best, ()
+                groups = self._counted_occasions(query, dated, chosen)
+                return next(iter(_nth(groups, query.ordinal)), []), best, ()
             elif set(query.leading) - set(query.ordinal_of) and any(
                     i in self._kinds or (e := self.kb.entities.get(i)) and e.type == "event"
                     for i in query.ordinal_of):
                 # "who opened the third Business Forum?": the ordinal names occasions
                 return self._nth_occasion(query, holding), best, ()
-            else:
-                dated = [g[0] for g in self._occasions(dated, chosen)]  # forum and visit: one
-            chosen = dated[query.ordinal - 1:query.ordinal]
+            else:  # forum and visit: one
+                dated = [g[0] for g in self._counted_occasions(query, dated, chosen)]
+            chosen = _nth(dated, query.ordinal)
             if not chosen:
                 return [], 0.0, (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
@@ -224,6 +233,100 @@ class Holding:
             groups.setdefault(key, []).append(f)
         return [sorted(members, key=lambda f: rank.get(f.id, len(rank)))
                 for members in groups.values()]
+
+    def _end_as_ordinal(self, query: Query) -> Query | None:
+        """"What contracts were signed at the first Business Forum?", "who opened the
+        last one?": "first" or "last" before a recurring event (a kind of event or an
+        event the fact base names), with topic words before it that say what is asked
+        of that occasion, counts the occasions as an ordinal does (see _nth_occasion):
+        the contracts of the first forum, not the earliest contracts of any forum.
+        None: the question is no such one."""
+        end = {"first", "latest"} & query.modifiers
+        if len(end) != 1 or query.ordinal or query.own_first or not query.end_of or \
+                not set(query.end_leading) - set(query.end_of) or not any(
+                    i in self._kinds or (e := self.kb.entities.get(i)) and e.type == "event"
+                    for i in query.end_of):
+            return None
+        return replace(query, ordinal=1 if "first" in end else -1, ordinal_of=query.end_of,
+                       leading=query.end_leading, modifiers=query.modifiers - end,
+                       end_of=(), end_leading=())
+
+    def _counted_occasions(self, query: Query, dated: list[Fact], ranked: list[Fact]
+                           ) -> list[list[Fact]]:
+        """The occasions an ordinal counts: of exactly what it stands before. Where some
+        facts are plainly of it (its kind or tag, or their occasion's: not "from Frostvik
+        Cosmodrome" of "the second launch site"), only those; where some use the
+        question's own word for it (or a word of the same meaning), only those ("the
+        second flood" is not the derailment the fact base's "accident" also holds); and
+        the facts that say "first" of it about the same person are its first occasion,
+        however far apart they are dated ("made the agency's first spacewalk", "a medal
+        for the first spacewalk")."""
+        of = set(query.ordinal_of)
+        if of:
+            plain = [f for f in dated if self._plainly_about(f, of)]
+            dated = plain or dated
+            word = next((m for m in query.mentions if m.kind == "concept" and
+                         set(m.ids) == of), None)
+            if word is not None:
+                own = [f for f in dated if self._uses_own_word(f, word)]
+                dated = own or dated
+        groups = self._occasions(dated, ranked)
+        if not of:
+            return groups
+        out: list[tuple[list[Fact], bool]] = []  # (occasion, says "first" of it)
+        for g in groups:
+            first = any(self._says_first_of(f, tuple(of)) for f in g)
+            people = {i for f in g for i in f.who if (e := self.kb.entities.get(i)) and
+                      e.type == "person"}
+            into = next((h for h, said in out if first and said and
+                         people & {i for f in h for i in f.who}), None)
+            if into is None:
+                out.append((list(g), first))
+            else:
+                into.extend(g)
+        return [g for g, _ in out]
+
+    def _plainly_about(self, fact: Fact, ids: set[str]) -> bool:
+        """Whether the fact is of these (its kind, who, where or tags), or the occasion
+        it was part of is."""
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        return any(f.kind in ids or ids & {*f.who, *f.where, *f.tags}
+                   for f in (fact, parent) if f)
+
+    def _uses_own_word(self, fact: Fact, word: Mention) -> bool:
+        """Whether the fact's text, or its occasion's, uses the question's word for a
+        topic or one the language pack gives the same meaning (`synonyms`). A word that
+        is the topic's own name (its id or first cue word, or the same meaning) is what
+        every fact of it is, whatever words its text uses ("the second accident", "the
+        third trip")."""
+        if self._names_concept(word):
+            return True
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        return any(self._uses(f, w) for f in (fact, parent) if f
+                   for w in self._same_meaning(word.text))
+
+    def _names_concept(self, word: Mention) -> bool:
+        """Whether the question's word for a topic is the topic's own name: its id as
+        words or its first cue, or a word of the same meaning (see _same_meaning)."""
+        stems = self.kb.stemming.stems
+        asked = {stems(w) for w in self._same_meaning(word.text)}
+        concepts = self.kb.language(None).concepts
+        return any(stems(i.replace("_", " ")) in asked or
+                   any(stems(c) in asked for c in concepts.get(i, ())[:1])
+                   for i in word.ids)
+
+    def _same_meaning(self, words: str) -> tuple[str, ...]:
+        """The words, and the members of the pack's `synonyms` group they are in."""
+        memo = self.__dict__.setdefault("_same_meaning_memo", {})
+        if words not in memo:
+            stems = self.kb.stemming.stems(words)
+            groups = self.kb.language(None).vocabulary.get("synonyms") or {}
+            found = [words]
+            for members in groups.values():
+                if any(self.kb.stemming.stems(w) == stems for w in members):
+                    found.extend(members)
+            memo[words] = tuple(dict.fromkeys(found))
+        return memo[words]
 
     def _nth_occasion(self, query: Query, holding: list[tuple[float, Fact]]) -> list[Fact]:
         """"Who opened the third Business Forum?", "what was signed at the fourth one?":
@@ -607,7 +710,13 @@ class Holding:
     def _first_in_role(self, query: Query, dated: list[Fact]) -> list[Fact]:
         """"Who was the second Director-General?": of the facts in date order, the first
         that gives each new person in the role asked, so that the n-th is the n-th
-        person, however many facts the first one has."""
+        person, however many facts the first one has. Where some of the facts use the
+        question's own word for the role, only those count: "Director-General", not the
+        "director" of another body that the fact base's concept also holds."""
+        word = next((m for m in query.mentions if m.kind == "concept" and
+                     query.role in m.ids), None)
+        if word is not None:
+            dated = [f for f in dated if self._uses_own_word(f, word)] or dated
         named = {i for m in query.mentions for i in m.ids}
         # "the second Serbian president": someone of that country
         countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
