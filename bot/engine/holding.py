@@ -209,10 +209,31 @@ class Holding:
         if kinds:  # of the kind named, where some fact of it holds (see _of_kind)
             hit = next((f for f in by_date if f.kind in kinds and holds(f)), None)
             of_kind = [hit] if hit else [f for f in above if f.kind in kinds and holds(f)]
+            if hit and "latest" in modifiers and self._only_its_first(query, hit, by_date,
+                                                                      holds):
+                return [], 0.0
             if of_kind:
                 return of_kind, best
         hit = next((f for f in by_date if holds(f)), None)
+        if hit and "latest" in modifiers and self._only_its_first(query, hit, by_date, holds):
+            return [], 0.0
         return ([hit] if hit else [f for f in above if holds(f)]), best
+
+    def _only_its_first(self, query: Query, hit: Fact, by_date: "InDateOrder",
+                        holds: Callable[[Fact], bool]) -> bool:
+        """"Where did the Joint Railway Commission last meet?": where the one occasion
+        the fact base has of it says it was the first ("… first met in Dunmere"), the
+        last is one the fact base does not record."""
+        asked = tuple(i for m in query.mentions if m.kind == "concept" and not m.soft
+                      for i in m.ids)
+        if "measure" in query.intents:
+            return False  # "how long did the spacewalk last?": "last" is no "latest"
+        if not asked or not (self._says_first_of(hit, asked) or
+                             hit.kind in asked and self._says_first_done(hit)):
+            return False
+        occasion = {hit.id, hit.part_of or hit.id}
+        return not any(f.id not in occasion and (f.part_of or "") not in occasion and
+                       holds(f) for f in by_date)
 
     @staticmethod
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
@@ -495,7 +516,33 @@ class Holding:
             out.append("(time of day)")
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
+        out.extend(self._lacks_first_holder(query, fact))
         return tuple(out)
+
+    def _lacks_first_holder(self, query: Query, fact: Fact) -> tuple[str, ...]:
+        """"Who was the first Serbian prime minister to visit Kazakhstan?": the first of
+        a role is someone in it who takes part in the fact (not the prime minister whom
+        a Kazakh visitor met); and, asked who *was* the first of it, only a fact that
+        says "first" of what the question names gives it: the earliest holder the
+        fact base records need not be the first ("Reyk became director of the
+        company", founded long before)."""
+        if "who" not in query.intents or query.ordinal or "first" not in query.modifiers \
+                or query.role is None:
+            return ()
+        out: tuple[str, ...] = ()
+        if query.role in self._role_concepts:
+            countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                         m.role == "owner" and all(self.kb.entities[i].type == "country"
+                                                   for i in m.ids)]
+            named = {i for m in query.mentions for i in m.ids}
+            if not any(i not in named and query.role in self._roles(i) and
+                       all(self.kb.entities[i].country in c for c in countries)
+                       for i in fact.who if i in self.kb.entities):
+                out = ("(who)",)
+        asked = tuple(dict.fromkeys(i for m in query.mentions if not m.soft for i in m.ids))
+        if query.role_said and not self._says_first_of(fact, asked):
+            out = (*out, "(first)")  # "the first Director-General", "the first … visit"
+        return out
 
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question
@@ -1154,6 +1201,14 @@ class Holding:
                         said = True
             self._said[key] = said
         return self._said[key]
+
+    def _says_first_done(self, fact: Fact) -> bool:
+        """True when the fact's text (in the fact base's language) says "first" right
+        before a plain word, a verb of what the fact is: "the commission *first met*"."""
+        found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+        return any(isinstance(item, Match) and item.kind == "modifier" and
+                   "first" in item.ids and isinstance(after, Match) and after.kind == "word"
+                   for item, after in zip(found, found[1:]))
 
     def _is_person(self, m: Mention) -> bool:
         return m.kind == "entity" and all(
