@@ -291,6 +291,9 @@ class Holding:
             if word is not None:
                 own = [f for f in dated if self._uses_own_word(f, word)]
                 dated = own or dated
+                # "Frostvik Pad 2, a second launch pad": the n-th of another word of
+                # the topic is of another series than "the third launch site".
+                dated = [f for f in dated if not self._nth_of_other(f, word)] or dated
         groups = self._occasions(dated, ranked)
         if not of:
             return groups
@@ -325,6 +328,26 @@ class Holding:
         parent = self.kb.fact(fact.part_of) if fact.part_of else None
         return any(self._uses(f, w) for f in (fact, parent) if f
                    for w in self._same_meaning(word.text))
+
+    def _nth_of_other(self, fact: Fact, word: Mention) -> bool:
+        """True when the fact's text gives an ordinal ("first", "second") right before
+        another cue of the question's topic than the question's word: one that neither
+        holds that word ("state visit" of "visit") nor means the same."""
+        stems = self.kb.stemming.stems
+        asked = [stems(w) for w in self._same_meaning(word.text)]
+        found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+        for item, after in zip(found, found[1:]):
+            if not (isinstance(item, Match) and (item.kind == "ordinal" or
+                                                 item.kind == "modifier" and
+                                                 "first" in item.ids) and
+                    isinstance(after, Match) and after.kind == "concept" and
+                    set(after.ids) & set(word.ids)):
+                continue
+            said = tuple(w.stem for w in after.words)
+            if not any(a and any(said[i:i + len(a)] == a for i in range(len(said)))
+                       for a in asked):
+                return True
+        return False
 
     def _names_concept(self, word: Mention) -> bool:
         """Whether the question's word for a topic is the topic's own name: its id as
