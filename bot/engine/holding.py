@@ -108,8 +108,9 @@ class Holding:
             else:  # forum and visit: one
                 dated = [g[0] for g in self._counted_occasions(query, dated, chosen)]
             chosen = _nth(dated, query.ordinal)
-            if not chosen:
-                return [], 0.0, (str(query.ordinal),)
+            if not chosen:  # "the second flood" where one is recorded
+                return [], 0.0, (f"(recorded {len(dated)})",) if dated else \
+                    (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
         return chosen, best, ()
 
