@@ -37,15 +37,13 @@ def test_role_follow_ups_count_people_in_the_role(space, ask_in_turn):
 
 # --- "the first <role> to …": a holder who takes part, a fact that says "first" ----
 
-@pytest.mark.parametrize("question", [
-    # Vučić is only met by the Kazakh visitor in Belgrade; his own visit as prime
-    # minister is not said to be the first
-    "Who was the first Serbian prime minister to visit Kazakhstan?",
+def test_first_of_a_role_takes_part(engine):
+    # not Nazarbayev's visit to Belgrade, where he met Prime Minister Vučić
+    assert facts(engine.answer("Who was the first Serbian prime minister to visit "
+                               "Kazakhstan?")) == (True, ("vucic_visit_2016",))
     # the Order went to Nikolić, a Serbian president
-    "Who was the first Kazakh president to receive the Order of Friendship?",
-])
-def test_first_of_a_role_declines_without_one(engine, question):
-    assert facts(engine.answer(question)) == (False, ())
+    assert facts(engine.answer("Who was the first Kazakh president to receive the Order of "
+                               "Friendship?")) == (False, ())
 
 
 def test_first_of_a_role_said_first(engine):
@@ -53,11 +51,15 @@ def test_first_of_a_role_said_first(engine):
         == (True, ("tadic_visit_2010",))
 
 
-def test_earliest_director_recorded_is_not_the_first(fifth):
+def test_earliest_director_recorded_is_not_the_first(fifth, club):
+    # the fact base only says the company exists: its first director may predate Reyk
     assert facts(fifth.answer("Who was the first director of the Morvath Railway Company?")) \
         == (False, ())
     assert facts(fifth.answer("Who was the first chair of the Joint Railway Commission?")) \
         == (True, ("ferrant_chair",))
+    # a club whose founding is recorded: its earliest manager recorded is its first
+    assert facts(club.answer("Who was the first manager of the club?")) == \
+        (True, ("berg_appointed",))
 
 
 # --- occasions plainly of the thing counted -----------------------------------------

@@ -547,9 +547,10 @@ class Holding:
         """"Who was the first Serbian prime minister to visit Kazakhstan?": the first of
         a role is someone in it who takes part in the fact (not the prime minister whom
         a Kazakh visitor met); and, asked who *was* the first of it, only a fact that
-        says "first" of what the question names gives it: the earliest holder the
-        fact base records need not be the first ("Reyk became director of the
-        company", founded long before)."""
+        says "first" of what the question names gives it, unless the record of what
+        it names begins before (see _recorded_before): the earliest holder the fact
+        base records need not be the first ("Reyk became director of the company",
+        which the fact base only says exists)."""
         if "who" not in query.intents or query.ordinal or "first" not in query.modifiers \
                 or query.role is None:
             return ()
@@ -564,9 +565,34 @@ class Holding:
                        for i in fact.who if i in self.kb.entities):
                 out = ("(who)",)
         asked = tuple(dict.fromkeys(i for m in query.mentions if not m.soft for i in m.ids))
-        if query.role_said and not self._says_first_of(fact, asked):
+        if query.role_said and not self._says_first_of(fact, asked) and \
+                not self._recorded_before(query, fact):
             out = (*out, "(first)")  # "the first Director-General", "the first … visit"
         return out
+
+    def _recorded_before(self, query: Query, fact: Fact) -> bool:
+        """Whether the record of what the question names (its things, places,
+        organisations and countries; else of anything) begins before the fact, so that
+        the earliest holder recorded is the first: a club whose founding is dated, not
+        a company the fact base only says exists."""
+        if not fact.date:
+            return False
+        named = [i for m in query.mentions if m.kind == "entity" for i in m.ids
+                 if (e := self.kb.entities.get(i)) and e.type != "person"]
+        here = self._date_rank[fact.id]
+        if not named:
+            return any(self._date_rank[f.id] < here for f in self.kb.facts if f.date)
+        return any(self._earliest_of(i) < here for i in named)
+
+    def _earliest_of(self, entity: str) -> float:
+        """The date rank of the earliest dated fact with the entity in its who, where or
+        tags (inf: none), read once."""
+        memo = self.__dict__.setdefault("_earliest_memo", {})
+        if entity not in memo:
+            memo[entity] = min((self._date_rank[f.id] for f in self._postings.get(entity, ())
+                                if f.date and entity in (*f.who, *f.where, *f.tags)),
+                               default=float("inf"))
+        return memo[entity]
 
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question
