@@ -578,8 +578,11 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 r.own_first = len(r.mentions)  # "its first rocket": what comes next
             if not chatter and {"first", "latest"} & set(item.ids) and r.end_at is None and \
                     pos > 0 and _words(found[pos - 1])[-1:] and \
-                    _words(found[pos - 1])[-1].folded in grammar.get("articles", ()):
-                # "the first Business Forum", not "relations first began"
+                    _words(found[pos - 1])[-1].folded in grammar.get("articles", ()) and \
+                    pos + 1 < len(found) and isinstance(found[pos + 1], Match) and \
+                    found[pos + 1].kind in ("entity", "concept", "demonym", "word"):
+                # "the first Business Forum", not "relations first began" nor "the
+                # first to visit Belgrade" (the first person to)
                 r.end_leading = [i for m in r.mentions[start:] if m.kind in ("concept", "word")
                                  and not m.soft for i in m.ids]
                 r.end_at = len(r.mentions)

@@ -333,7 +333,13 @@ class Holding:
     def _nth_of_other(self, fact: Fact, word: Mention) -> bool:
         """True when the fact's text gives an ordinal ("first", "second") right before
         another cue of the question's topic than the question's word: one that neither
-        holds that word ("state visit" of "visit") nor means the same."""
+        holds that word ("state visit" of "visit") nor means the same. Read once."""
+        key = (fact.id, "#nth of other " + word.text + "|" + ",".join(word.ids))
+        if key not in self._said:
+            self._said[key] = self._reads_nth_of_other(fact, word)
+        return self._said[key]
+
+    def _reads_nth_of_other(self, fact: Fact, word: Mention) -> bool:
         stems = self.kb.stemming.stems
         asked = [stems(w) for w in self._same_meaning(word.text)]
         found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
