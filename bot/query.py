@@ -140,6 +140,11 @@ class Query:
     #: milestone only a fact that says "first" of it gives (not the earliest recorded):
     #: the ids of what "first" is said of (the rocket).
     own_first: tuple[str, ...] = ()
+    #: "What contracts were signed at the *first* Business Forum?", "… the *last* one":
+    #: the ids of what "first" or "last" (a modifier) stands before, and the topic words
+    #: read before it in its clause, as `ordinal_of` and `leading` are for an ordinal.
+    end_of: tuple[str, ...] = ()
+    end_leading: tuple[str, ...] = ()
     #: "What are relations between Velusia and Calvera *like*?": what something is like,
     #: a judgement no fact gives.
     evaluative: bool = False
@@ -202,6 +207,8 @@ class _Reading:
     role_said: str | None = None
     name_of: str | None = None
     own_first: int | None = None
+    end_at: int | None = None
+    end_leading: list[str] = field(default_factory=list)
 
 
 def parse(text: str, index: TermIndex,
@@ -407,7 +414,10 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  name_nouns=tuple(r.name_nouns), direction=_direction(said, grammar),
                  evaluative=evaluative,
                  own_first=r.mentions[r.own_first].ids if r.own_first is not None and
-                 r.own_first < len(r.mentions) else ())
+                 r.own_first < len(r.mentions) else (),
+                 end_of=r.mentions[r.end_at].ids if r.end_at is not None and
+                 r.end_at < len(r.mentions) else (),
+                 end_leading=tuple(dict.fromkeys(r.end_leading)))
 
 
 def _direction(said: list[str], grammar: Grammar) -> str | None:
@@ -566,6 +576,16 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                     _words(found[pos - 1])[-1:] and \
                     _words(found[pos - 1])[-1].folded in grammar.get("possessive", ()):
                 r.own_first = len(r.mentions)  # "its first rocket": what comes next
+            if not chatter and {"first", "latest"} & set(item.ids) and r.end_at is None and \
+                    pos > 0 and _words(found[pos - 1])[-1:] and \
+                    _words(found[pos - 1])[-1].folded in grammar.get("articles", ()) and \
+                    pos + 1 < len(found) and isinstance(found[pos + 1], Match) and \
+                    found[pos + 1].kind in ("entity", "concept", "demonym", "word"):
+                # "the first Business Forum", not "relations first began" nor "the
+                # first to visit Belgrade" (the first person to)
+                r.end_leading = [i for m in r.mentions[start:] if m.kind in ("concept", "word")
+                                 and not m.soft for i in m.ids]
+                r.end_at = len(r.mentions)
         elif kind == "pronoun":
             r.pronouns.update(item.ids)
             if not chatter and _words(item)[-1].folded in grammar.get("possessive", ()):

@@ -45,7 +45,19 @@ class Conversation:
                 mentions.append(Mention("concept", tuple(kinds), "(previous answer)",
                                         soft=False))
         intents = query.intents or frozenset(context.intents)
-        return replace(query, mentions=tuple(mentions), years=years, intents=intents)
+        return replace(query, mentions=tuple(mentions), years=years, intents=intents,
+                       role=self._role_kept(query, mentions, intents))
+
+    def _role_kept(self, query: Query, mentions: list[Mention],
+                   intents: frozenset[str]) -> str | None:
+        """"Who was the first Director-General?" — "and the second?": the role the
+        previous question asked who held is still what is asked, so the second is the
+        second person in it, not the second fact that names the role."""
+        if query.role is not None or "who" not in intents:
+            return query.role
+        kept = mentions[len(query.mentions):]
+        return next((i for m in kept if m.kind == "concept" for i in m.ids
+                     if i in self._role_concepts), None)
 
     def _resolve(self, query: Query, context: Context) -> Query:
         """Pronouns against the previous answer: "he", "that", and "at the time" / "that

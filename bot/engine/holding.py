@@ -20,6 +20,13 @@ from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, 
                       TOLERATE, _CLOCK, _YEARLIKE)
 
 
+def _nth(items: list, n: int) -> list:
+    """The n-th of the items (-1: the last) as a list of one, or none."""
+    if n > 0:
+        return items[n - 1:n]
+    return items[n:][:1] if len(items) >= -n else []
+
+
 #: A number in a text, and where a clause ends for what it is the number of.
 _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
@@ -33,6 +40,9 @@ class Holding:
         """The facts that answer the query, best first; else none, with what the nearest
         fact lacks (the texts of the mentions it does not hold). `occasion`: with an
         ordinal, every fact of the n-th occasion, not only the one ranked best."""
+        counted = self._end_as_ordinal(query)
+        if counted is not None:
+            return self._select(counted, occasion)
         among = self._could_hold(query)
         scored = self._score(query, dated=True, among=among)
         if query.ordinal or {"first", "latest"} & query.modifiers:
@@ -88,19 +98,19 @@ class Holding:
             if "who" in query.intents and query.role in self._role_concepts:
                 dated = self._first_in_role(query, dated)  # the second director, not event
             elif occasion:
-                groups = self._occasions(dated, chosen)
-                return (groups[query.ordinal - 1] if len(groups) >= query.ordinal
-                        else []), best, ()
+                groups = self._counted_occasions(query, dated, chosen)
+                return next(iter(_nth(groups, query.ordinal)), []), best, ()
             elif set(query.leading) - set(query.ordinal_of) and any(
                     i in self._kinds or (e := self.kb.entities.get(i)) and e.type == "event"
                     for i in query.ordinal_of):
                 # "who opened the third Business Forum?": the ordinal names occasions
                 return self._nth_occasion(query, holding), best, ()
-            else:
-                dated = [g[0] for g in self._occasions(dated, chosen)]  # forum and visit: one
-            chosen = dated[query.ordinal - 1:query.ordinal]
-            if not chosen:
-                return [], 0.0, (str(query.ordinal),)
+            else:  # forum and visit: one
+                dated = [g[0] for g in self._counted_occasions(query, dated, chosen)]
+            chosen = _nth(dated, query.ordinal)
+            if not chosen:  # "the second flood" where one is recorded
+                return [], 0.0, (f"(recorded {len(dated)})",) if dated else \
+                    (str(query.ordinal),)
         chosen = self._apply_modifiers(query, chosen)
         return chosen, best, ()
 
@@ -209,10 +219,31 @@ class Holding:
         if kinds:  # of the kind named, where some fact of it holds (see _of_kind)
             hit = next((f for f in by_date if f.kind in kinds and holds(f)), None)
             of_kind = [hit] if hit else [f for f in above if f.kind in kinds and holds(f)]
+            if hit and "latest" in modifiers and self._only_its_first(query, hit, by_date,
+                                                                      holds):
+                return [], 0.0
             if of_kind:
                 return of_kind, best
         hit = next((f for f in by_date if holds(f)), None)
+        if hit and "latest" in modifiers and self._only_its_first(query, hit, by_date, holds):
+            return [], 0.0
         return ([hit] if hit else [f for f in above if holds(f)]), best
+
+    def _only_its_first(self, query: Query, hit: Fact, by_date: "InDateOrder",
+                        holds: Callable[[Fact], bool]) -> bool:
+        """"Where did the Joint Railway Commission last meet?": where the one occasion
+        the fact base has of it says it was the first ("… first met in Dunmere"), the
+        last is one the fact base does not record."""
+        asked = tuple(i for m in query.mentions if m.kind == "concept" and not m.soft
+                      for i in m.ids)
+        if "measure" in query.intents:
+            return False  # "how long did the spacewalk last?": "last" is no "latest"
+        if not asked or not (self._says_first_of(hit, asked) or
+                             hit.kind in asked and self._says_first_done(hit)):
+            return False
+        occasion = {hit.id, hit.part_of or hit.id}
+        return not any(f.id not in occasion and (f.part_of or "") not in occasion and
+                       holds(f) for f in by_date)
 
     @staticmethod
     def _occasions(dated: list[Fact], ranked: list[Fact]) -> list[list[Fact]]:
@@ -233,6 +264,129 @@ class Holding:
             groups.setdefault(key, []).append(f)
         return [sorted(members, key=lambda f: rank.get(f.id, len(rank)))
                 for members in groups.values()]
+
+    def _end_as_ordinal(self, query: Query) -> Query | None:
+        """"What contracts were signed at the first Business Forum?", "who opened the
+        last one?": "first" or "last" before a recurring event (a kind of event or an
+        event the fact base names), with topic words before it that say what is asked
+        of that occasion, counts the occasions as an ordinal does (see _nth_occasion):
+        the contracts of the first forum, not the earliest contracts of any forum.
+        None: the question is no such one."""
+        end = {"first", "latest"} & query.modifiers
+        if len(end) != 1 or query.ordinal or query.own_first or not query.end_of or \
+                not set(query.end_leading) - set(query.end_of) or not any(
+                    i in self._kinds or (e := self.kb.entities.get(i)) and e.type == "event"
+                    for i in query.end_of):
+            return None
+        return replace(query, ordinal=1 if "first" in end else -1, ordinal_of=query.end_of,
+                       leading=query.end_leading, modifiers=query.modifiers - end,
+                       end_of=(), end_leading=())
+
+    def _counted_occasions(self, query: Query, dated: list[Fact], ranked: list[Fact]
+                           ) -> list[list[Fact]]:
+        """The occasions an ordinal counts: of exactly what it stands before. Where some
+        facts are plainly of it (its kind or tag, or their occasion's: not "from Frostvik
+        Cosmodrome" of "the second launch site"), only those; where some use the
+        question's own word for it (or a word of the same meaning), only those ("the
+        second flood" is not the derailment the fact base's "accident" also holds); and
+        the facts that say "first" of it about the same person are its first occasion,
+        however far apart they are dated ("made the agency's first spacewalk", "a medal
+        for the first spacewalk")."""
+        of = set(query.ordinal_of)
+        if of:
+            plain = [f for f in dated if self._plainly_about(f, of)]
+            dated = plain or dated
+            word = next((m for m in query.mentions if m.kind == "concept" and
+                         set(m.ids) == of), None)
+            if word is not None:
+                own = [f for f in dated if self._uses_own_word(f, word)]
+                dated = own or dated
+                # "Frostvik Pad 2, a second launch pad": the n-th of another word of
+                # the topic is of another series than "the third launch site".
+                dated = [f for f in dated if not self._nth_of_other(f, word)] or dated
+        groups = self._occasions(dated, ranked)
+        if not of:
+            return groups
+        out: list[tuple[list[Fact], bool]] = []  # (occasion, says "first" of it)
+        for g in groups:
+            first = any(self._says_first_of(f, tuple(of)) for f in g)
+            people = {i for f in g for i in f.who if (e := self.kb.entities.get(i)) and
+                      e.type == "person"}
+            into = next((h for h, said in out if first and said and
+                         people & {i for f in h for i in f.who}), None)
+            if into is None:
+                out.append((list(g), first))
+            else:
+                into.extend(g)
+        return [g for g, _ in out]
+
+    def _plainly_about(self, fact: Fact, ids: set[str]) -> bool:
+        """Whether the fact is of these (its kind, who, where or tags), or the occasion
+        it was part of is."""
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        return any(f.kind in ids or ids & {*f.who, *f.where, *f.tags}
+                   for f in (fact, parent) if f)
+
+    def _uses_own_word(self, fact: Fact, word: Mention) -> bool:
+        """Whether the fact's text, or its occasion's, uses the question's word for a
+        topic or one the language pack gives the same meaning (`synonyms`). A word that
+        is the topic's own name (its id or first cue word, or the same meaning) is what
+        every fact of it is, whatever words its text uses ("the second accident", "the
+        third trip")."""
+        if self._names_concept(word):
+            return True
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        return any(self._uses(f, w) for f in (fact, parent) if f
+                   for w in self._same_meaning(word.text))
+
+    def _nth_of_other(self, fact: Fact, word: Mention) -> bool:
+        """True when the fact's text gives an ordinal ("first", "second") right before
+        another cue of the question's topic than the question's word: one that neither
+        holds that word ("state visit" of "visit") nor means the same. Read once."""
+        key = (fact.id, "#nth of other " + word.text + "|" + ",".join(word.ids))
+        if key not in self._said:
+            self._said[key] = self._reads_nth_of_other(fact, word)
+        return self._said[key]
+
+    def _reads_nth_of_other(self, fact: Fact, word: Mention) -> bool:
+        stems = self.kb.stemming.stems
+        asked = [stems(w) for w in self._same_meaning(word.text)]
+        found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+        for item, after in zip(found, found[1:]):
+            if not (isinstance(item, Match) and (item.kind == "ordinal" or
+                                                 item.kind == "modifier" and
+                                                 "first" in item.ids) and
+                    isinstance(after, Match) and after.kind == "concept" and
+                    set(after.ids) & set(word.ids)):
+                continue
+            said = tuple(w.stem for w in after.words)
+            if not any(a and any(said[i:i + len(a)] == a for i in range(len(said)))
+                       for a in asked):
+                return True
+        return False
+
+    def _names_concept(self, word: Mention) -> bool:
+        """Whether the question's word for a topic is the topic's own name: its id as
+        words or its first cue, or a word of the same meaning (see _same_meaning)."""
+        stems = self.kb.stemming.stems
+        asked = {stems(w) for w in self._same_meaning(word.text)}
+        concepts = self.kb.language(None).concepts
+        return any(stems(i.replace("_", " ")) in asked or
+                   any(stems(c) in asked for c in concepts.get(i, ())[:1])
+                   for i in word.ids)
+
+    def _same_meaning(self, words: str) -> tuple[str, ...]:
+        """The words, and the members of the pack's `synonyms` group they are in."""
+        memo = self.__dict__.setdefault("_same_meaning_memo", {})
+        if words not in memo:
+            stems = self.kb.stemming.stems(words)
+            groups = self.kb.language(None).vocabulary.get("synonyms") or {}
+            found = [words]
+            for members in groups.values():
+                if any(self.kb.stemming.stems(w) == stems for w in members):
+                    found.extend(members)
+            memo[words] = tuple(dict.fromkeys(found))
+        return memo[words]
 
     def _nth_occasion(self, query: Query, holding: list[tuple[float, Fact]]) -> list[Fact]:
         """"Who opened the third Business Forum?", "what was signed at the fourth one?":
@@ -418,6 +572,7 @@ class Holding:
             out.append("(time of day)")
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
+        out.extend(self._lacks_first_holder(query, fact))
         return tuple(out)
 
     def _aspect_asked(self, query: Query) -> tuple[str, str, str] | None:
@@ -489,6 +644,61 @@ class Holding:
             between = {w.casefold() for w in query.text[start + len(event.text):end].split()}
             return end >= 0 and between <= self.index.grammar(None).get("articles", frozenset())
         return self._per_question(("#visited", query.text, m.text), read)
+
+    def _lacks_first_holder(self, query: Query, fact: Fact) -> tuple[str, ...]:
+        """"Who was the first Serbian prime minister to visit Kazakhstan?": the first of
+        a role is someone in it who takes part in the fact (not the prime minister whom
+        a Kazakh visitor met); and, asked who *was* the first of it, only a fact that
+        says "first" of what the question names gives it, unless the record of what
+        it names begins before (see _recorded_before): the earliest holder the fact
+        base records need not be the first ("Reyk became director of the company",
+        which the fact base only says exists)."""
+        if "who" not in query.intents or query.ordinal or "first" not in query.modifiers \
+                or query.role is None:
+            return ()
+        out: tuple[str, ...] = ()
+        if query.role in self._role_concepts:
+            countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                         m.role == "owner" and all(self.kb.entities[i].type == "country"
+                                                   for i in m.ids)]
+            named = {i for m in query.mentions for i in m.ids}
+            if not any(i not in named and query.role in self._roles(i) and
+                       all(self.kb.entities[i].country in c for c in countries)
+                       for i in fact.who if i in self.kb.entities):
+                out = ("(who)",)
+        asked = tuple(dict.fromkeys(i for m in query.mentions if not m.soft for i in m.ids))
+        if query.role_said and not self._says_first_of(fact, asked) and \
+                not self._recorded_before(query, fact):
+            out = (*out, "(first)")  # "the first Director-General", "the first … visit"
+        return out
+
+    def _recorded_before(self, query: Query, fact: Fact) -> bool:
+        """Whether the record of what the question names (its things, places,
+        organisations and countries; else of anything) begins before the fact, so that
+        the earliest holder recorded is the first: a club whose founding is dated, not
+        a company the fact base only says exists."""
+        if not fact.date:
+            return False
+        named = [i for m in query.mentions if m.kind == "entity" for i in m.ids
+                 if (e := self.kb.entities.get(i)) and e.type != "person"]
+        here = self._date_rank[fact.id]
+        if not named:  # the earliest dated fact of all, read once
+            memo = self.__dict__.setdefault("_earliest_memo", {})
+            if "" not in memo:
+                memo[""] = min((self._date_rank[f.id] for f in self.kb.facts if f.date),
+                               default=float("inf"))
+            return memo[""] < here
+        return any(self._earliest_of(i) < here for i in named)
+
+    def _earliest_of(self, entity: str) -> float:
+        """The date rank of the earliest dated fact with the entity in its who, where or
+        tags (inf: none), read once."""
+        memo = self.__dict__.setdefault("_earliest_memo", {})
+        if entity not in memo:
+            memo[entity] = min((self._date_rank[f.id] for f in self._postings.get(entity, ())
+                                if f.date and entity in (*f.who, *f.where, *f.tags)),
+                               default=float("inf"))
+        return memo[entity]
 
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question
@@ -712,7 +922,13 @@ class Holding:
     def _first_in_role(self, query: Query, dated: list[Fact]) -> list[Fact]:
         """"Who was the second Director-General?": of the facts in date order, the first
         that gives each new person in the role asked, so that the n-th is the n-th
-        person, however many facts the first one has."""
+        person, however many facts the first one has. Where some of the facts use the
+        question's own word for the role, only those count: "Director-General", not the
+        "director" of another body that the fact base's concept also holds."""
+        word = next((m for m in query.mentions if m.kind == "concept" and
+                     query.role in m.ids), None)
+        if word is not None:
+            dated = [f for f in dated if self._uses_own_word(f, word)] or dated
         named = {i for m in query.mentions for i in m.ids}
         # "the second Serbian president": someone of that country
         countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
@@ -1151,6 +1367,14 @@ class Holding:
                         said = True
             self._said[key] = said
         return self._said[key]
+
+    def _says_first_done(self, fact: Fact) -> bool:
+        """True when the fact's text (in the fact base's language) says "first" right
+        before a plain word, a verb of what the fact is: "the commission *first met*"."""
+        found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+        return any(isinstance(item, Match) and item.kind == "modifier" and
+                   "first" in item.ids and isinstance(after, Match) and after.kind == "word"
+                   for item, after in zip(found, found[1:]))
 
     def _is_person(self, m: Mention) -> bool:
         return m.kind == "entity" and all(

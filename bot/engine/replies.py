@@ -178,6 +178,8 @@ class Replies:
             return templates["no_cause"]
         if missing == ("(reason)",):
             return templates["no_reason"]
+        if len(missing) == 1 and missing[0].startswith("(recorded "):  # an ordinal too far
+            return templates["fewer_recorded"].format(count=missing[0][10:-1])
         people = [m.text for m in query.mentions if self._is_person(m)]
         if missing == ("(title)",) and people:  # someone is there, their post is not
             return templates["no_title"].format(name=people[0])

@@ -139,6 +139,14 @@ class Shapes:
                 query.role in self._role_concepts and query.pivot.mentions and \
                 all(self._is_person(m) for m in query.pivot.mentions):
             return self._in_role_next_to(query, context)
+        if query.pivot is None and "who" in query.intents and \
+                query.role in self._role_concepts and context.facts:
+            # "Who was the second Director-General?" — "and the one after that?": the
+            # next person in the role after the one the answer gave it.
+            given = {i for f in (self.kb.fact(i) for i in context.facts) if f
+                     for i, roles in self._titled(f).items() if query.role in roles}
+            if given:
+                return self._in_role_next_to(query, context, given)
         if query.pivot is not None:
             # "after Tadić" is after Tadić's event of the kind asked; "after Aurora 4" (an
             # event of its own) is after that.
@@ -233,20 +241,23 @@ class Shapes:
         reply = self._compose(rest, [target], 1.0, context)
         return replace(reply, context=replace(reply.context, pivot=pivot.id))
 
-    def _in_role_next_to(self, query: Query, context: Context) -> Answer:
+    def _in_role_next_to(self, query: Query, context: Context,
+                         pivots: set[str] | None = None) -> Answer:
         """"Who headed the agency before Reyvik?", "who was manager after Anna Berg?": the
         person whose text gives them the role asked nearest before (after) the first fact
         that gives it the pivot person, in a fact of the same organisation where that one
         names one, else of the pivot's country where known; answered with the first fact that gives it them."""
         templates = self.kb.language(context.language).templates
-        pivots = {i for m in query.pivot.mentions for i in m.ids}
+        if pivots is None:
+            pivots = {i for m in query.pivot.mentions for i in m.ids}
         dated = sorted((f for f in self.kb.facts if f.date), key=chronological)
         holders = [(f, i) for f in dated for i, roles in self._titled(f).items()
                    if query.role in roles]
         start = next((f for f, i in holders if i in pivots), None)
         if start is None:
             return self._decline(query.text, self._missing_message(
-                query.pivot, (query.pivot.mentions[0].text,), templates), context,
+                query.pivot, (query.pivot.mentions[0].text,), templates)
+                if query.pivot is not None else templates["who_is_meant"], context,
                 query.mentions)
         here = sort_key(start.date)
         after = query.sequence == "after"
