@@ -25,8 +25,33 @@ _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
 
 
+class _ReadMemo(dict):
+    """Texts of the fact base read through the index, for the next check: a few
+    thousand (each some twenty phrases) are what the last questions checked."""
+
+    limit = 1 << 12
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 class Holding:
     """Which facts hold a question, and which of those answer it."""
+
+    def _read(self, text: str) -> list[Match | Token]:
+        """A text of the fact base as the index reads it (no typo correction), kept:
+        one fact's text is read by several checks and for many questions, and on a large
+        base each reading looks its words up on disk. The index does not change once
+        built, so neither does the reading."""
+        memo = self.__dict__.get("_reads")
+        if memo is None:
+            memo = self.__dict__["_reads"] = _ReadMemo()
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = self.index.find(text, fuzzy=False)
+        return found
 
     def _select(self, query: Query, occasion: bool = False
                 ) -> tuple[list[Fact], float, tuple[str, ...]]:
@@ -391,9 +416,12 @@ class Holding:
         words between: "Norland *opened a trade office*" is the opening of that office,
         "visited *the headquarters of the Meridian*" a visit to its headquarters, whatever
         kind of fact it is. Not a person or a country ("opened talks with Serbia")."""
+        if not any((e := self.kb.entities.get(i)) and e.type not in ("person", "country")
+                   for i in objects):
+            return False  # nothing it could be done to: no text need be read
         key = (fact.id, "#done " + ",".join(m.ids) + "|" + ",".join(sorted(objects)))
         if key not in self._said:
-            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
             done = False
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "concept" and
@@ -491,7 +519,7 @@ class Holding:
         if key not in self._said:
             said = False
             for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
+                found = self._read(text)
                 for pos, item in enumerate(found):
                     if not (isinstance(item, Match) and
                             tuple(w.stem for w in item.words) in verbs):
@@ -549,7 +577,7 @@ class Holding:
             marks = grammar.get("agent_before", frozenset())
             receiving = grammar.get("receiving", frozenset())
             passive = grammar.get("passive_auxiliary", frozenset())
-            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
 
             def verb(item) -> bool:
                 return isinstance(item, Match) and item.kind == "concept" and \
@@ -626,7 +654,7 @@ class Holding:
             return cache[fact.id, taken]
         out: dict[str, set[str]] = {}
         text = fact.texts.get(self.kb.meta.language, "")
-        found = self.index.find(text, fuzzy=False)
+        found = self._read(text)
         people = [(pos, t.id) for pos, item in enumerate(found) if isinstance(item, Match)
                   for t in item.terms if t.kind == "entity" and
                   (e := self.kb.entities.get(t.id)) and e.type == "person"]
@@ -674,7 +702,7 @@ class Holding:
                 lead.append(t.stem)
             name = [t.stem for t in stems(entity.surname or entity.names.get(base, ""))][-1:]
             text = [t.stem for t in stems(fact.texts.get(base, ""))]
-            found = self.index.find(fact.texts.get(base, ""), fuzzy=False)
+            found = self._read(fact.texts.get(base, ""))
             self._said[key] = bool(lead and name) and any(
                 text[i:i + len(lead)] == lead and
                 name[0] in text[i + len(lead):i + len(lead) + TITLE_REACH]
@@ -717,7 +745,7 @@ class Holding:
             owner = None
             if at is not None:
                 before = _CLAUSE_END.split(text[:at])[-1]
-                names = [item.ids for item in self.index.find(before, fuzzy=False)
+                names = [item.ids for item in self._read(before)
                          if isinstance(item, Match) and item.kind == "entity"]
                 owner = names[-1] if names else None
             self._said[key] = owner
@@ -781,7 +809,7 @@ class Holding:
             return False
         key = (fact.id, "#title " + stems[0])
         if key not in self._said:
-            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
             self._said[key] = self._before_person(found, stems[0]) is True
         return self._said[key]
 
@@ -852,7 +880,7 @@ class Holding:
         if key not in self._said:
             self._said[key] = any(
                 isinstance(t, Token) and t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
-                for text in fact.texts.values() for t in self.index.find(text, fuzzy=False))
+                for text in fact.texts.values() for t in self._read(text))
         return self._said[key]
 
     def _states_day(self, fact: Fact) -> bool:
@@ -925,7 +953,7 @@ class Holding:
         programme"), with at most grammar words or a nationality between."""
         key = (fact.id, "#named as " + asked + "|" + ",".join(sorted(named)))
         if key not in self._said:
-            self._said[key] = any(self._named_in(self.index.find(text, fuzzy=False), asked,
+            self._said[key] = any(self._named_in(self._read(text), asked,
                                                  named) for text in fact.texts.values())
         return self._said[key]
 
@@ -1003,7 +1031,7 @@ class Holding:
         if key not in self._said:
             said = False
             for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
+                found = self._read(text)
                 for pos, item in enumerate(found):
                     if not (isinstance(item, Match) and item.kind == "entity" and
                             set(item.ids) & owners):
@@ -1026,7 +1054,7 @@ class Holding:
         if key not in self._said:
             said = False
             for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
+                found = self._read(text)
                 for pos, item in enumerate(found):
                     if isinstance(item, Match) and item.kind == "modifier" and \
                             "first" in item.ids and any(

@@ -384,7 +384,7 @@ class Shapes:
             return []
         found: list[list[str]] = []
         for sentence in _SENTENCE.split(text):
-            items = [item for item in self.index.find(sentence, fuzzy=False)
+            items = [item for item in self._read(sentence)
                      if isinstance(item, Match)]
             held = {i for item in items if item.kind == "concept" for i in item.ids}
             people = [at for at, item in enumerate(items) if item.kind == "entity" and
@@ -421,7 +421,7 @@ class Shapes:
         words = self._cue_stems({counted}, code)
         if not text or not words:
             return None
-        found, position, at = self.index.find(text, fuzzy=False), 0, []
+        found, position, at = self._read(text), 0, []
         for item in found:
             size = len(item.words) if isinstance(item, Match) else 1
             at.append((position, item))
