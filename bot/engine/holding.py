@@ -5,7 +5,7 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Callable
 
@@ -14,6 +14,7 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
+from .index import _held
 from .scoring import InDateOrder
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
                       NAMED_TYPES, QUESTION_MEMO, REASON, TAGGED, TIE, TITLE_REACH,
@@ -35,6 +36,34 @@ class _ReadMemo(dict):
         if len(self) >= self.limit:
             self.clear()
         super().__setitem__(key, value)
+
+
+#: What _lacks asks of a mention (see Holding._checks): a plain word, a concept, a place,
+#: a country as an owner (not asked "who"), a person who must take part.
+_WORD, _CONCEPT, _PLACE, _OWNER, _PERSON = 1, 2, 4, 8, 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Checks:
+    """What _lacks asks of every fact, read off the question once."""
+
+    #: The mentions a fact must hold: each with its parts (None: a context), whether it
+    #: is one of two countries or more, and its flags.
+    mentions: tuple[tuple[Mention, object, bool, int], ...]
+    #: The people the question names, in its order.
+    people: tuple[Mention, ...]
+    #: An organisation named alone, asked "what is it?" (None: not such a question), and
+    #: its ids.
+    alone: Mention | None
+    alone_ids: tuple[str, ...]
+    #: The words of what is done, where the question asks who does it (see
+    #: _asks_who_does): a fact that says only that it is not done does not say.
+    negatable: tuple[Mention, ...]
+    #: The topics the question names (not in passing), and of those the kinds of event.
+    concepts: tuple[Mention, ...]
+    events: tuple[Mention, ...]
+    #: The kinds of event, where the question names a role and does not ask "when".
+    role_events: tuple[Mention, ...]
 
 
 class Holding:
@@ -272,41 +301,29 @@ class Holding:
         or a participant it does not give when that is what is asked."""
         p = self._profiles[fact.id]
         out = []
-        # A question that names little else asks about its plain words ("Who *founded*
-        # Fiat?"); one that names much may use them loosely.
-        # "The Polaris 1 satellite" is one thing named.
-        thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
-                   and not m.soft and not m.apposed) <= 1
-        countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
-                     all(self.kb.entities[i].type == "country" for i in m.ids)]
-        for m in query.mentions:
-            if m.soft or m.kind == "word" and not thin and not m.synonym and \
-                    not {"who", "name"} & query.intents:
-                continue  # a fact's plain word, a topic named in passing: no condition
-                # (a synonym read as one is: the question chose that meaning)
-            if len(countries) > 1 and m in countries and not any(
-                    p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
+        checks = self._checks(query)
+        for m, parts, pair, flags in checks.mentions:
+            if pair and not any(p.about.get(i, 0.0) or p.nationality.get(i, 0.0)
+                                for i in m.ids):
                 # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.
                 out.append(m.text)
                 continue
-            strength = self._strength(m, fact, p, query)
-            if m.kind == "word" and strength > 0 and self._only_as_title(fact, m, query):
+            strength = _held(parts, p) if parts is not None else \
+                self._strength(m, fact, p, query)
+            if flags & _WORD and strength > 0 and self._only_as_title(fact, m, query):
                 strength = 0.0  # "What did Serra compose?" of "the composer Joaquim Serra"
-            if m.kind == "concept" and fact.part_of and strength <= 0:
+            if flags & _CONCEPT and fact.part_of and strength <= 0:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
                 strength = 1.0 if parent and parent.kind in m.ids else 0.0
-            if m.kind == "entity" and m.role == "place" and p.located and not any(
+            if flags & _PLACE and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part
-            if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
-                    not {"who", "name"} & query.intents and \
-                    all(self.kb.entities[i].type == "country" for i in m.ids):
+            if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
-            if strength <= 0 or (m.role != "agent" and self._is_person(m) and
+            if strength <= 0 or (flags & _PERSON and
                                  not self._takes_part(m.ids, fact, query) and
-                                 (not any(o is not m and self._is_person(o) and
-                                          self._takes_part(o.ids, fact, query)
-                                          for o in query.mentions) or
+                                 (not any(o is not m and self._takes_part(o.ids, fact, query)
+                                          for o in checks.people) or
                                   self._after_auxiliary(query, m) and
                                   not set(m.ids) & self._sides(fact)[0])):
                 # A person must take part; a second one may be named in passing ("what
@@ -314,20 +331,17 @@ class Holding:
                 # one the question is said of ("what did *Stalin* say about Tito?"),
                 # unless the text names them as who did it ("… awarded *by Vučić*").
                 out.append(m.text)
-        alone = query.mentions[0] if len(query.mentions) == 1 else None
-        if alone and alone.kind == "entity" and alone.role == "any" and \
-                query.intents <= {"what"} and not (query.years or query.months) and \
-                all(self.kb.entities[i].type in IN_PASSING and i not in (*fact.who, *fact.tags)
-                    for i in alone.ids if i in self.kb.entities):
+        alone = checks.alone
+        if alone is not None and all(i not in fact.who and i not in fact.tags
+                                     for i in checks.alone_ids):
             # "What does the company Energoprojekt do?": an organisation named alone is
             # asked about as "what is it?", which a fact it does not take part in (near
             # which something happened, named in passing) does not say.
             out.append(alone.text)
-        doing = [m for m in query.mentions if m.kind in ("concept", "word") and not m.soft]
-        if doing and self._asks_who_does(query):
+        if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
-            out.extend(m.text for m in doing if self._only_negated(fact, m))
+            out.extend(m.text for m in checks.negatable if self._only_negated(fact, m))
         for span in query.years:
             if not (fact.date and fact.date.covers_year(*span)):
                 out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
@@ -339,8 +353,8 @@ class Holding:
         if "day" in query.intents and not (fact.date and fact.date.day) and \
                 not self._states_day(fact):
             out.append("(day)")
-        if query.title_asked and not any(self._gives_title(fact, i) for m in query.mentions
-                                         if self._is_person(m) for i in m.ids):
+        if query.title_asked and not any(self._gives_title(fact, i) for m in checks.people
+                                         for i in m.ids):
             out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
         if query.direction:
             out.extend(self._on_wrong_side(query, fact))
@@ -365,19 +379,15 @@ class Holding:
                     self._done_to(fact, m, objects)
             # Of the kinds of event named, one is enough ("when was it opened and who
             # attended?"); every other topic must be plainly the fact's.
-            concepts = [m for m in query.mentions if m.kind == "concept" and not m.soft]
-            events = [m for m in concepts if set(m.ids) & self._kinds]
+            concepts, events = checks.concepts, checks.events
             if events and not any(plain(m) for m in events):
                 out.append(events[0].text)
             out.extend(m.text for m in concepts if m not in events and not plain(m))
-        if "when" not in query.intents and any(
-                m.kind == "concept" and set(m.ids) & self._role_concepts
-                for m in query.mentions):
+        if checks.role_events:
             # "Which president opened the embassy?": the one who did what the fact is,
             # not who asked for an embassy to be opened (a statement that says "open").
-            events = [m for m in query.mentions if m.kind == "concept" and not m.soft
-                      and set(m.ids) & self._kinds]
-            if events and not any(fact.kind in m.ids or set(m.ids) & set(fact.tags) or (
+            events = checks.role_events
+            if not any(fact.kind in m.ids or set(m.ids) & set(fact.tags) or (
                     fact.part_of and (parent := self.kb.fact(fact.part_of)) and
                     parent.kind in m.ids) for m in events):
                 out.append(events[0].text)
@@ -409,6 +419,58 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         return tuple(out)
+
+    def _checks(self, query: Query) -> "_Checks":
+        """What _lacks asks of every fact it checks that depends on the question alone,
+        read once per question (it checks hundreds of facts on a large base)."""
+        memo = self.__dict__.get("_checks_memo")
+        if memo is None:
+            memo = self.__dict__["_checks_memo"] = {}
+        hit = memo.get(id(query))
+        if hit is not None and hit[0] is query:
+            return hit[1]
+        entities = self.kb.entities
+        # A question that names little else asks about its plain words ("Who *founded*
+        # Fiat?"); one that names much may use them loosely.
+        # "The Polaris 1 satellite" is one thing named.
+        thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
+                   and not m.soft and not m.apposed) <= 1
+        countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
+                     all(entities[i].type == "country" for i in m.ids)]
+        asks_who = bool({"who", "name"} & query.intents)
+        mentions = []
+        for m in query.mentions:
+            if m.soft or m.kind == "word" and not thin and not m.synonym and not asks_who:
+                continue  # a fact's plain word, a topic named in passing: no condition
+                # (a synonym read as one is: the question chose that meaning)
+            flags = (_WORD if m.kind == "word" else 0) | \
+                (_CONCEPT if m.kind == "concept" else 0) | \
+                (_PLACE if m.kind == "entity" and m.role == "place" else 0) | \
+                (_OWNER if m.kind == "entity" and m.role == "owner" and not asks_who and
+                 all(entities[i].type == "country" for i in m.ids) else 0) | \
+                (_PERSON if m.role != "agent" and self._is_person(m) else 0)
+            mentions.append((m, None if m.kind == "context" else self._parts_of(m),
+                             len(countries) > 1 and m in countries, flags))
+        alone = query.mentions[0] if len(query.mentions) == 1 else None
+        alone_ids = tuple(i for i in alone.ids if i in entities) if alone else ()
+        if not (alone and alone.kind == "entity" and alone.role == "any" and
+                query.intents <= {"what"} and not (query.years or query.months) and
+                all(entities[i].type in IN_PASSING for i in alone_ids)):
+            alone = None
+        doing = tuple(m for m in query.mentions if m.kind in ("concept", "word") and not m.soft)
+        concepts = tuple(m for m in query.mentions if m.kind == "concept" and not m.soft)
+        events = tuple(m for m in concepts if set(m.ids) & self._kinds)
+        role_events = events if "when" not in query.intents and any(
+            m.kind == "concept" and set(m.ids) & self._role_concepts
+            for m in query.mentions) else ()
+        checks = _Checks(tuple(mentions), tuple(m for m in query.mentions if self._is_person(m)),
+                         alone, alone_ids,
+                         doing if doing and self._asks_who_does(query) else (),
+                         concepts, events, role_events)
+        if len(memo) >= QUESTION_MEMO:
+            memo.clear()
+        memo[id(query)] = (query, checks)
+        return checks
 
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question
