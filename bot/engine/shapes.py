@@ -240,7 +240,10 @@ class Shapes:
         names one, else of the pivot's country where known; answered with the first fact that gives it them."""
         templates = self.kb.language(context.language).templates
         pivots = {i for m in query.pivot.mentions for i in m.ids}
-        dated = sorted((f for f in self.kb.facts if f.date), key=chronological)
+        # A text that gives someone the role names it, so its fact is in the role's
+        # postings (its profile has what its texts name): those, not every fact, are read.
+        dated = sorted((f for f in self._postings.get(query.role or "", ()) if f.date),
+                       key=chronological)
         holders = [(f, i) for f in dated for i, roles in self._titled(f).items()
                    if query.role in roles]
         start = next((f for f, i in holders if i in pivots), None)
@@ -288,7 +291,9 @@ class Shapes:
         end = date(d.end_year or d.year, d.end_month or d.month, d.end_day)
         day = start + timedelta(days=query.nth_day - 1)
         people = {i for i in occasion.who if self.kb.entities[i].type == "person"}
-        found = [f for f in self.kb.facts if f.id != occasion.id and f.date and
+        # (a fact of that day is among that year's: the postings, not every fact)
+        found = [f for f in self._postings.get(f"year:{day.year}", ()) if f.id != occasion.id
+                 and f.date and
                  f.date.day and not (f.date.end_day or f.date.end_month or f.date.end_year)
                  and date(f.date.year, f.date.month, f.date.day) == day and
                  (f.part_of == occasion.id or not f.part_of and people & set(f.who))
