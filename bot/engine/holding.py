@@ -947,6 +947,12 @@ class Holding:
 
     def _states_day(self, fact: Fact) -> bool:
         """A day the text gives ("went into labor on 9 June") answers "on what day"."""
+        key = (fact.id, "#day")
+        if key not in self._said:
+            self._said[key] = self._reads_day(fact)
+        return self._said[key]
+
+    def _reads_day(self, fact: Fact) -> bool:
         for code, text in fact.texts.items():
             months = {fold(m) for m in (*self.kb.language(code).months,
                                         *self.kb.language(code).months_standalone)}

@@ -13,7 +13,8 @@ from ..matching import Match
 from ..model import Answer, Context, Fact, Line, Segment
 from ..query import DAYS, PEOPLE, UNIT, YEARS, Query, with_context
 from ..text import fold
-from .weights import ANSWER_THRESHOLD, ENUMERATION, TAGGED, _THOUSANDS, _YEARLIKE as _YEAR
+from .weights import (ANSWER_THRESHOLD, ENUMERATION, QUESTION_MEMO, TAGGED, _THOUSANDS,
+                      _YEARLIKE as _YEAR)
 
 
 class Shapes:
@@ -462,10 +463,19 @@ class Shapes:
     def _cue_stems(self, cues: set[str], code: str | None = None) -> set[str]:
         """The stems of the words that name these concepts (or `PEOPLE`), in every
         language or in `code`'s."""
-        languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
         units = {c[len(UNIT):] for c in cues if c.startswith(UNIT)}
         if units:
             return units
+        memo = self.__dict__.setdefault("_cue_stems_memo", {})  # the packs' words only
+        key = (frozenset(cues), code)
+        if key not in memo:
+            if len(memo) >= QUESTION_MEMO:
+                memo.clear()
+            memo[key] = frozenset(self._stems_of_cues(cues, code))
+        return set(memo[key])
+
+    def _stems_of_cues(self, cues: set[str], code: str | None) -> set[str]:
+        languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
         words = {w for lang in languages for c in cues
                  for w in (lang.grammar.get("people", ()) if c == PEOPLE
                            else lang.concepts.get(c, ()))}
@@ -485,6 +495,13 @@ class Shapes:
         return number
 
     def _bare_number(self, fact: Fact, cues: set[str]) -> str | None:
+        """`_read_number`, read once per fact and cues (the texts and packs say it)."""
+        key = (fact.id, "#bare " + ",".join(sorted(cues)))
+        if key not in self._said:
+            self._said[key] = self._read_number(fact, cues)  # type: ignore[assignment]
+        return self._said[key]  # type: ignore[return-value]
+
+    def _read_number(self, fact: Fact, cues: set[str]) -> str | None:
         stems = self._cue_stems(cues)
         unit = any(c.startswith(UNIT) for c in cues)
         for code, text in fact.texts.items():
@@ -528,9 +545,8 @@ class Shapes:
         if any(self._strength(m, fact, p, query) < TAGGED for m in query.mentions
                if m.kind != "context"):
             return False
-        negations = self.index.grammar(None).get("negation", frozenset())
-        return not any(t.folded in negations for code, text in fact.texts.items()
-                       for t in self.kb.stemming.tokens(text))
+        # (whether a text of it has a negation was noted while indexing: _negating)
+        return fact.id not in self._negating
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЂЈЉЊЋЏӘҒҚҢӨҰҮҺІ])")
