@@ -556,9 +556,15 @@ class FactIndex:
                          t.kind != "context" for i in t.ids]
                 others = [t for t in leading if isinstance(t, tuple) or t.kind == "context"]
                 profiles = self._profiles
-                candidates = [f for f in in_years.values() if (
-                    f.id in ids if ids is not None else _has_any(profiles[f.id], named) or
-                    any(self._leads_to(t, f) for t in others))]
+                if ids is None and len(named) == 1 and not others:  # the most common
+                    tid = named[0]
+                    candidates = [f for f in in_years.values()
+                                  if tid in (p := profiles[f.id]).about or
+                                  tid in p.located or tid in p.nationality]
+                else:
+                    candidates = [f for f in in_years.values() if (
+                        f.id in ids if ids is not None else _has_any(profiles[f.id], named)
+                        or any(self._leads_to(t, f) for t in others))]
         else:
             candidates = self._candidates(leading, limit)[:limit]
         if among is not None:
