@@ -481,6 +481,9 @@ class Holding:
         if not any((e := self.kb.entities.get(i)) and e.type not in ("person", "country")
                    for i in objects):
             return False  # nothing it could be done to: no text need be read
+        about = self._profiles[fact.id].about
+        if not any(i in about for i in m.ids):
+            return False  # no text of it names the concept (what its profile has)
         key = (fact.id, "#done " + ",".join(m.ids) + "|" + ",".join(sorted(objects)))
         if key not in self._said:
             found = self._read(fact.texts.get(self.kb.meta.language, ""))
@@ -544,7 +547,9 @@ class Holding:
         if asked is None:
             return holding
         roles, people = asked
-        titled = [(s, f) for s, f in holding if any(
+        # (a role its text gives someone is a concept its profile has: no other is read)
+        titled = [(s, f) for s, f in holding if not roles.isdisjoint(
+            self._profiles[f.id].about) and any(
             roles & self._titled(f, taken=query.become).get(i, frozenset())
             for i in people[0].ids)]
         # "become": only a fact in which they take the role on answers; so does one that
