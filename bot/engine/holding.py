@@ -5,7 +5,7 @@ name, a number). A fact that does not is at most the nearest thing the bot has.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Callable
 
@@ -14,6 +14,7 @@ from ..model import Fact
 from ..query import Mention, Query
 from ..matching import Match
 from ..text import Token, fold
+from .index import _held
 from .scoring import InDateOrder
 from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, IN_TEXT,
                       NAMED_TYPES, QUESTION_MEMO, REASON, TAGGED, TIE, TITLE_REACH,
@@ -32,8 +33,61 @@ _NUMBER = re.compile(r"(?<![\w.,])\d[\d.,]*")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")
 
 
+class _ReadMemo(dict):
+    """Texts of the fact base read through the index, for the next check: a few
+    thousand (each some twenty phrases) are what the last questions checked."""
+
+    limit = 1 << 12
+
+    def __setitem__(self, key, value) -> None:  # type: ignore[no-untyped-def]
+        if len(self) >= self.limit:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+#: What _lacks asks of a mention (see Holding._checks): a plain word, a concept, a place,
+#: a country as an owner (not asked "who"), a person who must take part.
+_WORD, _CONCEPT, _PLACE, _OWNER, _PERSON = 1, 2, 4, 8, 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Checks:
+    """What _lacks asks of every fact, read off the question once."""
+
+    #: The mentions a fact must hold: each with its parts (None: a context), whether it
+    #: is one of two countries or more, and its flags.
+    mentions: tuple[tuple[Mention, object, bool, int], ...]
+    #: The people the question names, in its order.
+    people: tuple[Mention, ...]
+    #: An organisation named alone, asked "what is it?" (None: not such a question), and
+    #: its ids.
+    alone: Mention | None
+    alone_ids: tuple[str, ...]
+    #: The words of what is done, where the question asks who does it (see
+    #: _asks_who_does): a fact that says only that it is not done does not say.
+    negatable: tuple[Mention, ...]
+    #: The topics the question names (not in passing), and of those the kinds of event.
+    concepts: tuple[Mention, ...]
+    events: tuple[Mention, ...]
+    #: The kinds of event, where the question names a role and does not ask "when".
+    role_events: tuple[Mention, ...]
+
+
 class Holding:
     """Which facts hold a question, and which of those answer it."""
+
+    def _read(self, text: str) -> list[Match | Token]:
+        """A text of the fact base as the index reads it (no typo correction), kept:
+        one fact's text is read by several checks and for many questions, and on a large
+        base each reading looks its words up on disk. The index does not change once
+        built, so neither does the reading."""
+        memo = self.__dict__.get("_reads")
+        if memo is None:
+            memo = self.__dict__["_reads"] = _ReadMemo()
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = self.index.find(text, fuzzy=False)
+        return found
 
     def _select(self, query: Query, occasion: bool = False
                 ) -> tuple[list[Fact], float, tuple[str, ...]]:
@@ -410,53 +464,38 @@ class Holding:
         or a participant it does not give when that is what is asked."""
         p = self._profiles[fact.id]
         out = []
-        # A question that names little else asks about its plain words ("Who *founded*
-        # Fiat?"); one that names much may use them loosely.
-        # "The Polaris 1 satellite" is one thing named.
-        thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
-                   and not m.soft and not m.apposed) <= 1
-        countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
-                     all(self.kb.entities[i].type == "country" for i in m.ids)]
-        for m in query.mentions:
-            if m.soft or m.kind == "word" and not thin and not m.synonym and \
-                    not {"who", "name"} & query.intents:
-                continue  # a fact's plain word, a topic named in passing: no condition
-                # (a synonym read as one is: the question chose that meaning)
-            if m.kind == "word" and self._per_question(
-                    ("#aspect word", m.text), lambda: bool(self._aspects_of(m.text, None))):
-                continue  # "… begin?": whether it began is the aspect's check (_aspects)
-            if len(countries) > 1 and m in countries and not any(
-                    p.about.get(i, 0.0) or p.nationality.get(i, 0.0) for i in m.ids):
+        checks = self._checks(query)
+        for m, parts, pair, flags in checks.mentions:
+            if pair and not any(p.about.get(i, 0.0) or p.nationality.get(i, 0.0)
+                                for i in m.ids):
                 # "Did Aldmark and Calvera sign a treaty?": both take part, not just host.
                 out.append(m.text)
                 continue
-            strength = self._strength(m, fact, p, query)
-            if m.kind == "word" and strength > 0 and self._only_as_title(fact, m, query):
+            strength = _held(parts, p) if parts is not None else \
+                self._strength(m, fact, p, query)
+            if flags & _WORD and strength > 0 and self._only_as_title(fact, m, query):
                 strength = 0.0  # "What did Serra compose?" of "the composer Joaquim Serra"
-            if m.kind == "concept" and fact.part_of and strength <= 0:
+            if flags & _CONCEPT and fact.part_of and strength <= 0:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
                 strength = 1.0 if parent and parent.kind in m.ids and \
                     self._did_the_occasion(query, m, parent) else 0.0
-            if m.kind == "entity" and m.role == "place" and p.located and not any(
+            if flags & _PLACE and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part
             if strength > 0 and m.kind == "entity" and m.role == "any" and p.located and \
                     self._elsewhere(query, fact, m):
                 strength = 0.0  # "When did Vučić visit Belgrade?": not "the Mayors of Belgrade"
-            if 0 < strength < TAGGED and m.kind == "entity" and m.role == "place" and \
-                    p.located and not any(p.located.get(i, 0.0) for i in m.ids) and \
+            if 0 < strength < TAGGED and flags & _PLACE and p.located and not any(
+                    p.located.get(i, 0.0) for i in m.ids) and \
                     all(self.kb.entities[i].type == "place" for i in m.ids):
                 strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
-            if m.kind == "entity" and m.role == "owner" and strength < TAGGED and \
-                    not {"who", "name"} & query.intents and \
-                    all(self.kb.entities[i].type == "country" for i in m.ids):
+            if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
-            if strength <= 0 or (m.role != "agent" and self._is_person(m) and
+            if strength <= 0 or (flags & _PERSON and
                                  not self._takes_part(m.ids, fact, query) and
                                  not self._on_side_asked(query, m, fact) and
-                                 (not any(o is not m and self._is_person(o) and
-                                          self._takes_part(o.ids, fact, query)
-                                          for o in query.mentions) or
+                                 (not any(o is not m and self._takes_part(o.ids, fact, query)
+                                          for o in checks.people) or
                                   self._after_auxiliary(query, m) and
                                   not set(m.ids) & self._sides(fact)[0])):
                 # A person must take part; a second one may be named in passing ("what
@@ -464,20 +503,17 @@ class Holding:
                 # one the question is said of ("what did *Stalin* say about Tito?"),
                 # unless the text names them as who did it ("… awarded *by Vučić*").
                 out.append(m.text)
-        alone = query.mentions[0] if len(query.mentions) == 1 else None
-        if alone and alone.kind == "entity" and alone.role == "any" and \
-                query.intents <= {"what"} and not (query.years or query.months) and \
-                all(self.kb.entities[i].type in IN_PASSING and i not in (*fact.who, *fact.tags)
-                    for i in alone.ids if i in self.kb.entities):
+        alone = checks.alone
+        if alone is not None and all(i not in fact.who and i not in fact.tags
+                                     for i in checks.alone_ids):
             # "What does the company Energoprojekt do?": an organisation named alone is
             # asked about as "what is it?", which a fact it does not take part in (near
             # which something happened, named in passing) does not say.
             out.append(alone.text)
-        doing = [m for m in query.mentions if m.kind in ("concept", "word") and not m.soft]
-        if doing and self._asks_who_does(query):
+        if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
-            out.extend(m.text for m in doing if self._only_negated(fact, m))
+            out.extend(m.text for m in checks.negatable if self._only_negated(fact, m))
         for span in query.years:
             if not (fact.date and fact.date.covers_year(*span)):
                 out.append(str(span[0]) if span[0] == span[1] else f"{span[0]}–{span[1]}")
@@ -489,8 +525,8 @@ class Holding:
         if "day" in query.intents and not (fact.date and fact.date.day) and \
                 not self._states_day(fact):
             out.append("(day)")
-        if query.title_asked and not any(self._gives_title(fact, i) for m in query.mentions
-                                         if self._is_person(m) for i in m.ids):
+        if query.title_asked and not any(self._gives_title(fact, i) for m in checks.people
+                                         for i in m.ids):
             out.append("(title)")  # "What post did Mrkić hold?": a text that gives it
         if query.direction:
             out.extend(self._on_wrong_side(query, fact))
@@ -522,8 +558,7 @@ class Holding:
                     self._done_to(fact, m, objects) or not dated and any(
                         set(m.ids) & self._named_concepts(e)
                         for e in (*fact.who, *fact.where, *fact.tags) if e in self.kb.entities)
-            concepts = [m for m in query.mentions if m.kind == "concept" and not m.soft]
-            events = [m for m in concepts if set(m.ids) & self._kinds]
+            concepts, events = checks.concepts, checks.events
             if dated:
                 # Of the kinds of event named, one is enough ("when was it opened and who
                 # attended?"); every other topic must be plainly the fact's.
@@ -531,17 +566,14 @@ class Holding:
                     out.append(events[0].text)
             else:  # the deed asked of ("who opened …") and the roles are the who-check's
                 deed = query.mentions[0] if "who" in query.intents else None
-                concepts = [m for m in concepts if m is not deed
-                            and not set(m.ids) & self._role_concepts]
+                concepts = tuple(m for m in concepts if m is not deed
+                                 and not set(m.ids) & self._role_concepts)
             out.extend(m.text for m in concepts if m not in events and not plain(m))
-        if "when" not in query.intents and any(
-                m.kind == "concept" and set(m.ids) & self._role_concepts
-                for m in query.mentions):
+        if checks.role_events:
             # "Which president opened the embassy?": the one who did what the fact is,
             # not who asked for an embassy to be opened (a statement that says "open").
-            events = [m for m in query.mentions if m.kind == "concept" and not m.soft
-                      and set(m.ids) & self._kinds]
-            if events and not any(fact.kind in m.ids or set(m.ids) & set(fact.tags) or (
+            events = checks.role_events
+            if not any(fact.kind in m.ids or set(m.ids) & set(fact.tags) or (
                     fact.part_of and (parent := self.kb.fact(fact.part_of)) and
                     parent.kind in m.ids) for m in events):
                 out.append(events[0].text)
@@ -700,15 +732,75 @@ class Holding:
                                default=float("inf"))
         return memo[entity]
 
+    def _checks(self, query: Query) -> "_Checks":
+        """What _lacks asks of every fact it checks that depends on the question alone,
+        read once per question (it checks hundreds of facts on a large base)."""
+        memo = self.__dict__.get("_checks_memo")
+        if memo is None:
+            memo = self.__dict__["_checks_memo"] = {}
+        hit = memo.get(id(query))
+        if hit is not None and hit[0] is query:
+            return hit[1]
+        entities = self.kb.entities
+        # A question that names little else asks about its plain words ("Who *founded*
+        # Fiat?"); one that names much may use them loosely.
+        # "The Polaris 1 satellite" is one thing named.
+        thin = sum(1 for m in query.mentions if m.kind in ("entity", "concept")
+                   and not m.soft and not m.apposed) <= 1
+        countries = [m for m in query.mentions if m.kind == "entity" and m.role == "any" and
+                     all(entities[i].type == "country" for i in m.ids)]
+        asks_who = bool({"who", "name"} & query.intents)
+        mentions = []
+        for m in query.mentions:
+            if m.soft or m.kind == "word" and not thin and not m.synonym and not asks_who:
+                continue  # a fact's plain word, a topic named in passing: no condition
+                # (a synonym read as one is: the question chose that meaning)
+            if m.kind == "word" and self._aspects_of(m.text, None):
+                continue  # "… begin?": whether it began is the aspect's check (_aspects)
+            flags = (_WORD if m.kind == "word" else 0) | \
+                (_CONCEPT if m.kind == "concept" else 0) | \
+                (_PLACE if m.kind == "entity" and m.role == "place" else 0) | \
+                (_OWNER if m.kind == "entity" and m.role == "owner" and not asks_who and
+                 all(entities[i].type == "country" for i in m.ids) else 0) | \
+                (_PERSON if m.role != "agent" and self._is_person(m) else 0)
+            mentions.append((m, None if m.kind == "context" else self._parts_of(m),
+                             len(countries) > 1 and m in countries, flags))
+        alone = query.mentions[0] if len(query.mentions) == 1 else None
+        alone_ids = tuple(i for i in alone.ids if i in entities) if alone else ()
+        if not (alone and alone.kind == "entity" and alone.role == "any" and
+                query.intents <= {"what"} and not (query.years or query.months) and
+                all(entities[i].type in IN_PASSING for i in alone_ids)):
+            alone = None
+        doing = tuple(m for m in query.mentions if m.kind in ("concept", "word") and not m.soft)
+        concepts = tuple(m for m in query.mentions if m.kind == "concept" and not m.soft)
+        events = tuple(m for m in concepts if set(m.ids) & self._kinds)
+        role_events = events if "when" not in query.intents and any(
+            m.kind == "concept" and set(m.ids) & self._role_concepts
+            for m in query.mentions) else ()
+        checks = _Checks(tuple(mentions), tuple(m for m in query.mentions if self._is_person(m)),
+                         alone, alone_ids,
+                         doing if doing and self._asks_who_does(query) else (),
+                         concepts, events, role_events)
+        if len(memo) >= QUESTION_MEMO:
+            memo.clear()
+        memo[id(query)] = (query, checks)
+        return checks
+
     def _done_to(self, fact: Fact, m: Mention, objects: set[str]) -> bool:
         """True when the fact's text says the question's concept of a thing the question
         names and the fact is about, its word right before the thing with only grammar
         words between: "Norland *opened a trade office*" is the opening of that office,
         "visited *the headquarters of the Meridian*" a visit to its headquarters, whatever
         kind of fact it is. Not a person or a country ("opened talks with Serbia")."""
+        if not any((e := self.kb.entities.get(i)) and e.type not in ("person", "country")
+                   for i in objects):
+            return False  # nothing it could be done to: no text need be read
+        about = self._profiles[fact.id].about
+        if not any(i in about for i in m.ids):
+            return False  # no text of it names the concept (what its profile has)
         key = (fact.id, "#done " + ",".join(m.ids) + "|" + ",".join(sorted(objects)))
         if key not in self._said:
-            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
             done = False
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "concept" and
@@ -769,7 +861,9 @@ class Holding:
         if asked is None:
             return holding
         roles, people = asked
-        titled = [(s, f) for s, f in holding if any(
+        # (a role its text gives someone is a concept its profile has: no other is read)
+        titled = [(s, f) for s, f in holding if not roles.isdisjoint(
+            self._profiles[f.id].about) and any(
             roles & self._titled(f, taken=query.become).get(i, frozenset())
             for i in people[0].ids)]
         # "become": only a fact in which they take the role on answers; so does one that
@@ -806,7 +900,7 @@ class Holding:
         if key not in self._said:
             said = False
             for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
+                found = self._read(text)
                 for pos, item in enumerate(found):
                     if not (isinstance(item, Match) and
                             tuple(w.stem for w in item.words) in verbs):
@@ -852,7 +946,7 @@ class Holding:
             marks = grammar.get("agent_before", frozenset())
             receiving = grammar.get("receiving", frozenset())
             passive = grammar.get("passive_auxiliary", frozenset())
-            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
 
             def verb(item) -> bool:
                 return isinstance(item, Match) and item.kind == "concept" and \
@@ -956,7 +1050,7 @@ class Holding:
             return cache[fact.id, taken]
         out: dict[str, set[str]] = {}
         text = fact.texts.get(self.kb.meta.language, "")
-        found = self.index.find(text, fuzzy=False)
+        found = self._read(text)
         people = [(pos, t.id) for pos, item in enumerate(found) if isinstance(item, Match)
                   for t in item.terms if t.kind == "entity" and
                   (e := self.kb.entities.get(t.id)) and e.type == "person"]
@@ -1004,7 +1098,7 @@ class Holding:
                 lead.append(t.stem)
             name = [t.stem for t in stems(entity.surname or entity.names.get(base, ""))][-1:]
             text = [t.stem for t in stems(fact.texts.get(base, ""))]
-            found = self.index.find(fact.texts.get(base, ""), fuzzy=False)
+            found = self._read(fact.texts.get(base, ""))
             self._said[key] = bool(lead and name) and any(
                 text[i:i + len(lead)] == lead and
                 name[0] in text[i + len(lead):i + len(lead) + TITLE_REACH]
@@ -1047,7 +1141,7 @@ class Holding:
             owner = None
             if at is not None:
                 before = _CLAUSE_END.split(text[:at])[-1]
-                names = [item.ids for item in self.index.find(before, fuzzy=False)
+                names = [item.ids for item in self._read(before)
                          if isinstance(item, Match) and item.kind == "entity"]
                 owner = names[-1] if names else None
             self._said[key] = owner
@@ -1111,7 +1205,7 @@ class Holding:
             return False
         key = (fact.id, "#title " + stems[0])
         if key not in self._said:
-            found = self.index.find(fact.texts.get(self.kb.meta.language, ""), fuzzy=False)
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
             self._said[key] = self._before_person(found, stems[0]) is True
         return self._said[key]
 
@@ -1182,11 +1276,17 @@ class Holding:
         if key not in self._said:
             self._said[key] = any(
                 isinstance(t, Token) and t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
-                for text in fact.texts.values() for t in self.index.find(text, fuzzy=False))
+                for text in fact.texts.values() for t in self._read(text))
         return self._said[key]
 
     def _states_day(self, fact: Fact) -> bool:
         """A day the text gives ("went into labor on 9 June") answers "on what day"."""
+        key = (fact.id, "#day")
+        if key not in self._said:
+            self._said[key] = self._reads_day(fact)
+        return self._said[key]
+
+    def _reads_day(self, fact: Fact) -> bool:
         for code, text in fact.texts.items():
             months = {fold(m) for m in (*self.kb.language(code).months,
                                         *self.kb.language(code).months_standalone)}
@@ -1256,7 +1356,7 @@ class Holding:
         programme"), with at most grammar words or a nationality between."""
         key = (fact.id, "#named as " + asked + "|" + ",".join(sorted(named)))
         if key not in self._said:
-            self._said[key] = any(self._named_in(self.index.find(text, fuzzy=False), asked,
+            self._said[key] = any(self._named_in(self._read(text), asked,
                                                  named) for text in fact.texts.values())
         return self._said[key]
 
@@ -1334,7 +1434,7 @@ class Holding:
         if key not in self._said:
             said = False
             for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
+                found = self._read(text)
                 for pos, item in enumerate(found):
                     if not (isinstance(item, Match) and item.kind == "entity" and
                             set(item.ids) & owners):
@@ -1357,7 +1457,7 @@ class Holding:
         if key not in self._said:
             said = False
             for text in fact.texts.values():
-                found = self.index.find(text, fuzzy=False)
+                found = self._read(text)
                 for pos, item in enumerate(found):
                     if isinstance(item, Match) and item.kind == "modifier" and \
                             "first" in item.ids and any(

@@ -21,7 +21,7 @@ from ..query import Mention, Query
 from ..synonyms import Synonyms
 from ..text import scripts
 from .measures import Measures
-from .scoring import plain_scores, rank
+from .scoring import dated_scores, plain_scores, rank
 from .weights import (ANSWER_THRESHOLD, CAUSE, CONTAINER, EXPLICIT, IN_PASSING, IN_TEXT,
                       NATIONALITY, OWNER, REASON, ROLE, SUGGESTION_POOL, SYNONYM, TAGGED,
                       UNKNOWN, WORD)
@@ -543,11 +543,28 @@ class FactIndex:
             # the ones a leading term leads to, rather than every fact of "agreement".
             in_years = {f.id: f for span in query.years for y in range(span[0], span[1] + 1)
                         if y - span[0] <= 200 for f in self._postings.get(f"year:{y}", ())}
-            ids = {f.id for f in self._candidates(leading)} if len(in_years) * 4 > sum(
-                len(self._postings.get(i, ())) for m in leading if not isinstance(m, tuple)
-                and m.kind != "context" for i in m.ids) else None
-            candidates = [f for f in in_years.values() if (f.id in ids if ids is not None
-                          else any(self._leads_to(t, f) for t in leading))]
+            if set(query.years) <= {t[1] for t in leading if isinstance(t, tuple)
+                                    and t[0] == "year"}:
+                # A year of every fact read leads to it: no fact need be asked.
+                candidates = list(in_years.values())
+            else:
+                ids = {f.id for f in self._candidates(leading)} if len(in_years) * 4 > sum(
+                    len(self._postings.get(i, ())) for m in leading if not isinstance(m, tuple)
+                    and m.kind != "context" for i in m.ids) else None
+                # (a mention leads to the facts whose profile has one of its ids)
+                named = [i for t in leading if not isinstance(t, tuple) and
+                         t.kind != "context" for i in t.ids]
+                others = [t for t in leading if isinstance(t, tuple) or t.kind == "context"]
+                profiles = self._profiles
+                if ids is None and len(named) == 1 and not others:  # the most common
+                    tid = named[0]
+                    candidates = [f for f in in_years.values()
+                                  if tid in (p := profiles[f.id]).about or
+                                  tid in p.located or tid in p.nationality]
+                else:
+                    candidates = [f for f in in_years.values() if (
+                        f.id in ids if ids is not None else _has_any(profiles[f.id], named)
+                        or any(self._leads_to(t, f) for t in others))]
         else:
             candidates = self._candidates(leading, limit)[:limit]
         if among is not None:
@@ -565,6 +582,15 @@ class FactIndex:
             out = plain_scores(candidates, profiles, [
                 (w, part[0][0] if not part[1] and not part[2] and len(part[0]) == 1 else None,
                  part[3], part) for w, part in zip(weights, parts)], total, when, _held)
+            candidates = ()
+        elif all(part is not None or isinstance(t, tuple) for t, part in read):
+            # Years and months besides mentions: scored as below, with no call per fact
+            # and date term (a dated question on a large base reads hundreds of facts).
+            out = dated_scores(candidates, profiles, [
+                (w, t, None, 0.0, None) if part is None else
+                (w, None, part[0][0] if not part[1] and not part[2] and len(part[0]) == 1
+                 else None, part[3], part) for w, (t, part) in zip(weights, read)],
+                total, when, _held)
             candidates = ()
         for fact in candidates:
             p = profiles[fact.id]

@@ -65,7 +65,7 @@ class Kinds:
             said = False
             for text in fact.texts.values():
                 for sentence in _SENTENCE.split(text):
-                    found = self.index.find(sentence, fuzzy=False)
+                    found = self._read(sentence)
                     if any(w.stem in stems for item in found for w in
                            (item.words if isinstance(item, Match) else (item,))) and \
                             any(isinstance(item, Match) and item.kind == "entity" and

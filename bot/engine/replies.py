@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from ..dates import chronological, format_date
+from ..dates import format_date
 from ..model import Answer, Context, Fact, Line, Segment, Suggestion
 from ..query import Mention, Query
 from .weights import (DISMISS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, PROFILE_FACTS, SOCIAL_ORDER,
@@ -22,11 +22,22 @@ class Replies:
         text = self.kb.text(fact.texts, language_code)
         if fact.date is None:
             return (Segment(text),)
-        return (Segment(format_date(fact.date, language), strong=True), Segment(": " + text))
+        # Dates repeat across facts and answers: each written once per language.
+        memo = self.__dict__.get("_dates_written")
+        if memo is None:
+            memo = self.__dict__["_dates_written"] = {}
+        key = (fact.date, language.code)
+        written = memo.get(key)
+        if written is None:
+            if len(memo) >= 1 << 12:
+                memo.clear()
+            written = memo[key] = format_date(fact.date, language)
+        return (Segment(written, strong=True), Segment(": " + text))
 
     def _compose(self, query: Query, facts: list[Fact], best: float, context: Context) -> Answer:
         code = self.kb.language(context.language).code
-        facts = sorted(facts, key=chronological)
+        rank = self._chronology  # the place of each in date order (see chronological)
+        facts = sorted(facts, key=lambda f: rank[f.id])
         lines: list[Line] = []
         templates = self.kb.language(code).templates
         if query.yes_no and len(query.mentions) == 1 and query.mentions[0].kind == "entity" \

@@ -51,6 +51,39 @@ def plain_scores(candidates: Iterable[Fact], profiles: Mapping, spec: Sequence[P
     return out
 
 
+def dated_scores(candidates: Iterable[Fact], profiles: Mapping,
+                 spec: Sequence[tuple[float, "tuple | None", "str | None", float, tuple | None]],
+                 total: float, when: bool, held: Callable[[tuple, object], float]
+                 ) -> list[tuple[float, Fact]]:
+    """(score, fact) as _score gives them where the terms are mentions and dates: each
+    term its weight, the date term (("year", (first, last)) or ("month", months); None
+    for a mention), and for a mention its one plain id (None: held otherwise), its
+    nationality factor and its parts. A date term holds as FactIndex._strength reads it;
+    a fact that misses one scores half."""
+    out: list[tuple[float, Fact]] = []
+    append = out.append
+    for fact in candidates:
+        p = profiles[fact.id]
+        about, located, nationality = p.about.get, p.located.get, p.nationality.get
+        date = fact.date
+        strengths = [
+            (max(about(tid, 0.0), located(tid, 0.0), nationality(tid, 0.0) * n)
+             if tid is not None else held(part, p)) if term is None else
+            0.0 if date is None else
+            (1.0 if date.year <= term[1][1] and date.last_year >= term[1][0] else 0.0)
+            if term[0] == "year" else
+            (1.0 if {date.month, date.end_month} - {None} & term[1] else 0.0)
+            for _, term, tid, n, part in spec]
+        score = sum([t[0] * s for t, s in zip(spec, strengths)]) / total
+        if any(s == 0 for t, s in zip(spec, strengths) if t[1] is not None):
+            score *= 0.5  # a date the question gives is a condition, not a hint
+        if when and date is None:
+            score *= 0.9
+        if score > 0:
+            append((score, fact))
+    return out
+
+
 def rank(scored: list[tuple[float, Fact]], chronology: Mapping[str, int]) -> None:
     """Best first, ties in date order (as the key (-score, chronology) would sort them):
     two stable sorts, with no tuple made per fact."""

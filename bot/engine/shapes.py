@@ -13,7 +13,8 @@ from ..matching import Match
 from ..model import Answer, Context, Fact, Line, Segment
 from ..query import DAYS, PEOPLE, UNIT, YEARS, Query, with_context
 from ..text import fold
-from .weights import ANSWER_THRESHOLD, ENUMERATION, TAGGED, _THOUSANDS, _YEARLIKE as _YEAR
+from .weights import (ANSWER_THRESHOLD, ENUMERATION, QUESTION_MEMO, TAGGED, _THOUSANDS,
+                      _YEARLIKE as _YEAR)
 
 
 class Shapes:
@@ -250,7 +251,10 @@ class Shapes:
         templates = self.kb.language(context.language).templates
         if pivots is None:
             pivots = {i for m in query.pivot.mentions for i in m.ids}
-        dated = sorted((f for f in self.kb.facts if f.date), key=chronological)
+        # A text that gives someone the role names it, so its fact is in the role's
+        # postings (its profile has what its texts name): those, not every fact, are read.
+        dated = sorted((f for f in self._postings.get(query.role or "", ()) if f.date),
+                       key=chronological)
         holders = [(f, i) for f in dated for i, roles in self._titled(f).items()
                    if query.role in roles]
         start = next((f for f, i in holders if i in pivots), None)
@@ -299,7 +303,9 @@ class Shapes:
         end = date(d.end_year or d.year, d.end_month or d.month, d.end_day)
         day = start + timedelta(days=query.nth_day - 1)
         people = {i for i in occasion.who if self.kb.entities[i].type == "person"}
-        found = [f for f in self.kb.facts if f.id != occasion.id and f.date and
+        # (a fact of that day is among that year's: the postings, not every fact)
+        found = [f for f in self._postings.get(f"year:{day.year}", ()) if f.id != occasion.id
+                 and f.date and
                  f.date.day and not (f.date.end_day or f.date.end_month or f.date.end_year)
                  and date(f.date.year, f.date.month, f.date.day) == day and
                  (f.part_of == occasion.id or not f.part_of and people & set(f.who))
@@ -400,7 +406,7 @@ class Shapes:
             return []
         found: list[list[str]] = []
         for sentence in _SENTENCE.split(text):
-            items = [item for item in self.index.find(sentence, fuzzy=False)
+            items = [item for item in self._read(sentence)
                      if isinstance(item, Match)]
             held = {i for item in items if item.kind == "concept" for i in item.ids}
             people = [at for at, item in enumerate(items) if item.kind == "entity" and
@@ -437,7 +443,7 @@ class Shapes:
         words = self._cue_stems({counted}, code)
         if not text or not words:
             return None
-        found, position, at = self.index.find(text, fuzzy=False), 0, []
+        found, position, at = self._read(text), 0, []
         for item in found:
             size = len(item.words) if isinstance(item, Match) else 1
             at.append((position, item))
@@ -479,10 +485,19 @@ class Shapes:
     def _cue_stems(self, cues: set[str], code: str | None = None) -> set[str]:
         """The stems of the words that name these concepts (or `PEOPLE`), in every
         language or in `code`'s."""
-        languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
         units = {c[len(UNIT):] for c in cues if c.startswith(UNIT)}
         if units:
             return units
+        memo = self.__dict__.setdefault("_cue_stems_memo", {})  # the packs' words only
+        key = (frozenset(cues), code)
+        if key not in memo:
+            if len(memo) >= QUESTION_MEMO:
+                memo.clear()
+            memo[key] = frozenset(self._stems_of_cues(cues, code))
+        return set(memo[key])
+
+    def _stems_of_cues(self, cues: set[str], code: str | None) -> set[str]:
+        languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
         words = {w for lang in languages for c in cues
                  for w in (lang.grammar.get("people", ()) if c == PEOPLE
                            else lang.concepts.get(c, ()))}
@@ -502,6 +517,13 @@ class Shapes:
         return number
 
     def _bare_number(self, fact: Fact, cues: set[str]) -> str | None:
+        """`_read_number`, read once per fact and cues (the texts and packs say it)."""
+        key = (fact.id, "#bare " + ",".join(sorted(cues)))
+        if key not in self._said:
+            self._said[key] = self._read_number(fact, cues)  # type: ignore[assignment]
+        return self._said[key]  # type: ignore[return-value]
+
+    def _read_number(self, fact: Fact, cues: set[str]) -> str | None:
         stems = self._cue_stems(cues)
         unit = any(c.startswith(UNIT) for c in cues)
         for code, text in fact.texts.items():
@@ -545,9 +567,8 @@ class Shapes:
         if any(self._strength(m, fact, p, query) < TAGGED for m in query.mentions
                if m.kind != "context"):
             return False
-        negations = self.index.grammar(None).get("negation", frozenset())
-        return not any(t.folded in negations for code, text in fact.texts.items()
-                       for t in self.kb.stemming.tokens(text))
+        # (whether a text of it has a negation was noted while indexing: _negating)
+        return fact.id not in self._negating
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЂЈЉЊЋЏӘҒҚҢӨҰҮҺІ])")
