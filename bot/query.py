@@ -378,7 +378,9 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
             for item in body for w in _words(item))
     if continues and len(opening) == 1 and len(body) > 1 and not preamble:
         first = _words(body[1])  # "and did Tokayev get anything?"
-    yes_no = bool(first and first[0].folded in grammar.get("yes_no", ())) or any(
+    polite = bool(body) and isinstance(body[0], Match) and body[0].kind == "stop" and \
+        len(first) > 1  # "could you tell me how much …?" asks how much, not whether
+    yes_no = bool(first and first[0].folded in grammar.get("yes_no", ()) and not polite) or any(
         w.folded in grammar.get("yes_no_particle", ()) for item in body for w in _words(item))
     plain = grammar.get("profile", frozenset())
     bare = all(isinstance(i, Match) and i.kind in ("entity", "demonym") or
