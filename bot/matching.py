@@ -126,8 +126,10 @@ class TermIndex:
         if term.kind == "entity" and len(words) == 1:
             self._one_word_names[words[0].folded] = key
         for w in words:
-            langs = self._surface_langs.get(w.folded, frozenset()) | {term.lang}
-            self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
+            langs = self._surface_langs.get(w.folded)
+            if langs is None or term.lang not in langs:  # else: nothing new (most words)
+                langs = (langs or frozenset()) | {term.lang}
+                self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
 

@@ -275,12 +275,17 @@ class FactIndex:
         if entity_id not in cache:
             e = self.kb.entities[entity_id]
             found: set[str] = set()
+            index = self.index
             for name in dict.fromkeys((*e.names.values(), *e.aliases)):
                 words = self.kb.stemming.tokens(name)
-                for k in range(1, len(words)):
-                    for part in (words[:k], words[-k:]):
-                        meanings = self.index.meanings(tuple(w.stem for w in part),
-                                                       tuple(w.folded for w in part))
+                stems = [w.stem for w in words]
+                n = len(words)
+                for k in range(1, n):
+                    for start, end in ((0, k), (n - k, n)):
+                        key = tuple(stems[start:end])
+                        if key not in index:  # most parts of a name are no phrase
+                            continue
+                        meanings = index.meanings(key, tuple(w.folded for w in words[start:end]))
                         if meanings and meanings[0].kind == "concept":
                             found.update(t.id for t in meanings)
             cache[entity_id] = frozenset(found)
@@ -336,10 +341,13 @@ class FactIndex:
             self._note_modifiers(found, code)
         for pos, item in enumerate(found):
             if isinstance(item, Match):
-                if code == self.kb.meta.language:
-                    self._note_title(found, pos)
-                if text_of_fact:
-                    self._note_title_words(found, pos)
+                # Only a person's name has a title before it; a phrase's terms are sorted
+                # by kind, names first, so one that does not start with a name has none.
+                if item.kind == "entity":
+                    if code == self.kb.meta.language:
+                        self._note_title(found, pos)
+                    if text_of_fact:
+                        self._note_title_words(found, pos)
                 for term in item.terms:
                     if term.kind in ("entity", "demonym", "concept"):
                         p.add("about", term.id, IN_TEXT)
