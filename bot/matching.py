@@ -104,6 +104,10 @@ class TermIndex:
         #: stem means two kinds of thing ("после" after, "послом" ambassador: both "посл"),
         #: the kind that lists the word exactly as written wins.
         self._forms: dict[tuple[tuple[str, ...], str], set[tuple[str, ...]]] = defaultdict(set)
+        #: While building: word as written → what `read` reads it as, where that cannot
+        #: depend on the words after it; and stem → those words (see `_forget_read`).
+        self._read_memo: dict[str, Match | Token] = {}
+        self._read_stems: dict[str, list[str]] = {}
 
     def add(self, phrase: str, term: Term) -> None:
         words = self.stemming.tokens(phrase)
@@ -111,6 +115,7 @@ class TermIndex:
         if not key:
             return
         term = self._terms.setdefault(term, term)
+        self._forget_read(key[0])
         entries = self._phrases.get(key, ())
         if term not in entries:
             self._phrases[key] = sorted((*entries, term), key=lambda t: _RANK[t.kind])
@@ -121,8 +126,10 @@ class TermIndex:
         if term.kind == "entity" and len(words) == 1:
             self._one_word_names[words[0].folded] = key
         for w in words:
-            langs = self._surface_langs.get(w.folded, frozenset()) | {term.lang}
-            self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
+            langs = self._surface_langs.get(w.folded)
+            if langs is None or term.lang not in langs:  # else: nothing new (most words)
+                langs = (langs or frozenset()) | {term.lang}
+                self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
             if self._surface.setdefault(w.folded, w.stem) == w.stem:
                 self._vocab = None
 
@@ -312,6 +319,8 @@ class TermIndex:
         self._forms = defaultdict(set, {k: v for k, v in self._forms.items() if k[0] in several})
         # The interning tables served the build; the compiled form need not carry them.
         self._terms, self._language_sets = {}, {}
+        self.__dict__.pop("_read_memo", None)
+        self.__dict__.pop("_read_stems", None)
 
     def _vocabulary(self) -> tuple[dict[tuple, list[str]], set[str]]:
         """Known words bucketed for fuzzy look-up (see `_buckets_of`), and all stems."""
@@ -326,6 +335,83 @@ class TermIndex:
             self._vocab = ({k: sorted(v) for k, v in buckets.items()},
                            {w for phrase in self._phrases for w in phrase})
         return self._vocab
+
+    def read(self, text: str) -> list[Match | Token]:
+        """`find(text, fuzzy=False)`, the same phrases, for reading a fact base's own texts
+        while building (millions of words at scale): no typo machinery, the longest phrase
+        at a word found without building its tuple at every length, and the rule for a
+        name that starts inside a phrase tried only where the phrase is a name."""
+        words = self.stemming.tokens(text)
+        stems = [w.stem for w in words]
+        n = len(stems)
+        out: list[Match | Token] = []
+        at, exact = self._longest_at, self._exact
+        memo = self.__dict__.get("_read_memo")
+        longest = self._longest_from
+        i = 0
+        while i < n:
+            if memo is not None:
+                # A word that starts no phrase of two words or more reads the same
+                # wherever it stands: read once (see _forget_read).
+                word = words[i]
+                item = memo.get(word.text)
+                if item is None and longest.get(word.stem, 0) <= 1:
+                    item = exact(words, stems, i, 1) if (word.stem,) in self._phrases \
+                        else word
+                    memo[word.text] = item
+                    self._read_stems.setdefault(word.stem, []).append(word.text)
+                if item is not None:
+                    out.append(item)
+                    i += 1
+                    continue
+            size = at(stems, i, n)
+            if not size:
+                out.append(words[i])
+                i += 1
+                continue
+            found: Match | None = exact(words, stems, i, size)
+            if size > 1 and found.kind == "entity":  # type: ignore[union-attr]
+                for j in range(i + 1, i + size):  # as in `find`: "the Silvane Star"
+                    longer = at(stems, j, n)
+                    if longer and j + longer > i + size and \
+                            exact(words, stems, j, longer).kind == "entity":
+                        size = at(stems, i, j)
+                        found = exact(words, stems, i, size) if size else None
+                        break
+            if found is None:
+                out.append(words[i])
+                i += 1
+            else:
+                out.append(found)
+                i += size
+        return out
+
+    def _forget_read(self, stem: str) -> None:
+        """A phrase starting with `stem` was added: what `read` kept of its words is stale."""
+        memo = self.__dict__.get("_read_memo")
+        if memo:
+            for raw in self._read_stems.pop(stem, ()):
+                memo.pop(raw, None)
+
+    def _longest_at(self, stems: list[str], i: int, end: int) -> int:
+        """How many words the longest known phrase at word `i`, ending by `end`, has: what
+        `_phrase_at` finds without typos (0: none)."""
+        top = min(self._longest_from.get(stems[i], 0), end - i)
+        phrases = self._phrases
+        while top > 1:
+            key = tuple(stems[i:i + top])
+            if key in phrases and not self._asks_inside(key):
+                return top
+            top -= 1
+        return 1 if top == 1 and (stems[i],) in phrases else 0
+
+    def _exact(self, words: list[Token], stems: list[str], i: int, size: int) -> Match:
+        """The known phrase of `size` words at word `i`, as `_phrase_at` gives it."""
+        key = tuple(stems[i:i + size])
+        entries = self._phrases[key]
+        meanings = tuple(entries) if entries[0].kind == entries[-1].kind else \
+            self.meanings(key, tuple(w.folded for w in words[i:i + size]))
+        return Match(meanings, tuple(words[i:i + size]))
 
 
 #: Words up to this long are looked for among all words of their first letter and length;

@@ -219,11 +219,11 @@ class _Written:
         """Title word → the people it is the title of (see `titled`)."""
         if self._titles is None:
             titles: dict[str, list[str]] = {}
-            tokens = self._index.stemming.tokens
+            tokens, first = self._index.stemming.tokens, self._index.stemming.first
             for eid, e in self._kb.entities.items():
                 if e.type != "person":
                     continue
-                said = {w[0].folded for d in e.descriptions.values() if (w := tokens(d))}
+                said = {w.folded for d in e.descriptions.values() if (w := first(d))}
                 for name in (*e.names.values(), *e.aliases):
                     words = tokens(name)
                     if len(words) > 1 and words[0].folded in said and \

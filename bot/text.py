@@ -68,6 +68,14 @@ class Stemming:
                 out.append(token)
         return out
 
+    def first(self, text: str) -> Token | None:
+        """The first of `tokens(text)`, the rest unread (a long description's first word)."""
+        for match in _WORD.finditer(text):
+            token = self.token(match.group())
+            if token.folded:
+                return token
+        return None
+
     def stems(self, text: str) -> tuple[str, ...]:
         """The stems of a phrase, as the index keys it."""
         return tuple(t.stem for t in self.tokens(text))

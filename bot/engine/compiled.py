@@ -181,7 +181,14 @@ def _private(directory: Path) -> bool:
 
 def _write(path: Path, engine: Engine, on_disk: bool | None = None) -> None:
     """Written aside and renamed, so a reader never sees half a file; a cache that cannot
-    be written (read-only home, full disk) costs the next start time, nothing else."""
+    be written (read-only home, full disk) costs the next start time, nothing else. The
+    collector is held off: writing makes millions of small objects (rows, the pickler's
+    memo), and each collection would walk the whole engine (seconds on a large base)."""
+    with collector_off():
+        _write_file(path, engine, on_disk)
+
+
+def _write_file(path: Path, engine: Engine, on_disk: bool | None) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(path.parent):

@@ -125,6 +125,8 @@ class FactIndex:
         #: The entities some fact's own question names (read with the fact's texts).
         self._asked_about: set[str] = set()
         self._profiles = {f.id: self._profile(f) for f in kb.facts}
+        #: Person → the concepts their descriptions name, read with their leading ones.
+        self._described: dict[str, frozenset[str]] = {}
         #: The concepts that are people's roles ("president", "minister"): titles, and
         #: what a person's description starts with ("Honorary consul of Kazakhstan …").
         self._role_concepts = frozenset(c for cs in self._titles.values() for c in cs) | \
@@ -144,6 +146,7 @@ class FactIndex:
                 # is about.
                 for concept in self._roles(ref):
                     self._profiles[fact.id].add("about", concept, ROLE)
+        del self._described
         #: Words the fact base does not use, read as those of their group it does.
         self._synonyms = Synonyms(self.index, kb)
         self.index.prepare()
@@ -272,37 +275,54 @@ class FactIndex:
         if entity_id not in cache:
             e = self.kb.entities[entity_id]
             found: set[str] = set()
+            index = self.index
             for name in dict.fromkeys((*e.names.values(), *e.aliases)):
                 words = self.kb.stemming.tokens(name)
-                for k in range(1, len(words)):
-                    for part in (words[:k], words[-k:]):
-                        meanings = self.index.meanings(tuple(w.stem for w in part),
-                                                       tuple(w.folded for w in part))
+                stems = [w.stem for w in words]
+                n = len(words)
+                for k in range(1, n):
+                    for start, end in ((0, k), (n - k, n)):
+                        key = tuple(stems[start:end])
+                        if key not in index:  # most parts of a name are no phrase
+                            continue
+                        meanings = index.meanings(key, tuple(w.folded for w in words[start:end]))
                         if meanings and meanings[0].kind == "concept":
                             found.update(t.id for t in meanings)
             cache[entity_id] = frozenset(found)
         return cache[entity_id]
 
     def _leading_concepts(self, entity) -> set[str]:
-        """The concepts a description opens with, before any other word of substance."""
+        """The concepts a description opens with, before any other word of substance.
+        The descriptions are read whole, once: what `_roles` reads of them (every concept
+        they name) is kept for it (`_described`, while building)."""
         out: set[str] = set()
+        described: set[str] = set()
         for text in entity.descriptions.values():
-            for item in self.index.find(text, fuzzy=False):
-                if isinstance(item, Match) and item.kind == "concept":
-                    out.update(t.id for t in item.terms if t.kind == "concept")
-                    break
-                if not (isinstance(item, Match) and item.kind in ("stop", "demonym")):
-                    break
+            leading = True
+            for item in self.index.read(text):
+                if not isinstance(item, Match):
+                    leading = False
+                    continue
+                concepts = [t.id for t in item.terms if t.kind == "concept"]
+                described.update(concepts)
+                if leading and item.kind == "concept":
+                    out.update(concepts)
+                    leading = False
+                elif item.kind not in ("stop", "demonym"):
+                    leading = False
+        self._described[entity.id] = frozenset(described)
         return out
 
     def _roles(self, entity_id: str) -> frozenset[str]:
         """A person's roles: the titles the texts give them, and the role concepts their
         descriptions name ("Foreign Minister of Kazakhstan in 2011"). Read once."""
         if entity_id not in self._role_cache:
-            described = frozenset(
-                term.id for text in self.kb.entities[entity_id].descriptions.values()
-                for item in self.index.find(text, fuzzy=False) if isinstance(item, Match)
-                for term in item.terms if term.kind == "concept")
+            described = self.__dict__.get("_described", {}).get(entity_id)
+            if described is None:
+                described = frozenset(
+                    term.id for text in self.kb.entities[entity_id].descriptions.values()
+                    for item in self.index.read(text) if isinstance(item, Match)
+                    for term in item.terms if term.kind == "concept")
             self._role_cache[entity_id] = frozenset(self._titles.get(entity_id, ())) | \
                 (described & self._role_concepts)
         return self._role_cache[entity_id]
@@ -312,7 +332,7 @@ class FactIndex:
         """What a fact's own text names counts a little (IN_TEXT); every other word of it
         becomes a term of its own ("song", "labor"), which counts less in a question (WORD)
         than a curated concept but, having no tagged form to prefer, fully where it is."""
-        found = self.index.find(text, fuzzy=False)
+        found = self.index.read(text)
         if text_of_fact and self._fact_id not in self._negating and any(
                 w.folded in self._negations for item in found
                 for w in (item.words if isinstance(item, Match) else (item,))):
@@ -321,10 +341,13 @@ class FactIndex:
             self._note_modifiers(found, code)
         for pos, item in enumerate(found):
             if isinstance(item, Match):
-                if code == self.kb.meta.language:
-                    self._note_title(found, pos)
-                if text_of_fact:
-                    self._note_title_words(found, pos)
+                # Only a person's name has a title before it; a phrase's terms are sorted
+                # by kind, names first, so one that does not start with a name has none.
+                if item.kind == "entity":
+                    if code == self.kb.meta.language:
+                        self._note_title(found, pos)
+                    if text_of_fact:
+                        self._note_title_words(found, pos)
                 for term in item.terms:
                     if term.kind in ("entity", "demonym", "concept"):
                         p.add("about", term.id, IN_TEXT)

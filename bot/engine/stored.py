@@ -17,9 +17,10 @@ import pickle
 import threading
 from contextlib import contextmanager
 from dataclasses import fields
+from operator import itemgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 
 class Blob:
@@ -291,16 +292,18 @@ class Lexicon:
             for statement in _SCHEMA:
                 db.execute(statement)
             db.execute("INSERT INTO stamp VALUES (?)", (self.stamp,))
-            db.executemany("INSERT INTO phrases VALUES (?, ?)",
-                           (_phrase_row(k, v) for k, v in t["phrases"].items()))  # type: ignore
-            db.executemany("INSERT INTO stems VALUES (?, ?, ?)", (
+            # Each table in key order: SQLite appends to its B-tree rather than inserting
+            # into the middle of it (random order was most of writing a large base).
+            db.executemany("INSERT INTO phrases VALUES (?, ?)", _in_order(
+                _phrase_row(k, v) for k, v in t["phrases"].items()))  # type: ignore
+            db.executemany("INSERT INTO stems VALUES (?, ?, ?)", _in_order(
                 (stem, longest.get(stem), 1 if stem in names else None)  # type: ignore
                 for stem in t["stems_known"]))  # type: ignore
-            db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", (
+            db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _in_order(
                 (word, stem, marshal.dumps(tuple(langs[word])),  # type: ignore
                  _key(one_word[word]) if word in one_word else None)  # type: ignore
                 for word, stem in t["surface"].items()))  # type: ignore
-            db.executemany("INSERT INTO buckets VALUES (?, ?)", (
+            db.executemany("INSERT INTO buckets VALUES (?, ?)", _in_order(
                 (_key(k), marshal.dumps(v)) for k, v in t["buckets"].items()))  # type: ignore
             db.commit()
         except sqlite3.Error as exc:
@@ -317,6 +320,12 @@ class Lexicon:
         state = {k: v for k, v in vars(index).items() if id(v) not in names and k != "_vocab"}
         views = tuple((k, names[id(v)]) for k, v in vars(index).items() if id(v) in names)
         return (_index, (type(index), state, views, self.stamp, self.size))
+
+
+def _in_order(rows: Iterable[tuple]) -> list[tuple]:
+    """Rows sorted by their key (the first column) as SQLite orders TEXT: by code point,
+    which is the order of its UTF-8 bytes."""
+    return sorted(rows, key=itemgetter(0))
 
 
 def _index(cls, state: dict, views: tuple, stamp: str, size: int):  # type: ignore[no-untyped-def]
