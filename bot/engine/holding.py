@@ -559,13 +559,12 @@ class Holding:
                         set(m.ids) & self._named_concepts(e)
                         for e in (*fact.who, *fact.where, *fact.tags) if e in self.kb.entities)
             concepts, events = checks.concepts, checks.events
-            if (dated or "where" in query.intents) and events and \
-                    not any(plain(m) for m in events):
+            if dated:
                 # Of the kinds of event named, one is enough ("when was it opened and who
-                # attended?"); every other topic must be plainly the fact's. "Where did
-                # Selene land?" is not where someone watched the landing from.
-                out.append(events[0].text)
-            if not dated:  # the deed asked of ("who opened …") and the roles are the who-check's
+                # attended?"); every other topic must be plainly the fact's.
+                if events and not any(plain(m) for m in events):
+                    out.append(events[0].text)
+            else:  # the deed asked of ("who opened …") and the roles are the who-check's
                 deed = query.mentions[0] if "who" in query.intents else None
                 concepts = tuple(m for m in concepts if m is not deed
                                  and not set(m.ids) & self._role_concepts)
