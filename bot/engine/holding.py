@@ -714,12 +714,9 @@ class Holding:
         named = [i for m in query.mentions if m.kind == "entity" for i in m.ids
                  if (e := self.kb.entities.get(i)) and e.type != "person"]
         here = self._date_rank[fact.id]
-        if not named:  # the earliest dated fact of all, read once
-            memo = self.__dict__.setdefault("_earliest_memo", {})
-            if "" not in memo:
-                memo[""] = min((self._date_rank[f.id] for f in self.kb.facts if f.date),
-                               default=float("inf"))
-            return memo[""] < here
+        if not named:  # the record of anything: its earliest occasion (Engine._record_ends)
+            earliest = self._record_ends[0]
+            return bool(earliest) and self._date_rank[earliest[0].id] < here
         return any(self._earliest_of(i) < here for i in named)
 
     def _earliest_of(self, entity: str) -> float:
