@@ -605,6 +605,7 @@ class Holding:
         if "measure" in query.intents and not self._states_measure(fact, query):
             out.append("(measure)")
         out.extend(self._lacks_first_holder(query, fact))
+        out.extend(self._lacks_relation(query, fact))  # type: ignore[attr-defined]
         return tuple(out)
 
     def _aspect_asked(self, query: Query) -> tuple[str, str, str] | None:
@@ -1176,11 +1177,31 @@ class Holding:
         # Asked in the fact's own kind of event ("when was Marrin *appointed*?"), a person
         # only tagged beside the people it names is what it is about, not who did it
         # ("Victor Marrin, the son of Isolde Marrin, became director").
-        doers = fact.who if any(fact.kind in m.ids for m in query.mentions
-                                if m.kind == "concept") and any(
+        # Not where the question asks who the person is ("Who is Tamara in the context
+        # of the 2017 visit?"): that says nothing of what she did.
+        doers = fact.who if not self._who_is_asked(query) and any(
+            fact.kind in m.ids for m in query.mentions if m.kind == "concept") and any(
             self.kb.entities[i].type == "person" for i in fact.who) else ()
         return any(i in (doers or (*fact.who, *fact.tags)) or
                    (occasion and i in parent.who) for i in people)
+
+    def _who_is_asked(self, query: Query) -> bool:
+        """"Who is Tamara …?", "who was Reyk?": a person named right after "who" and an
+        auxiliary (`who_subject`, `yes_no`) is asked about, not said to do anything."""
+        def read() -> bool:
+            grammar = self.index.grammar(None)
+            who = grammar.get("who_subject", frozenset())
+            auxiliaries = grammar.get("yes_no", frozenset())
+            tokens = [t.folded for t in self.kb.stemming.tokens(query.text)]
+            for m in query.mentions:
+                if not self._is_person(m) or m.text.startswith("("):
+                    continue
+                name = [t.folded for t in self.kb.stemming.tokens(m.text)]
+                if any(tokens[i:i + len(name)] == name and tokens[i - 1] in auxiliaries and
+                       tokens[i - 2] in who for i in range(2, len(tokens))):
+                    return True
+            return False
+        return self._per_question(("#who is", query.text), read)
 
     def _not_a_title_in(self, question: str, stem: str) -> bool:
         """Whether the question does not put the word right before a person's name."""
@@ -1195,8 +1216,8 @@ class Holding:
         stems = self.kb.stemming.stems(m.text)
         at = query.mentions.index(m) if m in query.mentions else 0
         if len(stems) != 1 or not any(  # "did Serra compose": said of someone named
-                self._is_person(o) and self._after_auxiliary(query, o)
-                for o in query.mentions[:at]):
+                self._is_person(o) and o.role != "owner" and self._after_auxiliary(query, o)
+                for o in query.mentions[:at]):  # ("is Vučić's wife": his wife's, not his)
             return False
         if not self._not_a_title_in(query.text, stems[0]):
             return False

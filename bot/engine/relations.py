@@ -1,0 +1,262 @@
+"""What a question names in a relation must stand in that relation in the fact, not just
+appear in its text: "What did Issekeshev say *about* Nikola Tesla?" is not answered by a
+text where he "spoke … about the Jabayev Monument"; "Did *Vučić's wife* attend …?" not by
+his visit; "Who signed the agreement *for Kazakhstan*?" not by "Serbia and Kazakhstan
+signed"; "Who founded the *locomotive depot*?" not by "founded the museum *in* the old
+locomotive depot". The grammar words (`topic_before`, `topic_after`, `behalf_before`,
+`behalf_after`, `owner_after`, `owner_before`, `owner_by_role`, `place_before`) come from
+the language packs.
+"""
+from __future__ import annotations
+
+from ..matching import Match
+from ..model import Fact
+from ..query import Mention, Query
+from .weights import TAGGED
+
+#: How far past a word of saying its "about" may stand ("spoke to the crowd about …").
+_TOPIC_REACH = 6
+#: How far before a word a place word makes it a place ("in the old locomotive depot").
+_PLACE_REACH = 4
+
+
+class Relations:
+    """Checks of what a question names in a relation (see the module's docstring)."""
+
+    def _spans(self, query: Query) -> tuple[list[str], list[tuple[Mention, int, int]]]:
+        """The question's folded words, and where each mention named by its own words
+        stands in them (a mention read from context has none)."""
+        def read() -> tuple[list[str], list[tuple[Mention, int, int]]]:
+            tokens = [t.folded for t in self.kb.stemming.tokens(query.text)]
+            out = []
+            cursor = 0  # mentions are in the question's order: "space travel … in space"
+            for m in query.mentions:
+                said = [t.folded for t in self.kb.stemming.tokens(m.text)]
+                at = next((i for i in (*range(cursor, len(tokens)), *range(cursor))
+                           if said and tokens[i:i + len(said)] == said), None)
+                if at is not None:
+                    out.append((m, at, at + len(said)))
+                    cursor = at + len(said)
+            return tokens, out
+        return self._per_question(("#spans", query.text, query.mentions), read)
+
+    def _lacks_relation(self, query: Query, fact: Fact) -> list[str]:
+        """What the question names in a relation that the fact does not put it in."""
+        out: list[str] = []
+        out.extend(self._other_topic(query, fact))
+        out.extend(self._relative_did(query, fact))
+        out.extend(self._not_on_behalf(query, fact))
+        out.extend(self._only_where(query, fact))
+        return out
+
+    # "What did X say about Y?" ------------------------------------------------------
+    def _topics_asked(self, query: Query) -> tuple[tuple[Mention, Mention], ...]:
+        """(the deed, its topic) for each mention right after a `topic_before` word
+        ("about Nikola Tesla") or right before a `topic_after` one (Kazakh "… туралы")
+        that follows a concept (the saying)."""
+        def read() -> tuple[tuple[Mention, Mention], ...]:
+            grammar = self.index.grammar(None)
+            before = grammar.get("topic_before", frozenset())
+            after = grammar.get("topic_after", frozenset())
+            tokens, spans = self._spans(query)
+            out = []
+            for k, (m, start, end) in enumerate(spans):
+                if m.kind not in ("entity", "concept", "word") or not k:
+                    continue
+                deed = spans[k - 1][0]
+                if deed.kind != "concept":
+                    continue
+                if start and tokens[start - 1] in before or \
+                        end < len(tokens) and tokens[end] in after:
+                    out.append((deed, m))
+            return tuple(out)
+        return self._per_question(("#topics", query.text), read)
+
+    def _other_topic(self, query: Query, fact: Fact) -> list[str]:
+        """A fact that is not itself the saying asked of (a statement) and whose text
+        says it only of another topic ("spoke … about the Jabayev Monument") does not
+        say it about the question's."""
+        out = []
+        for deed, topic in self._topics_asked(query):
+            if fact.kind in deed.ids or set(deed.ids) & set(fact.tags):
+                continue
+            said = self._said_about(fact, deed.ids)
+            if said and not any(set(topic.ids) & ids for ids in said):
+                out.append(topic.text)
+        return out
+
+    def _said_about(self, fact: Fact, deed: tuple[str, ...]) -> list[set[str]]:
+        """What the fact's text (its base language) says the deed of, after a
+        `topic_before` word: the ids of each such topic. Read once."""
+        key = (fact.id, "#about " + ",".join(deed))
+        if key not in self._said:
+            before = self.index.grammar(None).get("topic_before", frozenset())
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
+            topics: list[set[str]] = []
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind == "concept" and
+                        set(item.ids) & set(deed)):
+                    continue
+                for k in range(pos + 1, min(pos + 1 + _TOPIC_REACH, len(found))):
+                    mark = found[k]  # ("about" may be read as a question word)
+                    if isinstance(mark, Match) and mark.kind in ("stop", "intent") and \
+                            mark.words[-1].folded in before:
+                        nxt = next((x for x in found[k + 1:k + 4] if not (
+                            isinstance(x, Match) and x.kind == "stop")), None)
+                        if isinstance(nxt, Match):
+                            topics.append(set(nxt.ids))
+                        break
+            self._said[key] = topics
+        return self._said[key]
+
+    # "Did X's wife attend …?" ---------------------------------------------------------
+    def _relatives_asked(self, query: Query) -> tuple[Mention, ...]:
+        """The words for someone by a person named ("*wife* of Vučić", "Vučić's *wife*",
+        Russian "*жена* Вучича", Kazakh "Вучичтің *әйелі*") where a kind of event follows,
+        or that a yes/no question opens with: that someone did it, not the person named."""
+        def read() -> tuple[Mention, ...]:
+            grammar = self.index.grammar(None)
+            of = grammar.get("owner_before", frozenset())
+            tokens, spans = self._spans(query)
+            out = []
+            for k, (m, start, end) in enumerate(spans):
+                if m.kind not in ("word", "concept") or set(m.ids) & self._kinds:
+                    continue  # ("Vučić's visit" is his)
+                prev = spans[k - 1] if k else None
+                nxt = spans[k + 1] if k + 1 < len(spans) else None
+                owned = prev and self._is_person(prev[0]) and prev[0].role == "owner" and \
+                    prev[2] <= start <= prev[2] + 1  # "Vučić 's wife", "Вучичтің әйелі"
+                of_whom = nxt and self._is_person(nxt[0]) and (
+                    nxt[1] == end or nxt[1] == end + 1 and tokens[end] in of)  # "жена Вучича"
+                if not (owned or of_whom):
+                    continue
+                later = spans[k + 2 if of_whom else k + 1:]
+                first = spans[0][0] in (m, prev[0] if owned else None)
+                if any(o.kind == "concept" and set(o.ids) & self._kinds for o, _, _ in later) \
+                        or query.yes_no and first:  # "was Vučić's wife at Expo 2017?"
+                    out.append(m)
+            return tuple(out)
+        return self._per_question(("#relatives", query.text), read)
+
+    def _relative_did(self, query: Query, fact: Fact) -> list[str]:
+        """"Did Vučić's wife attend Expo 2017?": the one the text calls so ("his wife
+        Tamara") must be one who did what the fact is (its `who`); a fact that names no
+        one so does not say they did."""
+        out = []
+        for m in self._relatives_asked(query):
+            stems = {w.stem for w in self.kb.stemming.tokens(m.text)}
+            called = self._called(fact, frozenset(stems), m.ids)
+            if not called & set(fact.who):
+                out.append(m.text)
+        return out
+
+    def _called(self, fact: Fact, stems: frozenset[str], ids: tuple[str, ...]) -> set[str]:
+        """The people a text of the fact names right next to the word (by stem, or a cue
+        of its concept): "his wife Tamara", "Tamara, his wife". Read once."""
+        key = (fact.id, "#called " + ",".join(sorted(stems)) + "|" + ",".join(ids))
+        if key not in self._said:
+            people: set[str] = set()
+            for text in fact.texts.values():
+                found = self._read(text)
+                for pos, item in enumerate(found):
+                    words = item.words if isinstance(item, Match) else (item,)
+                    if not (any(w.stem in stems for w in words) or
+                            isinstance(item, Match) and set(item.ids) & set(ids)):
+                        continue
+                    for near in (*found[pos + 1:pos + 3], *found[max(pos - 2, 0):pos]):
+                        if isinstance(near, Match) and near.kind == "entity":
+                            people |= {i for i in near.ids if (e := self.kb.entities.get(i))
+                                       and e.type == "person"}
+            self._said[key] = people
+        return self._said[key]
+
+    # "Who signed it for Kazakhstan?" --------------------------------------------------
+    def _behalf_asked(self, query: Query) -> tuple[Mention, ...]:
+        """The countries a "who" question asks someone for (`behalf_before`: "for
+        Kazakhstan"; `behalf_after`: Kazakh "Қазақстан атынан")."""
+        def read() -> tuple[Mention, ...]:
+            if "who" not in query.intents:
+                return ()
+            grammar = self.index.grammar(None)
+            before = grammar.get("behalf_before", frozenset())
+            after = grammar.get("behalf_after", frozenset())
+            tokens, spans = self._spans(query)
+            return tuple(m for m, start, end in spans if m.kind == "entity" and all(
+                (e := self.kb.entities.get(i)) and e.type == "country" for i in m.ids) and (
+                    start and tokens[start - 1] in before or
+                    end < len(tokens) and tokens[end] in after))
+        return self._per_question(("#behalf", query.text), read)
+
+    def _not_on_behalf(self, query: Query, fact: Fact) -> list[str]:
+        """"Who signed the FTA for Kazakhstan?" asks for someone of Kazakhstan: a fact
+        whose only parties of it are the country itself ("Serbia and Kazakhstan signed")
+        does not say who did."""
+        asked = self._behalf_asked(query)
+        if not asked:
+            return []
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
+        if kinds and not (fact.kind in kinds or kinds & set(fact.tags)):
+            # "who signed it for Kazakhstan?": only a fact that is the signing says who
+            # signed, not a statement of support for a deal.
+            return [asked[0].text]
+        out = []
+        named = {i for m in query.mentions for i in m.ids}
+        p = self._profiles[fact.id]
+        for m in asked:
+            of = set(m.ids)
+            if not any(i not in named and (e := self.kb.entities.get(i)) and
+                       e.type != "country" and e.country in of and
+                       (i in fact.who or p.about.get(i, 0.0) >= TAGGED)
+                       for i in (*fact.who, *p.about)):
+                out.append(m.text)
+        return out
+
+    # "Who founded the locomotive depot?" ----------------------------------------------
+    def _only_where(self, query: Query, fact: Fact) -> list[str]:
+        """"Who founded the locomotive depot at Brisca?" asks what was founded: a word
+        the question does not put after a place word that the fact's texts have only
+        after one ("founded the museum *in* the old locomotive depot") is where the
+        deed was done, not what it was done to. Only for "who" and "when" questions
+        naming a kind of event."""
+        if not {"who", "when"} & query.intents or not any(
+                m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
+            return []
+        places = self.index.grammar(None).get("place_before", frozenset())
+        tokens, spans = self._spans(query)
+        out = []
+        for m, start, _ in spans:
+            if m.kind != "word" or m.soft:
+                continue  # (a plain word is never a tag: a thing tagged is named)
+            if any(t in places for t in tokens[max(start - _PLACE_REACH, 0):start]):
+                continue  # "a museum in the depot": the question puts it there too
+            stems = frozenset(i[2:] for i in m.ids if i.startswith("w:"))
+            if stems and self._in_place_only(fact, stems):
+                out.append(m.text)
+        return out
+
+    def _in_place_only(self, fact: Fact, stems: frozenset[str]) -> bool:
+        """Whether every use of the word (by stem) in the fact's texts stands within a
+        place phrase: after a `place_before` word with only grammar words and plain
+        words between. Read once; False where no text uses it."""
+        key = (fact.id, "#in place " + ",".join(sorted(stems)))
+        if key not in self._said:
+            places = self.index.grammar(None).get("place_before", frozenset())
+            seen = placed = 0
+            for text in fact.texts.values():
+                found = self._read(text)
+                for pos, item in enumerate(found):
+                    words = item.words if isinstance(item, Match) else (item,)
+                    if not any(w.stem in stems for w in words):
+                        continue
+                    seen += 1
+                    for back in range(pos - 1, max(pos - 1 - _PLACE_REACH, -1), -1):
+                        b = found[back]
+                        if isinstance(b, Match) and b.kind == "stop":
+                            if b.words[-1].folded in places:
+                                placed += 1
+                                break
+                            continue
+                        if isinstance(b, Match) and b.kind not in ("word",):
+                            break
+            self._said[key] = bool(seen) and seen == placed
+        return self._said[key]
