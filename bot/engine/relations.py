@@ -12,7 +12,6 @@ from __future__ import annotations
 from ..matching import Match
 from ..model import Fact
 from ..query import Mention, Query
-from .weights import TAGGED
 
 #: How far past a word of saying its "about" may stand ("spoke to the crowd about …").
 _TOPIC_REACH = 6
@@ -180,10 +179,12 @@ class Relations:
             grammar = self.index.grammar(None)
             before = grammar.get("behalf_before", frozenset())
             after = grammar.get("behalf_after", frozenset())
+            of = grammar.get("owner_before", frozenset())  # "on behalf of Kazakhstan"
             tokens, spans = self._spans(query)
             return tuple(m for m, start, end in spans if m.kind == "entity" and all(
                 (e := self.kb.entities.get(i)) and e.type == "country" for i in m.ids) and (
-                    start and tokens[start - 1] in before or
+                    start and tokens[start - 1] in before or start > 1 and
+                    tokens[start - 2] in before and tokens[start - 1] in of or
                     end < len(tokens) and tokens[end] in after))
         return self._per_question(("#behalf", query.text), read)
 
@@ -201,15 +202,45 @@ class Relations:
             return [asked[0].text]
         out = []
         named = {i for m in query.mentions for i in m.ids}
-        p = self._profiles[fact.id]
+        doers = self._doers(fact, tuple(sorted(kinds or {fact.kind})))
         for m in asked:
             of = set(m.ids)
             if not any(i not in named and (e := self.kb.entities.get(i)) and
-                       e.type != "country" and e.country in of and
-                       (i in fact.who or p.about.get(i, 0.0) >= TAGGED)
-                       for i in (*fact.who, *p.about)):
+                       e.type != "country" and e.country in of for i in doers):
                 out.append(m.text)
         return out
+
+    def _doers(self, fact: Fact, deeds: tuple[str, ...]) -> set[str]:
+        """Who the fact's text (its base language) has do the deed: the names right
+        before its word, past grammar words, titles, nationalities and other names
+        ("Nikita Khrushchev and Tito signed", "Tomislav Nikolić was awarded"), or right
+        after an `agent_before` word that follows it ("signed by …"). Read once."""
+        key = (fact.id, "#doers " + ",".join(deeds))
+        if key not in self._said:
+            agents = self.index.grammar(None).get("agent_before", frozenset())
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
+            doers: set[str] = set()
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind == "concept" and
+                        set(item.ids) & set(deeds)):
+                    continue
+                for back in range(pos - 1, -1, -1):
+                    b = found[back]
+                    if not isinstance(b, Match) or b.kind not in ("entity", "stop", "demonym") \
+                            and not set(b.ids) <= self._role_concepts:
+                        break
+                    if b.kind == "entity":
+                        doers |= set(b.ids)
+                for k in range(pos + 1, min(pos + 3, len(found))):
+                    a = found[k]
+                    if isinstance(a, Match) and a.kind == "stop" and a.words[-1].folded in agents:
+                        nxt = next((x for x in found[k + 1:k + 4] if isinstance(x, Match) and
+                                    x.kind == "entity"), None)
+                        if nxt is not None:
+                            doers |= set(nxt.ids)
+                        break
+            self._said[key] = doers
+        return self._said[key]
 
     # "Who founded the locomotive depot?" ----------------------------------------------
     def _only_where(self, query: Query, fact: Fact) -> list[str]:
@@ -224,7 +255,9 @@ class Relations:
         places = self.index.grammar(None).get("place_before", frozenset())
         tokens, spans = self._spans(query)
         out = []
-        for m, start, _ in spans:
+        for k, (m, start, _) in enumerate(spans):
+            if m.kind == "entity" and k and self._done_at(fact, m, spans[k - 1], start):
+                out.append(m.text)
             if m.kind != "word" or m.soft:
                 continue  # (a plain word is never a tag: a thing tagged is named)
             if any(t in places for t in tokens[max(start - _PLACE_REACH, 0):start]):
@@ -260,3 +293,18 @@ class Relations:
                             break
             self._said[key] = bool(seen) and seen == placed
         return self._said[key]
+
+    def _done_at(self, fact: Fact, m: Mention, before: tuple[Mention, int, int],
+                 start: int) -> bool:
+        """"Who opened the firm Energoprojekt?": an organisation right after the deed
+        asked of, with at most two words between, is what it was done to; a fact that
+        has it only as where it happened ("a bust was uncovered … near the firm
+        Energoprojekt") did not do it to the organisation. (A thing in `where` is
+        where it stands: the statue unveiled.)"""
+        deed, _, end = before
+        if deed.kind != "concept" or not set(deed.ids) & self._kinds or start - end > 2:
+            return False
+        ids = [i for i in m.ids if (e := self.kb.entities.get(i)) and
+               e.type == "organisation"]  # (a thing unveiled stands where it was)
+        return bool(ids) and all(i in fact.where and i not in fact.who and
+                                 i not in fact.tags for i in ids)
