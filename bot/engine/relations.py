@@ -17,6 +17,8 @@ from ..query import Mention, Query
 _TOPIC_REACH = 6
 #: How far before a word a place word makes it a place ("in the old locomotive depot").
 _PLACE_REACH = 4
+#: How many items of a text a run of names before or after a deed may span.
+_RUN = 12
 
 
 class Relations:
@@ -109,11 +111,16 @@ class Relations:
         return self._said[key]
 
     # "Did X's wife attend …?" ---------------------------------------------------------
-    def _relatives_asked(self, query: Query) -> tuple[Mention, ...]:
+    def _owns_relative(self, query: Query, m: Mention) -> bool:
+        """Whether the question names the person only as whose someone is ("Did Lucian
+        Varga's daughter visit Halvik?"): she must take part, not he."""
+        return any(owner == m for _, owner in self._relatives_asked(query))
+
+    def _relatives_asked(self, query: Query) -> tuple[tuple[Mention, Mention], ...]:
         """The words for someone by a person named ("*wife* of Vučić", "Vučić's *wife*",
         Russian "*жена* Вучича", Kazakh "Вучичтің *әйелі*") where a kind of event follows,
         or that a yes/no question opens with: that someone did it, not the person named."""
-        def read() -> tuple[Mention, ...]:
+        def read() -> tuple[tuple[Mention, Mention], ...]:
             grammar = self.index.grammar(None)
             of = grammar.get("owner_before", frozenset())
             tokens, spans = self._spans(query)
@@ -133,7 +140,7 @@ class Relations:
                 first = spans[0][0] in (m, prev[0] if owned else None)
                 if any(o.kind == "concept" and set(o.ids) & self._kinds for o, _, _ in later) \
                         or query.yes_no and first:  # "was Vučić's wife at Expo 2017?"
-                    out.append(m)
+                    out.append((m, prev[0] if owned else nxt[0]))
             return tuple(out)
         return self._per_question(("#relatives", query.text), read)
 
@@ -142,7 +149,7 @@ class Relations:
         Tamara") must be one who did what the fact is (its `who`); a fact that names no
         one so does not say they did."""
         out = []
-        for m in self._relatives_asked(query):
+        for m, _ in self._relatives_asked(query):
             stems = {w.stem for w in self.kb.stemming.tokens(m.text)}
             called = self._called(fact, frozenset(stems), m.ids)
             if not called & set(fact.who):
@@ -196,13 +203,15 @@ class Relations:
         if not asked:
             return []
         kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids} & self._kinds
-        if kinds and not (fact.kind in kinds or kinds & set(fact.tags)):
+        if not kinds:
+            return []  # "who is the bookseller in Edda for Belmora?": no deed done for it
+        if not (fact.kind in kinds or kinds & set(fact.tags)):
             # "who signed it for Kazakhstan?": only a fact that is the signing says who
             # signed, not a statement of support for a deal.
             return [asked[0].text]
         out = []
         named = {i for m in query.mentions for i in m.ids}
-        doers = self._doers(fact, tuple(sorted(kinds or {fact.kind})))
+        doers = self._doers(fact, tuple(sorted(kinds)))
         for m in asked:
             of = set(m.ids)
             if not any(i not in named and (e := self.kb.entities.get(i)) and
@@ -224,23 +233,30 @@ class Relations:
                 if not (isinstance(item, Match) and item.kind == "concept" and
                         set(item.ids) & set(deeds)):
                     continue
-                for back in range(pos - 1, -1, -1):
-                    b = found[back]
-                    if not isinstance(b, Match) or b.kind not in ("entity", "stop", "demonym") \
-                            and not set(b.ids) <= self._role_concepts:
-                        break
-                    if b.kind == "entity":
-                        doers |= set(b.ids)
-                for k in range(pos + 1, min(pos + 3, len(found))):
-                    a = found[k]
+                doers |= self._names_run(found, range(pos - 1, max(pos - 1 - _RUN, -1), -1))
+                for k in range(pos + 1, min(pos + 1 + _RUN // 2, len(found))):
+                    a = found[k]  # "signed in Doria by Karin Holt and Ines Valcor"
                     if isinstance(a, Match) and a.kind == "stop" and a.words[-1].folded in agents:
-                        nxt = next((x for x in found[k + 1:k + 4] if isinstance(x, Match) and
-                                    x.kind == "entity"), None)
-                        if nxt is not None:
-                            doers |= set(nxt.ids)
+                        doers |= self._names_run(found, range(k + 1, min(k + 1 + _RUN,
+                                                                           len(found))))
                         break
             self._said[key] = doers
         return self._said[key]
+
+    def _names_run(self, found: list, positions: range) -> set[str]:
+        """The names in a run of a text's items read in the given order, past grammar
+        words, titles, nationalities and plain words ("The Calvian Prime Minister
+        Aurelio Benn and the Morvathi Chancellor Oskar Välling"), up to anything else."""
+        names: set[str] = set()
+        for k in positions:
+            b = found[k]
+            if isinstance(b, Match) and b.kind == "entity":
+                names |= set(b.ids)
+            elif isinstance(b, Match) and not (
+                    b.kind in ("stop", "demonym", "word") or
+                    b.kind == "concept" and set(b.ids) <= self._role_concepts):
+                break
+        return names
 
     # "Who founded the locomotive depot?" ----------------------------------------------
     def _only_where(self, query: Query, fact: Fact) -> list[str]:
@@ -256,7 +272,9 @@ class Relations:
         tokens, spans = self._spans(query)
         out = []
         for k, (m, start, _) in enumerate(spans):
-            if m.kind == "entity" and k and self._done_at(fact, m, spans[k - 1], start):
+            if m.kind == "entity" and k and (self._done_at(fact, m, spans[k - 1], start) or
+                                             self._placed_object(fact, m, spans[k - 1], start,
+                                                                 tokens)):
                 out.append(m.text)
             if m.kind != "word" or m.soft:
                 continue  # (a plain word is never a tag: a thing tagged is named)
@@ -289,7 +307,7 @@ class Relations:
                                 placed += 1
                                 break
                             continue
-                        if isinstance(b, Match) and b.kind not in ("word",):
+                        if isinstance(b, Match) and b.kind not in ("word", "demonym"):
                             break
             self._said[key] = bool(seen) and seen == placed
         return self._said[key]
@@ -308,3 +326,75 @@ class Relations:
                e.type == "organisation"]  # (a thing unveiled stands where it was)
         return bool(ids) and all(i in fact.where and i not in fact.who and
                                  i not in fact.tags for i in ids)
+
+    def _placed_object(self, fact: Fact, m: Mention, before: tuple[Mention, int, int],
+                       start: int, tokens: list[str]) -> bool:
+        """"Who opened the Old Town of Corvena?", "who unveiled Liberty Park?": what the
+        question puts right after the deed asked of is what it was done to; a text that
+        has the deed's word done to something else and the thing named only after a
+        place word ("opened its embassy *in* the Old Town", "unveiled a statue … *in*
+        Liberty Park") says where it was done. Not of people or countries."""
+        deed, _, end = before
+        places = self.index.grammar(None).get("place_before", frozenset())
+        if deed.kind != "concept" or not set(deed.ids) & self._kinds or start - end > 2 or \
+                any(t in places for t in tokens[end:start]):
+            return False
+        ids = tuple(i for i in m.ids if (e := self.kb.entities.get(i)) and
+                    e.type not in ("person", "country"))
+        if not ids or any(i in fact.who or i in fact.tags for i in ids):
+            return False
+        if any(self.kb.entities[i].type == "place" for i in ids) and \
+                self._done_to_places(deed.ids):
+            return False  # "visited the headquarters … in Porto Alva" is a visit there
+        key = (fact.id, "#placed " + ",".join(deed.ids) + "|" + ",".join(ids))
+        if key not in self._said:
+            found = self._read(fact.texts.get(self.kb.meta.language, ""))
+            seen = placed = 0
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind == "entity" and
+                        set(item.ids) & set(ids)):
+                    continue
+                seen += 1
+                mark = next((k for k in range(pos - 1, max(pos - 1 - _PLACE_REACH, -1), -1)
+                             if isinstance(found[k], Match) and found[k].kind == "stop" and
+                             found[k].words[-1].folded in places), None)
+                if mark is None:
+                    continue
+                deed_at = next((k for k in range(mark - 1, max(mark - 1 - _RUN, -1), -1)
+                                if isinstance(found[k], Match) and found[k].kind == "concept"
+                                and set(found[k].ids) & set(deed.ids)), None)
+                done_to = next((x for x in found[deed_at + 1:mark] if isinstance(x, Match)
+                                and x.kind in ("entity", "concept", "word")), None) \
+                    if deed_at is not None else None
+                if done_to is not None and not (done_to.kind == "entity" and any(
+                        (e := self.kb.entities.get(i)) and e.type in ("place", "country")
+                        for i in done_to.ids)):
+                    placed += 1  # (not "visited Estavia, holding talks … in Corvena")
+            self._said[key] = bool(seen) and seen == placed
+        return self._said[key]
+
+    def _done_to_places(self, deed: tuple[str, ...]) -> bool:
+        """Whether the fact base's texts do the deed to places ("visited Estavia",
+        "opened Tallis Point Launch Complex"): its word right before a place or a
+        country, past grammar words. Then one done to something in a place may be done
+        to the place too (a visit to the headquarters there). Read once per deed."""
+        memo = self.__dict__.setdefault("_to_places_memo", {})
+        if deed not in memo:
+            done = False
+            for fact in {f.id: f for i in deed for f in self._postings.get(i, ())}.values():
+                found = self._read(fact.texts.get(self.kb.meta.language, ""))
+                for pos, item in enumerate(found):
+                    if not (isinstance(item, Match) and item.kind == "concept" and
+                            set(item.ids) & set(deed)):
+                        continue
+                    after = next((x for x in found[pos + 1:pos + 4] if not (
+                        isinstance(x, Match) and x.kind == "stop")), None)
+                    done = isinstance(after, Match) and after.kind == "entity" and any(
+                        (e := self.kb.entities.get(i)) and e.type in ("place", "country")
+                        for i in after.ids)
+                    if done:
+                        break
+                if done:
+                    break
+            memo[deed] = done
+        return memo[deed]
