@@ -53,8 +53,8 @@ class Relations:
     # "What did X say about Y?" ------------------------------------------------------
     def _topics_asked(self, query: Query) -> tuple[tuple[Mention, Mention], ...]:
         """(the deed, its topic) for each mention right after a `topic_before` word
-        ("about Nikola Tesla") or right before a `topic_after` one (Kazakh "… туралы")
-        that follows a concept (the saying)."""
+        that follows a concept, the saying ("say about Nikola Tesla"), or right before a
+        `topic_after` one that a concept follows (Kazakh "Никола Тесла туралы … айтты").""" 
         def read() -> tuple[tuple[Mention, Mention], ...]:
             grammar = self.index.grammar(None)
             before = grammar.get("topic_before", frozenset())
@@ -62,13 +62,15 @@ class Relations:
             tokens, spans = self._spans(query)
             out = []
             for k, (m, start, end) in enumerate(spans):
-                if m.kind not in ("entity", "concept", "word") or not k:
+                if m.kind not in ("entity", "concept", "word"):
                     continue
-                deed = spans[k - 1][0]
-                if deed.kind != "concept":
+                if k and start and tokens[start - 1] in before:
+                    deed = spans[k - 1][0]  # "say about Nikola Tesla"
+                elif k + 1 < len(spans) and end < len(tokens) and tokens[end] in after:
+                    deed = spans[k + 1][0]  # "Никола Тесла туралы не айтты"
+                else:
                     continue
-                if start and tokens[start - 1] in before or \
-                        end < len(tokens) and tokens[end] in after:
+                if deed.kind == "concept":
                     out.append((deed, m))
             return tuple(out)
         return self._per_question(("#topics", query.text), read)
@@ -118,8 +120,9 @@ class Relations:
 
     def _relatives_asked(self, query: Query) -> tuple[tuple[Mention, Mention], ...]:
         """The words for someone by a person named ("*wife* of Vučić", "Vučić's *wife*",
-        Russian "*жена* Вучича", Kazakh "Вучичтің *әйелі*") where a kind of event follows,
-        or that a yes/no question opens with: that someone did it, not the person named."""
+        Russian "*жена* Вучича", Kazakh "Вучичтің *әйелі*") in a question that names a
+        kind of event ("посетила ли жена Вучича …"), or that a yes/no question opens with:
+        that someone did it, not the person named."""
         def read() -> tuple[tuple[Mention, Mention], ...]:
             grammar = self.index.grammar(None)
             of = grammar.get("owner_before", frozenset())
@@ -136,9 +139,8 @@ class Relations:
                     nxt[1] == end or nxt[1] == end + 1 and tokens[end] in of)  # "жена Вучича"
                 if not (owned or of_whom):
                     continue
-                later = spans[k + 2 if of_whom else k + 1:]
                 first = spans[0][0] in (m, prev[0] if owned else None)
-                if any(o.kind == "concept" and set(o.ids) & self._kinds for o, _, _ in later) \
+                if any(o.kind == "concept" and set(o.ids) & self._kinds for o, _, _ in spans) \
                         or query.yes_no and first:  # "was Vučić's wife at Expo 2017?"
                     out.append((m, prev[0] if owned else nxt[0]))
             return tuple(out)
