@@ -119,18 +119,22 @@ class Relations:
         return any(owner == m for _, owner in self._relatives_asked(query))
 
     def _relatives_asked(self, query: Query) -> tuple[tuple[Mention, Mention], ...]:
-        """The words for someone by a person named ("*wife* of Vučić", "Vučić's *wife*",
+        """The words for someone (a role, a `female` or `male` word) by a person named
+        ("*wife* of Vučić", "Vučić's *wife*",
         Russian "*жена* Вучича", Kazakh "Вучичтің *әйелі*") in a question that names a
         kind of event ("посетила ли жена Вучича …"), or that a yes/no question opens with:
         that someone did it, not the person named."""
         def read() -> tuple[tuple[Mention, Mention], ...]:
             grammar = self.index.grammar(None)
             of = grammar.get("owner_before", frozenset())
+            persons = grammar.get("female", frozenset()) | grammar.get("male", frozenset())
             tokens, spans = self._spans(query)
             out = []
             for k, (m, start, end) in enumerate(spans):
-                if m.kind not in ("word", "concept") or set(m.ids) & self._kinds:
-                    continue  # ("Vučić's visit" is his)
+                if m.kind not in ("word", "concept") or set(m.ids) & self._kinds or not (
+                        set(m.ids) & self._role_concepts or
+                        any(t in persons for t in tokens[start:end])):
+                    continue  # someone ("wife", "daughter"), not "the end of Vučić's visit"
                 prev = spans[k - 1] if k else None
                 nxt = spans[k + 1] if k + 1 < len(spans) else None
                 owned = prev and self._is_person(prev[0]) and prev[0].role == "owner" and \
