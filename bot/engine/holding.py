@@ -493,7 +493,8 @@ class Holding:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (flags & _PERSON and
                                  not self._takes_part(m.ids, fact, query) and
-                                 not self._owns_relative(query, m) and  # type: ignore
+                                 not (self._relations_asked(query) and  # type: ignore
+                                      self._owns_relative(query, m)) and  # type: ignore
                                  not self._on_side_asked(query, m, fact) and
                                  (not any(o is not m and self._takes_part(o.ids, fact, query)
                                           for o in checks.people) or

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..matching import Match
 from ..model import Fact
 from ..query import Mention, Query
+from .weights import QUESTION_MEMO
 
 #: How far past a word of saying its "about" may stand ("spoke to the crowd about …").
 _TOPIC_REACH = 6
@@ -43,12 +44,38 @@ class Relations:
 
     def _lacks_relation(self, query: Query, fact: Fact) -> list[str]:
         """What the question names in a relation that the fact does not put it in."""
+        asked = self._relations_asked(query)
+        if asked is None:
+            return []
         out: list[str] = []
-        out.extend(self._other_topic(query, fact))
-        out.extend(self._relative_did(query, fact))
-        out.extend(self._not_on_behalf(query, fact))
-        out.extend(self._only_where(query, fact))
+        topics, relatives, behalf, where = asked
+        if topics:
+            out.extend(self._other_topic(query, fact))
+        if relatives:
+            out.extend(self._relative_did(query, fact))
+        if behalf:
+            out.extend(self._not_on_behalf(query, fact))
+        if where:
+            out.extend(self._only_where(query, fact))
         return out
+
+    def _relations_asked(self, query: Query) -> tuple[bool, bool, bool, bool] | None:
+        """Which of the relations the question names (a topic, a relative, a country
+        done for, a thing done to), read once per question, as Holding._checks is: the
+        check runs for every fact a question reads. None: none of them."""
+        memo = self.__dict__.setdefault("_relations_memo", {})
+        hit = memo.get(id(query))
+        if hit is not None and hit[0] is query:
+            return hit[1]
+        where = bool({"who", "when"} & query.intents) and any(
+            m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions)
+        found = (bool(self._topics_asked(query)), bool(self._relatives_asked(query)),
+                 bool(self._behalf_asked(query)), where)
+        asked = found if any(found) else None
+        if len(memo) >= QUESTION_MEMO:
+            memo.clear()
+        memo[id(query)] = (query, asked)  # (the query kept: its id is not reused)
+        return asked
 
     # "What did X say about Y?" ------------------------------------------------------
     def _topics_asked(self, query: Query) -> tuple[tuple[Mention, Mention], ...]:
