@@ -155,6 +155,7 @@ class Relations:
             grammar = self.index.grammar(None)
             of = grammar.get("owner_before", frozenset())
             persons = grammar.get("female", frozenset()) | grammar.get("male", frozenset())
+            genitive = self._owner_after_role(query)
             tokens, spans = self._spans(query)
             out = []
             for k, (m, start, end) in enumerate(spans):
@@ -167,24 +168,56 @@ class Relations:
                 owned = prev and self._is_person(prev[0]) and prev[0].role == "owner" and \
                     prev[2] <= start <= prev[2] + 1  # "Vučić 's wife", "Вучичтің әйелі"
                 of_whom = nxt and self._is_person(nxt[0]) and (
-                    nxt[1] == end or nxt[1] == end + 1 and tokens[end] in of)  # "жена Вучича"
+                    nxt[1] == end and genitive or  # "жена Вучича", not "King Elphberg"
+                    nxt[1] == end + 1 and tokens[end] in of)
                 if not (owned or of_whom):
                     continue
                 first = spans[0][0] in (m, prev[0] if owned else None)
                 if any(o.kind == "concept" and set(o.ids) & self._kinds for o, _, _ in spans) \
                         or query.yes_no and first:  # "was Vučić's wife at Expo 2017?"
                     out.append((m, prev[0] if owned else nxt[0]))
+            out.extend(self._unread_relatives(query, tokens, spans, persons))
             return tuple(out)
         return self._per_question(("#relatives", query.text), read)
+
+    def _owner_after_role(self, query: Query) -> bool:
+        """Whether the question's language puts whose someone is right after the word
+        for them (`owner_by_role: [after]`, Russian "жена Вучича"); in English a name
+        right after such a word is theirs ("King Elphberg", "Mayor Issekeshev")."""
+        if not query.votes:
+            return False
+        top = max(n for _, n in query.votes)
+        return any("after" in self.kb.language(code).grammar.get("owner_by_role", ())
+                   for code, n in query.votes if n == top)
+
+    def _unread_relatives(self, query: Query, tokens: list[str],
+                          spans: list[tuple[Mention, int, int]], persons: frozenset[str]
+                          ) -> list[tuple[Mention, Mention]]:
+        """"Did Elin Kvale's *father* visit Estavia?": a `female`/`male` word right after a
+        person's `owner_after` word that the reading passed over (a stop word of the
+        pack: "my dad says …") names a relative too, where the question names a kind of
+        event."""
+        after = self.index.grammar(None).get("owner_after", frozenset())
+        taken = {i for _, start, end in spans for i in range(start, end)}
+        if not any(o.kind == "concept" and set(o.ids) & self._kinds for o, _, _ in spans):
+            return []
+        out = []
+        for m, _, end in spans:
+            if self._is_person(m) and m.role == "owner" and end + 1 < len(tokens) and \
+                    tokens[end] in after and tokens[end + 1] in persons and \
+                    end + 1 not in taken:
+                word = self.kb.stemming.tokens(tokens[end + 1])[0]
+                out.append((Mention("word", ("w:" + word.stem,), word.text), m))
+        return out
 
     def _relative_did(self, query: Query, fact: Fact) -> list[str]:
         """"Did Vučić's wife attend Expo 2017?": the one the text calls so ("his wife
         Tamara") must be one who did what the fact is (its `who`); a fact that names no
         one so does not say they did."""
         out = []
-        for m, _ in self._relatives_asked(query):
+        for m, owner in self._relatives_asked(query):
             stems = {w.stem for w in self.kb.stemming.tokens(m.text)}
-            called = self._called(fact, frozenset(stems), m.ids)
+            called = self._called(fact, frozenset(stems), m.ids) - set(owner.ids)
             if not called & set(fact.who):
                 out.append(m.text)
         return out
