@@ -572,6 +572,9 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 _words(found[pos + 1])[0].folded in grammar.get("days", ()):
             # "the second (first) day of the visit": a day of it, not the n-th of events
             r.nth_day = int(item.ids[0]) if kind == "ordinal" else 1
+        elif kind == "modifier" and "measure" in r.intents and pos == len(found) - 1 and \
+                all(w.folded in grammar.get("duration", ()) for w in _words(item)):
+            pass  # "how long did the visit *last*?": a verb of duration, not the latest
         elif kind == "modifier":
             r.modifiers.update(item.ids)
             if not chatter and "first" in item.ids and pos > 0 and \

@@ -211,8 +211,8 @@ class Holding:
             # so, before another of the concept (a summit; the embassy), where a cue of
             # several words says more than its concept; counted, all of it counts.
             words = self.kb.stemming.tokens(m.text)
-            if m.kind == "concept" and not m.soft and len(words) > 1 and not any(
-                    (w.folded,) in self._stop_forms for w in words):
+            if m.kind == "concept" and not m.soft and len(words) > 1 and \
+                    (words[-1].folded,) not in self._stop_forms:
                 out.append(lambda f, words=m.text: self._uses(f, words))
         if "where" in query.intents and not (query.years or query.months) and not any(
                 m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
