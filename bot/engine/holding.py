@@ -209,7 +209,9 @@ class Holding:
                 else ():
             # "Tadić's 2010 *state visit*", "the *trade agency*": the one whose text says
             # so, before another of the concept (a summit; the embassy), where a cue of
-            # several words says more than its concept; counted, all of it counts.
+            # several words ending in one that carries a topic, its head ("state visit";
+            # not "heads of state", "был в"), says more than its concept; counted, all
+            # of it counts.
             words = self.kb.stemming.tokens(m.text)
             if m.kind == "concept" and not m.soft and len(words) > 1 and \
                     (words[-1].folded,) not in self._stop_forms:
