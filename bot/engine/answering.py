@@ -36,7 +36,7 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
         language = self.kb.language(context.language)
         templates = language.templates
         question = "".join(ch for ch in str(question) if ch.isprintable() or ch in "\n\t")
-        if not question.strip():
+        if not any(ch.isalnum() for ch in question):  # "", "?", "...", "👍"
             return self._decline(question, templates["empty_question"].format(
                 example=next(iter(self.examples(context.language)), "")), context, ())
         if len(question) > MAX_QUESTION:
