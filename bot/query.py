@@ -485,7 +485,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
     counts: unknown words, small talk and time words there are not the question's."""
     last_entity = -9
     start = len(r.mentions)  # what this run of words names, for "its" to stand for
+    own = _askers_own(found, grammar)
     for pos, item in enumerate(found):
+        if pos in own:
+            continue
         if isinstance(item, Token):
             if not chatter and r.counted == "" and _after_how_many(found, pos) and \
                     not item.folded.isdigit():
@@ -662,6 +665,25 @@ def _after_who_is(found: list, pos: int, copula: frozenset[str] | None = None,
     return False
 
 
+def _askers_own(found: list, grammar: Grammar) -> set[int]:
+    """Positions of what the asker calls their own ("hello *my friend*", "*my friend Anna*
+    asked …"): a word after `asker_own` that is no name, and a name the fact base does
+    not know right after it. No fact is about them."""
+    mine = grammar.get("asker_own", frozenset())
+    out: set[int] = set()
+    for pos in range(1, len(found)):
+        words = _words(found[pos - 1])
+        item = found[pos]
+        if not (words and words[-1].folded in mine) or \
+                isinstance(item, Match) and item.kind not in ("concept", "word"):
+            continue
+        out.add(pos)
+        after = found[pos + 1] if pos + 1 < len(found) else None
+        if isinstance(after, Token) and after.text[:1].isupper():
+            out.add(pos + 1)
+    return out
+
+
 def _drop_hearsay(found: list, grammar: Grammar) -> list:
     """"my dad says …", "my teacher mentioned that …": who told the asker is not part of
     the question. Words before a hearsay word that name nothing and ask nothing go, with
@@ -675,10 +697,12 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
                        None)
         if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym")
                              for i in before) or \
+                isinstance(before[-1], Match) and before[-1].kind == "pronoun" or \
                 isinstance(opening, Match) and opening.kind == "intent" and \
                 set(opening.ids) - {"what"}:
-            # "Who said…", "Masimov said…": the saying is the question; "a friend *who*
-            # studies economics wants to know…": a question word after the teller is not.
+            # "Who said…", "Masimov said…", "what *he* asked": the saying is the question;
+            # "a friend *who* studies economics wants to know…": a question word after
+            # the teller is not.
             return found
         rest = found[pos + 1:]
         while rest and _words(rest[0]) and \

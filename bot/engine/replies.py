@@ -9,7 +9,7 @@ from typing import Mapping
 from ..dates import format_date
 from ..model import Answer, Context, Fact, Line, Segment, Suggestion
 from ..query import Mention, Query
-from .weights import (DISMISS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, PROFILE_FACTS, SOCIAL_ORDER,
+from .weights import (DISMISS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, PROFILE_FACTS, SMALL_TALK_WORDS, SOCIAL_ORDER,
                       SUGGESTION_POOL)
 
 
@@ -132,7 +132,8 @@ class Replies:
         """Greetings, thanks, "who are you", insults, requests for opinions or jokes: a
         short reply in the asker's language, with questions the bot can answer."""
         kinds = query.social & DISMISS or (query.social if not query.named and not
-                                           query.unknown and not query.foreign else set())
+                                           query.foreign and (not query.unknown or
+                                                              self._filler(query)) else set())
         if not kinds:
             return None
         kind = min(kinds, key=lambda k: (SOCIAL_ORDER.index(k) if k in SOCIAL_ORDER
@@ -143,6 +144,13 @@ class Replies:
             title=self.kb.title(code))
         return self._decline(query.text, message, context, query.mentions
                              if kind in DISMISS else ())
+
+    def _filler(self, query: Query) -> bool:
+        """"thanks a *lot*", "cheers *mate*": a short message of small talk that asks
+        nothing may have a word or two the fact base does not know; a question ("hi, who
+        founded Rome?") or a longer message is read as one."""
+        return not query.intents and len(query.unknown) <= 2 and \
+            len(self.kb.stemming.tokens(query.text)) <= SMALL_TALK_WORDS
 
     def _out_of_time(self, query: Query, context: Context) -> Answer | None:
         """"now", "will", "would": the source records the past, up to its latest event."""
