@@ -28,6 +28,8 @@ UNIT = "@unit:"
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
 _SENTENCE = re.compile(r"(?<=[.…])\s+")
+#: A capital letter alone before a full stop: an initial of a name ("Rufus T.").
+_INITIAL = re.compile(r"(?:^|\s)([^\W\d_])\.$")
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,8 @@ def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
 
 def _clauses(text: str) -> list[str]:
     """The message cut at clause punctuation; a full stop ends a clause only before a
-    capital letter ("…in 1955. What was it?", not "2018. godine")."""
+    capital letter ("…in 1955. What was it?", not "2018. godine") and not after an
+    initial ("Rufus T. Firefly")."""
     out: list[str] = []
     for part in _CLAUSE.split(text):
         if not part or not part.strip():
@@ -328,7 +331,8 @@ def _clauses(text: str) -> list[str]:
         pieces = _SENTENCE.split(part)
         current = pieces[0]
         for piece in pieces[1:]:
-            if piece[:1].isupper():
+            initial = _INITIAL.search(current)
+            if piece[:1].isupper() and not (initial and initial.group(1).isupper()):
                 out.append(current)
                 current = piece
             else:
