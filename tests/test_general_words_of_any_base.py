@@ -1,5 +1,6 @@
-""""Who is Rufus T. Firefly?": the full stop of an initial ends no sentence, so the name
-is read whole; "any idea?" after a question asks nothing more."""
+"""General language any fact base may be asked in: "Who is Rufus T. Firefly?" (the full
+stop of an initial ends no sentence, so the name is read whole); "any idea?" after a
+question asks nothing more; "the two countries" names no topic."""
 from pathlib import Path
 
 from bot.engine import Engine
@@ -18,3 +19,9 @@ def test_any_idea(norland):
     answer = norland.answer(
         "ok so my professor asked me when Norland and Estavia set up diplomatic ties, any idea?")
     assert (answer.answered, answer.facts) == (True, ("relations_established",))
+
+
+def test_the_two_countries_name_no_topic():
+    answer = Engine(load_knowledge(RURITANIA)).answer(
+        "When did the two countries end their border quarrel?")
+    assert (answer.answered, answer.facts) == (True, ("treaty_1921",))
