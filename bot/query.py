@@ -701,7 +701,8 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
                        None)
         if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym")
                              for i in before) or \
-                isinstance(before[-1], Match) and before[-1].kind == "pronoun" or \
+                isinstance(before[-1], Match) and before[-1].kind == "pronoun" and \
+                any(isinstance(i, Match) and i.kind == "intent" for i in before) or \
                 isinstance(opening, Match) and opening.kind == "intent" and \
                 set(opening.ids) - {"what"}:
             # "Who said…", "Masimov said…", "what *he* asked": the saying is the question;

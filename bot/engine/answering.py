@@ -13,6 +13,7 @@ from functools import cached_property
 from ..model import Answer, Context, Fact
 from ..query import Mention, Query, parse
 from .conversation import Conversation
+from .descriptions import Descriptions
 from .holding import Holding
 from .index import FactIndex
 from .kinds import Kinds
@@ -22,7 +23,7 @@ from .sides import Sides
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
+class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Descriptions, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -60,8 +61,9 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
         if query.unknown and not self._tolerates(query):
-            return self._decline(question, _not_known(templates, query.unknown), context,
-                                 query.mentions, nearest=self._nearest(query))
+            return self._described_answer(query, context) or self._decline(
+                question, _not_known(templates, query.unknown), context, query.mentions,
+                nearest=self._nearest(query))
         meant = self._person_meant(query, context)
         if meant is None:  # "what did she say?" after an answer about Oduya and Koller
             return self._decline(question, templates["who_is_meant"], context, ())
