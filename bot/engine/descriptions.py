@@ -7,6 +7,8 @@ question names is the answer, shown as its name and description.
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 from ..matching import Match
 from ..model import Answer, Context, Entity, Segment
 from ..query import Mention, Query
@@ -35,8 +37,8 @@ class Descriptions:
         code = self.kb.language(context.language).code
         asked = [self._forms(w) for w in query.unknown]
         mentioned = {i for m in named for i in m.ids}
-        found = [e for e in self.kb.entities.values() if e.id not in mentioned and
-                 self._describes(e, code, asked, named)]
+        found = [e for i in sorted(self._near(mentioned) - mentioned)
+                 if self._describes(e := self.kb.entities[i], code, asked, named)]
         if len(found) != 1:
             return None
         entity = found[0]
@@ -46,6 +48,26 @@ class Descriptions:
         return Answer(question=query.text, answered=True, lines=(line,), confidence=1.0,
                       context=Context(person=person, language=context.language),
                       language=code)
+
+    def _near(self, ids: set[str]) -> set[str]:
+        """The entities a description of which may name these: those in them (a town's
+        country, a museum's town) and those that share a fact with them. Not every
+        entity, which a large fact base has tens of thousands of."""
+        near = {i for eid in ids for i in self._belonging.get(eid, ())}
+        for eid in ids:
+            for fact in self._involving.get(eid, ()):
+                near.update(i for i in (*fact.who, *fact.where, *fact.tags)
+                            if i in self.kb.entities)
+        return near
+
+    @cached_property
+    def _belonging(self) -> dict[str, tuple[str, ...]]:
+        """Entity → the entities whose `country` or `within` it is."""
+        out: dict[str, list[str]] = {}
+        for e in self.kb.entities.values():
+            for owner in {e.country, e.within} - {None}:
+                out.setdefault(owner, []).append(e.id)
+        return {k: tuple(v) for k, v in out.items()}
 
     def _forms(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The word's stems, and those of the words the packs give its meaning
