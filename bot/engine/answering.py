@@ -19,10 +19,11 @@ from .kinds import Kinds
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
+from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
+class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Verdict, Conversation, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

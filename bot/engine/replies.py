@@ -51,8 +51,14 @@ class Replies:
         if "how_many" in query.intents:
             lines.extend(self._count(query, facts, code))
         shown = [self.fact_line(f, code) for f in facts[:MAX_FACTS]]
-        if query.yes_no and not lines and self._affirms(query, facts[0]):
-            shown[0] = (Segment(templates["affirm"]), *shown[0])
+        if query.yes_no and not lines:
+            said = self._verdict(query, facts[0])
+            if said == "open":  # the fact does not decide it: a decline, never a "No"
+                return self._decline(query.text, templates["undecided"], context,
+                                     query.mentions, nearest=tuple(facts[:NEAREST]))
+            if said in ("yes", "no"):
+                shown[0] = (Segment(templates["affirm" if said == "yes" else "deny"]),
+                            *shown[0])
         lines.extend(shown)
         if len(facts) > MAX_FACTS:
             lines.append((Segment(templates["more"].format(count=len(facts) - MAX_FACTS)),))
