@@ -18,6 +18,7 @@ from ..query import Mention, Query
 from ..text import fold
 
 YES, NO, OPEN = "yes", "no", "open"
+MEANT = "meant"  # only meant, or the opposite: the fact is the answer, with no "yes"
 
 # Clauses of a text: a sentence's end or a semicolon, not the dot of "T." or "1st.".
 _CLAUSE = re.compile(r"(?<=[^\sA-ZА-ЯЁ][.!?])\s+|;\s*")
@@ -35,6 +36,8 @@ class Verdict:
         read = self._read_assertion(query, fact)
         if read in (OPEN, NO):
             return read
+        if read == MEANT:  # "intended to visit Expo 2017": the fact says so, no "yes"
+            return None
         return YES if self._affirms(query, fact) else None
 
     # --- "Is X Norlandic?", "Was she from Velusia?" -----------------------------------
@@ -67,9 +70,10 @@ class Verdict:
     def _read_assertion(self, query: Query, fact: Fact) -> str | None:
         """Reads the fact's text (in the fact base's language) for each thing the
         question names besides its subject: named after the subject in one clause, with
-        nothing between that negates it (NO), makes it only an intention or its opposite
-        (OPEN); named only where the subject is not before it, it is said of someone
-        else (OPEN). None when the text names none of them."""
+        nothing between that negates it (NO) or makes it only an intention or its
+        opposite (MEANT: the fact answers, with no "yes"); named only where the subject
+        is not before it, it is said of someone else (OPEN). None when the text names
+        none of them."""
         order = self._subject_first(query)
         if len(order) < 2:
             return None
@@ -85,14 +89,15 @@ class Verdict:
                     for m in rest]
         if OPEN in verdicts:
             return OPEN
-        if NO in verdicts and not negates:
-            return NO
-        return None
+        if NO in verdicts:
+            return MEANT if negates else NO  # ("Didn't X …?": no plain yes or no)
+        return MEANT if MEANT in verdicts else None
 
     def _verdict_words(self, code: str) -> _Words:
         """The stems of a language's words that negate, that make a deed only meant or
-        its opposite (`intention`, `opposite`), that join company (`comitative`), and
-        its pronouns; read once."""
+        its opposite (`intention`, `opposite`), that join company or name the doer of a
+        passive (`comitative`, `agent_before`: "… opened by Mihai Stoica"), and its
+        pronouns; read once."""
         memo = self.__dict__.setdefault("_verdict_words_memo", {})
         if code not in memo:
             language = self.kb.language(code)
@@ -102,7 +107,7 @@ class Verdict:
                                  for t in self.kb.stemming.tokens(w))
             memo[code] = _Words(
                 negation=stems("negation"), doubt=stems("intention", "opposite"),
-                company=stems("comitative"),
+                company=stems("comitative", "agent_before"),
                 pronouns=frozenset(fold(w) for job in ("person", "thing")
                                    for w in language.pronouns.get(job, ())))
         return memo[code]
@@ -177,10 +182,9 @@ class Verdict:
                 topic = bool(entities[0] & subject)
         if not named:
             return None
-        if YES in said:
-            return YES
-        if NO in said:
-            return NO
+        for verdict in (YES, NO, MEANT):
+            if verdict in said:
+                return verdict
         return OPEN if found else None
 
 
@@ -196,7 +200,7 @@ class _Words:
     def judge(self, between: list[str]) -> str:
         """What the words between the subject and the thing make of it."""
         words = set(between)
-        return NO if words & self.negation else OPEN if words & self.doubt else YES
+        return NO if words & self.negation else MEANT if words & self.doubt else YES
 
 
 def _words_of(item) -> tuple:
