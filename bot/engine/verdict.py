@@ -27,13 +27,14 @@ _CLAUSE = re.compile(r"(?<=[^\sA-ZА-ЯЁ][.!?])\s+|;\s*")
 class Verdict:
     """The yes/no decision: what the question asserts read against what the fact says."""
 
-    def _verdict(self, query: Query, fact: Fact) -> str | None:
+    def _verdict(self, query: Query, fact: Fact, person: str | None = None) -> str | None:
         """YES, NO, OPEN (the fact does not decide it: decline), or None when the text
-        gives no ground either way (the answer is the fact, without a "Yes")."""
+        gives no ground either way (the answer is the fact, without a "Yes"). `person`
+        is whom the conversation's "he"/"she" stands for."""
         said = self._identity(query)
         if said is not None:
             return said
-        read = self._read_assertion(query, fact)
+        read = self._read_assertion(query, fact, person)
         if read in (OPEN, NO):
             return read
         if read == MEANT:  # "intended to visit Expo 2017": the fact says so, no "yes"
@@ -54,7 +55,8 @@ class Verdict:
             return None
         tokens = [t.folded for t in self.kb.stemming.tokens(query.text)]
         being = self.index.grammar(None).get("being", frozenset())
-        first = min((self._at(tokens, m) for m in named), default=None)
+        first = min((at for m in named if (at := self._at(tokens, m)) is not None),
+                    default=None)
         if first is None or not being & set(tokens[:first]):
             return None  # "Did X visit Norland?" asks of a deed, not of who X is
         countries = {self.kb.entities[i].country for i in people[0].ids} - {None}
@@ -67,17 +69,19 @@ class Verdict:
                                    e.type == kind for i in m.ids)
 
     # --- the subject, what is said of it, and the words between ----------------------
-    def _read_assertion(self, query: Query, fact: Fact) -> str | None:
+    def _read_assertion(self, query: Query, fact: Fact, person: str | None) -> str | None:
         """Reads the fact's text (in the fact base's language) for each thing the
         question names besides its subject: named after the subject in one clause, with
         nothing between that negates it (NO) or makes it only an intention or its
         opposite (MEANT: the fact answers, with no "yes"); named only where the subject
         is not before it, it is said of someone else (OPEN). None when the text names
         none of them."""
-        order = self._subject_first(query)
+        order = self._subject_first(query, person)
         if len(order) < 2:
             return None
         subject, rest = order[0], order[1:]
+        if not subject.ids:
+            return OPEN  # "is she related to …?" with no one "she" stands for
         code = self.kb.meta.language
         words = self._verdict_words(code)
         asked = {t.stem for t in self.kb.stemming.tokens(query.text)}
@@ -85,7 +89,9 @@ class Verdict:
         # "Did Belmora vote against …?" asks of the opposite itself
         words = replace(words, negation=words.negation - asked, doubt=words.doubt - asked)
         clauses = [self._read(c) for c in _CLAUSE.split(fact.texts.get(code, "")) if c]
-        verdicts = [self._told_of(set(subject.ids), set(m.ids), clauses, words)
+        someone = all((e := self.kb.entities.get(i)) is not None and e.type == "person"
+                      for i in subject.ids)
+        verdicts = [self._told_of(set(subject.ids), set(m.ids), clauses, words, someone)
                     for m in rest]
         if OPEN in verdicts:
             return OPEN
@@ -95,9 +101,9 @@ class Verdict:
 
     def _verdict_words(self, code: str) -> _Words:
         """The stems of a language's words that negate, that make a deed only meant or
-        its opposite (`intention`, `opposite`), that join company or name the doer of a
-        passive (`comitative`, `agent_before`: "… opened by Mihai Stoica"), and its
-        pronouns; read once."""
+        its opposite (`intention`, `opposite`), that join company, name the doer of a
+        passive or a meeting (`comitative`, `agent_before`, `company`: "… opened by Mihai
+        Stoica", "Ana Corvel … met Queen Maren"), and its pronouns; read once."""
         memo = self.__dict__.setdefault("_verdict_words_memo", {})
         if code not in memo:
             language = self.kb.language(code)
@@ -107,27 +113,44 @@ class Verdict:
                                  for t in self.kb.stemming.tokens(w))
             memo[code] = _Words(
                 negation=stems("negation"), doubt=stems("intention", "opposite"),
-                company=stems("comitative", "agent_before"),
+                company=stems("comitative", "agent_before", "company"),
                 pronouns=frozenset(fold(w) for job in ("person", "thing")
                                    for w in language.pronouns.get(job, ())))
         return memo[code]
 
-    def _subject_first(self, query: Query) -> list[Mention]:
-        """The entities the question names, in the order it names them; the previous
-        answer's person stands where the question's pronoun does ("is *she* related to
-        Dragomir?")."""
+    def _subject_first(self, query: Query, person: str | None) -> list[Mention]:
+        """The entities the question names, in the order it names them; where a subject
+        pronoun comes first ("is *she* related to Dragomir?"), whom it stands for (the
+        conversation's person, or no one: a mention with no ids) comes first."""
         tokens = [t.folded for t in self.kb.stemming.tokens(query.text)]
-        person = {*self.index.grammar(None).get("female", ()), *self.index.grammar(None).get(
-            "male", ())}
+        pronouns = self._subject_pronouns()
+        said = next((i for i, t in enumerate(tokens) if t in pronouns), None)
         placed: list[tuple[int, int, Mention]] = []
         for n, m in enumerate(query.mentions):
             if m.kind != "entity":
                 continue
-            at = next((i for i, t in enumerate(tokens) if t in person), None) \
-                if m.text == "(previous person)" else self._at(tokens, m)
+            at = said if m.text == "(previous person)" else self._at(tokens, m)
             if at is not None:
                 placed.append((at, n, m))
-        return [m for _, _, m in sorted(placed, key=lambda x: (x[0], x[1]))]
+        placed.sort(key=lambda x: (x[0], x[1]))
+        if said is not None and placed and said < placed[0][0] and \
+                placed[0][2].text != "(previous person)":
+            placed.insert(0, (said, -1, Mention("entity", (person,) if person else (),
+                                                "(previous person)")))
+        return [m for _, _, m in placed]
+
+    def _subject_pronouns(self) -> frozenset[str]:
+        """"he", "she", "он", "ona": person pronouns that are neither only possessive
+        nor only objects, in every language (read once)."""
+        memo = self.__dict__.get("_subject_pronoun_memo")
+        if memo is None:
+            grammar = self.index.grammar(None)
+            others = {fold(w) for job in ("possessive", "object_pronouns")
+                      for w in grammar.get(job, ())}
+            memo = frozenset(fold(w) for language in self.kb.languages.values()
+                             for w in language.pronouns.get("person", ())) - others
+            self.__dict__["_subject_pronoun_memo"] = memo
+        return memo
 
     def _at(self, tokens: list[str], m: Mention) -> int | None:
         """Where the question names this (its first word's place), if it does."""
@@ -136,14 +159,15 @@ class Verdict:
                     None)
 
     @staticmethod
-    def _told_of(subject: set[str], thing: set[str], clauses: list[list], words: _Words
-                 ) -> str | None:
+    def _told_of(subject: set[str], thing: set[str], clauses: list[list], words: _Words,
+                 someone: bool) -> str | None:
         """What the clauses say of the subject and this thing: YES where it is named
         after the subject (or a pronoun opening a clause after one about the subject),
         or before it with a word of company between ("lifted off with … Ines Caldera");
         NO or OPEN by the words between; OPEN where it is named of others only. None
-        where no clause names it, or none names the subject (a text of "a street named
-        after Tesla" says nothing of who did what)."""
+        where no clause names it, or none names the subject unless it is a person (a text
+        of "a street named after Tesla" need not name the street; one of a person's deed
+        names them)."""
         found = named = False
         said: set[str] = set()
         topic = False
@@ -181,7 +205,7 @@ class Verdict:
             if entities:
                 topic = bool(entities[0] & subject)
         if not named:
-            return None
+            return OPEN if found and someone else None
         for verdict in (YES, NO, MEANT):
             if verdict in said:
                 return verdict
