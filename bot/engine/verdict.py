@@ -19,6 +19,7 @@ from ..text import fold
 
 YES, NO, OPEN = "yes", "no", "open"
 MEANT = "meant"  # only meant, or the opposite: the fact is the answer, with no "yes"
+OTHER = "other"  # said of another doer: no answer
 
 # Clauses of a text: a sentence's end or a semicolon, not the dot of "T." or "1st.".
 _CLAUSE = re.compile(r"(?<=[^\sA-ZА-ЯЁ][.!?])\s+|;\s*")
@@ -87,12 +88,15 @@ class Verdict:
         asked = {t.stem for t in self.kb.stemming.tokens(query.text)}
         negates = bool(asked & words.negation)
         # "Did Belmora vote against …?" asks of the opposite itself
-        words = replace(words, negation=words.negation - asked, doubt=words.doubt - asked)
+        mutual = bool(asked & (words.meeting | words.together))
+        words = replace(words, negation=words.negation - asked, doubt=words.doubt - asked,
+                        company=words.company | (words.meeting if mutual else frozenset()),
+                        agent=frozenset() if asked & words.agent else words.agent)
         clauses = [self._read(c) for c in _CLAUSE.split(fact.texts.get(code, "")) if c]
         someone = all((e := self.kb.entities.get(i)) is not None and e.type == "person"
                       for i in subject.ids)
-        verdicts = [self._told_of(set(subject.ids), set(m.ids), clauses, words, someone)
-                    for m in rest]
+        verdicts = [self._told_of(set(subject.ids), set(m.ids), clauses, words, someone,
+                                  mutual) for m in rest]
         if OPEN in verdicts:
             return OPEN
         if NO in verdicts:
@@ -113,7 +117,9 @@ class Verdict:
                                  for t in self.kb.stemming.tokens(w))
             memo[code] = _Words(
                 negation=stems("negation"), doubt=stems("intention", "opposite"),
-                company=stems("comitative", "agent_before", "company"),
+                company=stems("comitative", "agent_before"), meeting=stems("company"),
+                together=stems("comitative"),
+                joined=stems("span_and"), agent=stems("agent_before"),
                 pronouns=frozenset(fold(w) for job in ("person", "thing")
                                    for w in language.pronouns.get(job, ())))
         return memo[code]
@@ -158,58 +164,69 @@ class Verdict:
         return next((i for i in range(len(tokens)) if said and tokens[i:i + len(said)] == said),
                     None)
 
-    @staticmethod
-    def _told_of(subject: set[str], thing: set[str], clauses: list[list], words: _Words,
-                 someone: bool) -> str | None:
-        """What the clauses say of the subject and this thing: YES where it is named
-        after the subject (or a pronoun opening a clause after one about the subject),
-        or before it with a word of company between ("lifted off with … Ines Caldera");
-        NO or OPEN by the words between; OPEN where it is named of others only. None
-        where no clause names it, or none names the subject unless it is a person (a text
-        of "a street named after Tesla" need not name the street; one of a person's deed
-        names them)."""
+    def _told_of(self, subject: set[str], thing: set[str], clauses: list[list],
+                 words: _Words, someone: bool, mutual: bool) -> str | None:
+        """What the clauses say of the subject and this thing. YES where the thing is
+        named after the subject (or after a pronoun opening a clause that follows one
+        about the subject); or before it, as the clause's first person or thing, with
+        "with", "by", "and" between ("Aurora 6 lifted off … with … Ines Caldera",
+        "… opened by Mihai Stoica"), or with any words between where the question asks
+        of something done together (`mutual`: "meet", "sign … with"); right before it
+        and joined by "and" ("Serbia and Kazakhstan signed"), in any clause. NO or MEANT by
+        the words between; OPEN where it is named of others only. None where no clause
+        names it, or none names the subject unless it is a person (a text of "a street
+        named after Tesla" need not name the street; one of a person's deed names them)."""
         found = named = False
         said: set[str] = set()
         topic = False
         for items in clauses:
-            start: int | None = None
             first = items[0] if items else None
-            if topic and first is not None and not (isinstance(first, Match) and
-                                                    first.kind == "entity") and \
+            start: int | None = None
+            if topic and first is not None and not _entity_ids(first) and \
                     _words_of(first)[0].folded in words.pronouns:
                 start = 0  # "He met President Rafael Osta …": the previous clause's subject
             between: list[str] = []
             since_thing: list[str] | None = None
+            others = theirs = False  # someone else named before the thing: theirs
             for item in items:
-                ids = set(item.ids) if isinstance(item, Match) and item.kind == "entity" \
-                    else set()
+                ids = _entity_ids(item)
                 if ids & thing:
                     found = True
                     if start is not None:
                         said.add(words.judge(between))
-                    else:
-                        since_thing = []
+                    elif since_thing is None:
+                        since_thing, theirs = [], others
                 if ids & subject:
                     named = True
-                    if since_thing is not None and set(since_thing) & words.company:
-                        said.add(words.judge(since_thing))
+                    if since_thing is not None and (since_thing and set(since_thing) <=
+                                                    words.joined or (
+                            not theirs and (mutual or set(since_thing) & words.company))):
+                        said.add(words.judge(since_thing, forward=False))
                     start, between = 0, []
                     continue
+                if ids & thing:
+                    continue
+                if ids and self._all_people(ids):
+                    others = True
                 stems = [w.stem for w in _words_of(item)]
                 if start is not None:
                     between.extend(stems)
                 if since_thing is not None:
                     since_thing.extend(stems)
-            entities = [set(i.ids) for i in items if isinstance(i, Match) and
-                        i.kind == "entity"]
-            if entities:
-                topic = bool(entities[0] & subject)
+            people = [set(i.ids) for i in items if isinstance(i, Match) and
+                      i.kind == "entity"]
+            if people:
+                topic = bool(people[0] & subject)
         if not named:
             return OPEN if found and someone else None
         for verdict in (YES, NO, MEANT):
             if verdict in said:
                 return verdict
-        return OPEN if found else None
+        return OPEN if found else None  # (OTHER, or never after the subject)
+
+    def _all_people(self, ids: set[str]) -> bool:
+        return all((e := self.kb.entities.get(i)) is not None and e.type == "person"
+                   for i in ids)
 
 
 @dataclass(frozen=True)
@@ -220,11 +237,28 @@ class _Words:
     doubt: frozenset[str]
     company: frozenset[str]
     pronouns: frozenset[str]
+    #: "met": before the subject, said of it only where the question asks of meeting.
+    meeting: frozenset[str] = frozenset()
+    #: "with": a question of something done together ("sign … with").
+    together: frozenset[str] = frozenset()
+    #: "and": "Elin Kvale and Sofia Varga signed" is said of both.
+    joined: frozenset[str] = frozenset()
+    #: "by": after the subject, names another doer ("administered by Kestria and
+    #: claimed by Halmland") unless the question names a doer so itself.
+    agent: frozenset[str] = frozenset()
 
-    def judge(self, between: list[str]) -> str:
+    def judge(self, between: list[str], forward: bool = True) -> str:
         """What the words between the subject and the thing make of it."""
         words = set(between)
+        if forward and between and between[-1] in self.agent:
+            return OTHER  # "administered by Kestria and claimed *by* Halmland"
         return NO if words & self.negation else MEANT if words & self.doubt else YES
+
+
+def _entity_ids(item) -> set[str]:
+    """The entities a read phrase names: a name, or a country by its adjective."""
+    return set(item.ids) if isinstance(item, Match) and item.kind in ("entity", "demonym") \
+        else set()
 
 
 def _words_of(item) -> tuple:
