@@ -58,8 +58,11 @@ class Replies:
                         for f in facts[:MAX_FACTS]}
             kept = [f for f in facts if verdicts.get(f.id) != "open"]
             if not kept:
-                return self._decline(query.text, templates["undecided"], context,
-                                     query.mentions, nearest=tuple(facts[:NEAREST]))
+                # (the facts shown stay the thread: "what did he get?" after "is she
+                # related to Dragomir?" is still about what those facts say)
+                return self._decline(query.text, templates["undecided"], replace(
+                    context, facts=tuple(f.id for f in facts[:NEAREST])), query.mentions,
+                    nearest=tuple(facts[:NEAREST]))
             facts = sorted(kept, key=lambda f: verdicts.get(f.id) != "yes")
             said = verdicts.get(facts[0].id)
         shown = [self.fact_line(f, code) for f in facts[:MAX_FACTS]]
