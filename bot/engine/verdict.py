@@ -16,10 +16,12 @@ from ..matching import Match
 from ..model import Fact
 from ..query import Mention, Query
 from ..text import fold
+from .weights import IN_TEXT, TAGGED
 
 YES, NO, OPEN = "yes", "no", "open"
 MEANT = "meant"  # only meant, or the opposite: the fact is the answer, with no "yes"
 OTHER = "other"  # said of another doer: no answer
+PLAIN = "plain"  # a YES whose words between name what was done
 
 # Clauses of a text: a sentence's end or a semicolon, not the dot of "T." or "1st.".
 _CLAUSE = re.compile(r"(?<=[^\sA-ZА-ЯЁ][.!?])\s+|;\s*")
@@ -35,12 +37,24 @@ class Verdict:
         said = self._identity(query)
         if said is not None:
             return said
-        read = self._read_assertion(query, fact, person)
+        read, told = self._read_assertion(query, fact, person)
         if read in (OPEN, NO):
             return read
         if read == MEANT:  # "intended to visit Expo 2017": the fact says so, no "yes"
             return None
-        return YES if self._affirms(query, fact) else None
+        return YES if self._plainly(query, fact, told) else None
+
+    def _plainly(self, query: Query, fact: Fact, told: tuple[Mention, ...]) -> bool:
+        """"Did Tokayev visit Serbia?" is a yes when the fact is plainly about all of it
+        (each thing tagged, or named in its text where the reading found it said of the
+        subject: "… met Prime Minister Jonas Eklund"), and states it without a negation
+        ("does not recognise" is not a yes)."""
+        p = self._profiles[fact.id]
+        if any(self._strength(m, fact, p, query) < (IN_TEXT if m in told else TAGGED)
+               for m in query.mentions if m.kind != "context"):
+            return False
+        # (whether a text of it has a negation was noted while indexing: _negating)
+        return fact.id not in self._negating
 
     # --- "Is X Norlandic?", "Was she from Velusia?" -----------------------------------
     def _identity(self, query: Query) -> str | None:
@@ -70,19 +84,20 @@ class Verdict:
                                    e.type == kind for i in m.ids)
 
     # --- the subject, what is said of it, and the words between ----------------------
-    def _read_assertion(self, query: Query, fact: Fact, person: str | None) -> str | None:
+    def _read_assertion(self, query: Query, fact: Fact, person: str | None
+                        ) -> tuple[str | None, tuple[Mention, ...]]:
         """Reads the fact's text (in the fact base's language) for each thing the
         question names besides its subject: named after the subject in one clause, with
         nothing between that negates it (NO) or makes it only an intention or its
         opposite (MEANT: the fact answers, with no "yes"); named only where the subject
         is not before it, it is said of someone else (OPEN). None when the text names
-        none of them."""
+        none of them. With it, the things it found said of the subject plainly (YES)."""
         order = self._subject_first(query, person)
         if len(order) < 2:
-            return None
+            return None, ()
         subject, rest = order[0], order[1:]
         if not subject.ids:
-            return OPEN  # "is she related to …?" with no one "she" stands for
+            return OPEN, ()  # "is she related to …?" with no one "she" stands for
         code = self.kb.meta.language
         words = self._verdict_words(code)
         asked = {t.stem for t in self.kb.stemming.tokens(query.text)}
@@ -95,13 +110,22 @@ class Verdict:
         clauses = [self._read(c) for c in _CLAUSE.split(fact.texts.get(code, "")) if c]
         someone = all((e := self.kb.entities.get(i)) is not None and e.type == "person"
                       for i in subject.ids)
+        verbs = {i for m in query.mentions if m.kind == "concept" and not m.soft
+                 for i in m.ids}
+        asked_ids = frozenset(i for m in query.mentions if m.kind == "entity" for i in m.ids)
+        tokens = self.kb.stemming.tokens
+
+        def said(m: Mention) -> frozenset[str]:
+            return frozenset(t.folded for t in tokens(m.text)) if m.ids else frozenset()
         verdicts = [self._told_of(set(subject.ids), set(m.ids), clauses, words, someone,
-                                  mutual) for m in rest]
+                                  mutual, verbs, _Names(asked_ids, said(subject), said(m)))
+                    for m in rest]
+        told = tuple(m for m, v in zip(rest, verdicts) if v == PLAIN)
         if OPEN in verdicts:
-            return OPEN
+            return OPEN, told
         if NO in verdicts:
-            return MEANT if negates else NO  # ("Didn't X …?": no plain yes or no)
-        return MEANT if MEANT in verdicts else None
+            return (MEANT if negates else NO), told  # ("Didn't X …?": no plain yes or no)
+        return (MEANT if MEANT in verdicts else None), told
 
     def _verdict_words(self, code: str) -> _Words:
         """The stems of a language's words that negate, that make a deed only meant or
@@ -165,7 +189,8 @@ class Verdict:
                     None)
 
     def _told_of(self, subject: set[str], thing: set[str], clauses: list[list],
-                 words: _Words, someone: bool, mutual: bool) -> str | None:
+                 words: _Words, someone: bool, mutual: bool, verbs: set[str],
+                 names: _Names) -> str | None:
         """What the clauses say of the subject and this thing. YES where the thing is
         named after the subject (or after a pronoun opening a clause that follows one
         about the subject); or before it, as the clause's first person or thing, with
@@ -175,7 +200,10 @@ class Verdict:
         and joined by "and" ("Serbia and Kazakhstan signed"), in any clause. NO or MEANT by
         the words between; OPEN where it is named of others only. None where no clause
         names it, or none names the subject unless it is a person (a text of "a street
-        named after Tesla" need not name the street; one of a person's deed names them)."""
+        named after Tesla" need not name the street; one of a person's deed names them).
+        PLAIN is a YES where the words between also name what the question says was
+        done (`verbs`, its concepts: "visited Halvik and *met* … Jonas Eklund"), or the
+        question names nothing done ("is Elin Kvale related to Anders Kvale?")."""
         found = named = False
         said: set[str] = set()
         topic = False
@@ -186,40 +214,52 @@ class Verdict:
                     _words_of(first)[0].folded in words.pronouns:
                 start = 0  # "He met President Rafael Osta …": the previous clause's subject
             between: list[str] = []
+            done = done_since = False  # a concept of `verbs` named between
             since_thing: list[str] | None = None
             others = theirs = False  # someone else named before the thing: theirs
             for item in items:
                 ids = _entity_ids(item)
+                if names.both(ids, item):
+                    # "the Tito–Stalin split": one name the question names, made of both
+                    found = named = True
+                    said.add(YES)
+                    start, between, done = 0, [], False
+                    continue
                 if ids & thing:
                     found = True
                     if start is not None:
-                        said.add(words.judge(between))
+                        said.add(_plain(words.judge(between), done or not verbs))
                     elif since_thing is None:
-                        since_thing, theirs = [], others
+                        since_thing, theirs, done_since = [], others, False
                 if ids & subject:
                     named = True
                     if since_thing is not None and (since_thing and set(since_thing) <=
                                                     words.joined or (
                             not theirs and (mutual or set(since_thing) & words.company))):
-                        said.add(words.judge(since_thing, forward=False))
-                    start, between = 0, []
+                        said.add(_plain(words.judge(since_thing, forward=False),
+                                        done_since or not verbs))
+                    start, between, done = 0, [], False
                     continue
                 if ids & thing:
                     continue
                 if ids and self._all_people(ids):
                     others = True
                 stems = [w.stem for w in _words_of(item)]
+                does = isinstance(item, Match) and item.kind == "concept" and \
+                    bool(set(item.ids) & verbs)
                 if start is not None:
                     between.extend(stems)
+                    done = done or does
                 if since_thing is not None:
                     since_thing.extend(stems)
+                    done_since = done_since or does
             people = [set(i.ids) for i in items if isinstance(i, Match) and
                       i.kind == "entity"]
             if people:
                 topic = bool(people[0] & subject)
         if not named:
             return OPEN if found and someone else None
-        for verdict in (YES, NO, MEANT):
+        for verdict in (PLAIN, YES, NO, MEANT):
             if verdict in said:
                 return verdict
         return OPEN if found else None  # (OTHER, or never after the subject)
@@ -250,9 +290,30 @@ class _Words:
     def judge(self, between: list[str], forward: bool = True) -> str:
         """What the words between the subject and the thing make of it."""
         words = set(between)
-        if forward and between and between[-1] in self.agent:
-            return OTHER  # "administered by Kestria and claimed *by* Halmland"
+        if forward and set(between[-2:]) & self.agent:
+            # "administered by Kestria and claimed *by* Halmland", "… by President X"
+            return OTHER
         return NO if words & self.negation else MEANT if words & self.doubt else YES
+
+
+@dataclass(frozen=True)
+class _Names:
+    """The question's own names: a text's name of one of them ("the Tito–Stalin split")
+    that holds the words of both the subject and the thing names both at once."""
+
+    asked: frozenset[str]
+    subject: frozenset[str]
+    thing: frozenset[str]
+
+    def both(self, ids: set[str], item) -> bool:
+        if not (ids & self.asked and self.subject and self.thing):
+            return False
+        written = {w.folded for w in _words_of(item)}
+        return self.subject <= written and self.thing <= written
+
+
+def _plain(verdict: str, done: bool) -> str:
+    return PLAIN if verdict == YES and done else verdict
 
 
 def _entity_ids(item) -> set[str]:
