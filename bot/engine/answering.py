@@ -20,10 +20,12 @@ from .kinds import Kinds
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
+from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Descriptions, Replies):
+class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Verdict, Conversation, Descriptions,
+             Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

@@ -50,9 +50,24 @@ class Replies:
                                  nearest=tuple(facts[:NEAREST]))
         if "how_many" in query.intents:
             lines.extend(self._count(query, facts, code))
+        said = None
+        if query.yes_no and not lines:
+            # A fact that says "yes" of what was asked comes first; one that says it of
+            # someone else is no answer; none left: a decline, never a "No".
+            verdicts = {f.id: self._verdict(query, f, context.person)
+                        for f in facts[:MAX_FACTS]}
+            kept = [f for f in facts if verdicts.get(f.id) != "open"]
+            if not kept:
+                # (the facts shown stay the thread: "what did he get?" after "is she
+                # related to Dragomir?" is still about what those facts say)
+                return self._decline(query.text, templates["undecided"], replace(
+                    context, facts=tuple(f.id for f in facts[:NEAREST])), query.mentions,
+                    nearest=tuple(facts[:NEAREST]))
+            facts = sorted(kept, key=lambda f: verdicts.get(f.id) != "yes")
+            said = verdicts.get(facts[0].id)
         shown = [self.fact_line(f, code) for f in facts[:MAX_FACTS]]
-        if query.yes_no and not lines and self._affirms(query, facts[0]):
-            shown[0] = (Segment(templates["affirm"]), *shown[0])
+        if said in ("yes", "no"):
+            shown[0] = (Segment(templates["affirm" if said == "yes" else "deny"]), *shown[0])
         lines.extend(shown)
         if len(facts) > MAX_FACTS:
             lines.append((Segment(templates["more"].format(count=len(facts) - MAX_FACTS)),))
