@@ -104,6 +104,8 @@ def test_done_to_not_where(engine_of, base, question, facts):
     ("ours", "Who signed the FTA for Kazakhstan?",
      ("free_trade_agreement_2010", "eurasian_union_support")),
     ("fifth", "Who founded the locomotive depot at Brisca?", ("museum_founded",)),
+    # the wife who went into labor is what the visit is about, not one who visited
+    ("ours", "Did Tamara Vučić visit Astana?", ("vucic_visit_2017",)),
 ])
 def test_the_fact_is_offered_as_nearest(engine_of, base, question, nearest):
     answer = engine_of(base).answer(question)
