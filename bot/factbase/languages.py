@@ -35,6 +35,9 @@ OPTIONAL = {"months_standalone": "words", "date_formats": "texts"}
 #: Keys whose groups a fact base may add to, not only extend: its concepts, and synonym
 #: and kinds groups of its own language (see bot/synonyms.py).
 OPEN_GROUPS = ("concepts", "synonyms", "kinds")
+#: Grammar keys whose values name a position, not words: kept as written when a
+#: language is derived by transliteration.
+POSITIONS = ("owner_by_role",)
 #: Lists where position means something (January first): replaced, never extended.
 POSITIONAL = ("months", "months_standalone")
 
@@ -241,6 +244,10 @@ def _derive(reader: Reader, merged: dict[str, dict[str, Any]], files: dict[str, 
             if origin := reader.origins.get(("concept", source, cid)):
                 reader.origins.setdefault(("concept", code, cid), origin)
         words = {k: translit.deep(v) for k, v in merged[source].items() if k not in OWN}
+        grammar = merged[source].get("grammar")
+        if isinstance(grammar, dict) and isinstance(words.get("grammar"), dict):
+            # A position ("owner_by_role: [after]") is no word of the language.
+            words["grammar"].update({k: grammar[k] for k in POSITIONS if k in grammar})
         merged[code] = merge(words, data)
         derived[code] = (source, translit)
     return derived
