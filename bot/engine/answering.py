@@ -60,7 +60,11 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
         if query.unknown and not self._tolerates(query):
-            return self._decline(question, _not_known(templates, query.unknown), context,
+            # ("and when did the king come back the favour?": "he" next is not surely
+            # the thread's person; see Conversation._someone_else)
+            left = replace(context, person=None) if self._someone_else(query, context) \
+                else context
+            return self._decline(question, _not_known(templates, query.unknown), left,
                                  query.mentions, nearest=self._nearest(query))
         meant = self._person_meant(query, context)
         if meant is None:  # "what did she say?" after an answer about Oduya and Koller

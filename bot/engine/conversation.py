@@ -38,8 +38,10 @@ class Conversation:
                     values and all(v in self.kb.entities for v in values):
                 # "When did Sofia Varga visit Halvik?" — "and the second time?": hers
                 mentions.append(Mention("entity", values, text, role or "any"))
-        if new_types and not any(m.kind == "concept" for m in mentions):
-            # "and did Tokayev get anything?" after an award: still an award.
+        if new_types and not any(m.kind == "concept" for m in mentions) and \
+                not any(m.kind == "word" and not m.soft for m in query.mentions):
+            # "and did Tokayev get anything?" after an award: still an award; not "and
+            # when did it reach the Moon?" after its launch, which says its own deed.
             kinds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
             if len(kinds) == 1:
                 mentions.append(Mention("concept", tuple(kinds), "(previous answer)",
@@ -168,6 +170,9 @@ class Conversation:
         the whole record answers it only where it shares a thing, place or person with
         the previous answer's occasion or the thread (not another derailment's cause,
         not another train's driver)."""
+        said = self._in_what_was_said(query, context)
+        if said:
+            return said
         chosen, best, missing = self._select(query)
         said = self._said_of(query, context, chosen)
         if said:
@@ -188,6 +193,35 @@ class Conversation:
         if any((self._entities_of(f) | {f.kind}) & thread for f in chosen):
             return chosen, best, missing
         return [], 0.0, ("(previous answer)",)
+
+    def _in_what_was_said(self, query: Query, context: Context
+                          ) -> tuple[list[Fact], float, tuple[str, ...]] | None:
+        """"what did he talk about?" right after the street's naming, whose text says the
+        mayor who attended spoke about a monument; "where was she?" right after what
+        she said at the landing: a question of "he" or "she" naming nothing else but
+        a deed is asked of what was just said, where a fact given holds it (its
+        doer is then the one the fact has do it), before the person's whole record.
+        Not a deed the fact *is* ("when did she come back?" after her visit asks of
+        another visit), nor one "again", a date, "first" or an ordinal places
+        elsewhere; not "who" ("who was his mother?" is no doer of what was said)."""
+        if not context.facts or query.continues or query.years or query.months or \
+                query.modifiers or query.ordinal or query.other or \
+                {"how_many", "who", "name"} & query.intents or \
+                self._says_again(query, context) or \
+                not any(m.text == "(previous person)" for m in query.mentions) or \
+                any(m.kind != "concept" and m.text != "(previous person)" or m.soft
+                    for m in query.mentions):
+            return None
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids}
+        own = [f for i in context.facts if (f := self.kb.fact(i))]
+        if any(f.kind in kinds or f.part_of and (p := self.kb.fact(f.part_of)) and
+               p.kind in kinds for f in own):
+            return None
+        near = replace(query, mentions=query.mentions + (
+            Mention("context", context.facts, "(previous answer)"),))
+        chosen, best, missing = self._select(near)
+        kept = [f for f in chosen if f.id in context.facts]
+        return (kept, best, missing) if kept and len(kept) == len(chosen) else None
 
     def _of_occasion(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
         """"who went with him?" right after an answer about his 2018 visit: a "who" of a
@@ -309,6 +343,10 @@ class Conversation:
         organisation or place the previous question named, or its answer is about),
         where the previous answer itself does not hold it. Each such topic is tried
         alone; an answer only when they agree."""
+        if query.continues and not query.intents:
+            # "and the joint master's programme?" names its own thing instead (not "and
+            # when was the protocol signed?", which asks of the dam's)
+            return None
         found: dict[tuple[str, ...], tuple[list[Fact], float, tuple[str, ...]]] = {}
         for topic in self._thread_things(context, every=True):
             near = replace(query, mentions=query.mentions + (
@@ -392,15 +430,22 @@ class Conversation:
             # it?" has: a fact must state a measure of the thing.
             return None
         named = {i for m in own if not m.soft for i in m.ids}  # not one named in passing
-        candidates = [i for i in self._thread_things(context, every=True) if i not in named]
-        found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
-        for topic in candidates:
-            near = replace(query, mentions=own + (
-                Mention("entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
-            chosen, best, missing = self._select(near)
-            if chosen:
-                found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
-        return next(iter(found.values())) if len(found) == 1 else None
+        # "it" is first the thing the thread named or kept (Nova 1, for "and when did
+        # it reach the Moon?" after its launch), then each the answer is about.
+        first = [i for i in self._thread_things(context) if i not in named]
+        for candidates in (first, [i for i in self._thread_things(context, every=True)
+                                   if i not in named]):
+            found: dict[tuple[str, ...],
+                        tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
+            for topic in candidates:
+                near = replace(query, mentions=own + (Mention(
+                    "entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
+                chosen, best, missing = self._select(near)
+                if chosen:
+                    found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def _by_them(self, query: Query, context: Context
                  ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
@@ -451,6 +496,10 @@ class Conversation:
                      if (e := self.kb.entities.get(i)) and e.type == "person"]
             person = next((i for i in given if i not in named and i != context.person),
                           None) or next(iter(named), context.person)
+            sex = self._asked_sex(query, context.language) if person not in named and \
+                person != context.person else None
+            if sex and person and self._sex_read(person) is None:
+                extra.append(f"sex|{sex}|{person}|")
         else:
             # (a question that names no one keeps the thread's person where the answer
             # has them: "what was signed?" after Quenar's visit is still about her)
@@ -489,6 +538,10 @@ class Conversation:
         "and to Darrow?"), that answer is no longer what "that" or "when?" refer to (see
         _unanswered_it). A question that named
         nothing new ("why?", "what did the mayor say?") leaves the thread as it was."""
+        if self._someone_else(query, context):
+            # "and when did the king come back the favour?", declined, after Firefly's
+            # visit: "he" next may be the king; no longer surely Firefly.
+            return replace(context, person=None)
         asked = self._continue(query, context) if query.continues else query
 
         def named(q: Query) -> list[Mention]:
@@ -517,6 +570,20 @@ class Conversation:
         return replace(context, person=next(iter(people), context.person),
                        facts=() if new else context.facts, topics=tuple(topics),
                        intents=tuple(sorted(asked.intents)), pivot=None)
+
+    def _someone_else(self, query: Query, context: Context) -> bool:
+        """Whether a question speaks of a person by a word for one ("the king", "the
+        woman": the pack's `female`/`male` words that are no pronouns), naming no one
+        and with no pronoun for the thread's person: someone else than that person."""
+        if not context.person or "person" in query.pronouns or \
+                any(self._is_person(m) for m in query.mentions):
+            return False
+        tokens = self.kb.stemming.tokens
+        code = context.language
+        pronouns = {t.folded for w in self.kb.language(code).pronouns.get("person", ())
+                    for t in tokens(w)}
+        nouns = (self._sex_words(code, "female") | self._sex_words(code, "male")) - pronouns
+        return any(t.folded in nouns for t in tokens(query.text))
 
     def _unanswered_it(self, query: Query, context: Context) -> Query | None:
         """"who commanded it?" right after the declined "and what about Aurora 5?": "it"
@@ -577,16 +644,20 @@ class Conversation:
         among = [i for t in context.topics if t.startswith("among|")
                  for i in t.split("|", 3)[2].split(",") if i in self.kb.entities]
         asked = self._other_person(context)
-        if self._sex(context.person) not in (None, said):
+        if self._sex(context.person, context) not in (None, said):
             answered = [i for f in (self.kb.fact(i) for i in context.facts) if f for i in f.who
                         if self.kb.entities[i].type == "person"]
             others = [p for p in dict.fromkeys([*answered, *([asked] if asked else [])])
-                      if p != context.person and self._sex(p) in (None, said)]
+                      if p != context.person and self._sex(p, context) in (None, said)]
+            if len(others) != 1 and asked in others and self._sex(asked, context) == said:
+                # "who is her father?" — "what did she sign?": "she" is still "her",
+                # the one the question before was asked of.
+                others = [asked]
             return replace(context, person=others[0]) if len(others) == 1 else None
         if not among:
             return context
-        fits = [p for p in (context.person, *among) if self._sex(p) in (None, said)]
-        known = [p for p in fits if self._sex(p) == said]
+        fits = [p for p in (context.person, *among) if self._sex(p, context) in (None, said)]
+        known = [p for p in fits if self._sex(p, context) == said]
         chosen = fits if len(fits) == 1 else known if len(known) == 1 else []
         return replace(context, person=chosen[0]) if chosen else None
 
@@ -639,10 +710,31 @@ class Conversation:
         return {t.folded for w in self.kb.language(code).grammar.get(sex, ())
                 for t in self.kb.stemming.tokens(w)}
 
-    def _sex(self, person: str) -> str | None:
+    def _sex(self, person: str, context: Context | None = None) -> str | None:
         """What the fact base says a person is, "female" or "male", or None: by the first
         word of their name or description ("King …", "Daughter of …"), the word right
-        before an "of" there ("…, daughter of Lucian Varga") or a pronoun in it."""
+        before an "of" there ("…, daughter of Lucian Varga") or a pronoun in it; else
+        what the question that gave them asked for ("who is her *father*?", see
+        _asked_sex)."""
+        told = next((t.split("|", 3)[1] for t in (context.topics if context else ())
+                     if t.startswith("sex|") and t.split("|", 3)[2] == person), None)
+        return self._sex_read(person) or told
+
+    def _asked_sex(self, query: Query, code: str | None) -> str | None:
+        """"who is her father?", "who was the queen?": the sex of whom a "who" question
+        asks for, where its words for people of one sex (the pack's `female`/`male`,
+        not its pronouns: "her" is the one asked of) are all of one."""
+        if not {"who", "name"} & query.intents:
+            return None
+        tokens = self.kb.stemming.tokens
+        pronouns = {t.folded for w in self.kb.language(code).pronouns.get("person", ())
+                    for t in tokens(w)}
+        said = {t.folded for t in tokens(query.text)} - pronouns
+        found = [sex for sex in ("female", "male") if said & self._sex_words(code, sex)]
+        return found[0] if len(found) == 1 else None
+
+    def _sex_read(self, person: str) -> str | None:
+        """See _sex: what the fact base itself says."""
         memo = self.__dict__.setdefault("_sexes", {})
         if person not in memo:
             e = self.kb.entities.get(person)
