@@ -672,10 +672,12 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
                        None)
         if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym")
                              for i in before) or \
-                isinstance(opening, Match) and opening.kind == "intent" and \
-                set(opening.ids) - {"what"}:
-            # "Who said…", "Masimov said…": the saying is the question; "a friend *who*
-            # studies economics wants to know…": a question word after the teller is not.
+                isinstance(opening, Match) and opening.kind == "intent" and (
+                    set(opening.ids) - {"what"} or
+                    any(isinstance(i, Match) and i.kind == "pronoun" for i in before)):
+            # "Who said…", "Masimov said…", "what did he say about Kosovo?": the saying
+            # is the question; "a friend *who* studies economics wants to know…": a
+            # question word after the teller is not.
             return found
         rest = found[pos + 1:]
         while rest and _words(rest[0]) and \

@@ -4,6 +4,7 @@ else was at the ceremony?", "that year", "there"), and what the next one will ne
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from ..model import Context, Fact
 from ..query import Mention, Query, with_context
@@ -445,7 +446,28 @@ class Conversation:
                     found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
-        return None
+        return self._about_concept(query, context, own)
+
+    def _about_concept(self, query: Query, context: Context, own: tuple[Mention, ...]
+                       ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
+        """"When was the line electrified?" — "who announced it?": where no thing of
+        the thread is "it", the event the previous question named by a word for it (the
+        electrification), if it names one, with what the question names itself."""
+        asked = {i for m in own if m.kind == "concept" for i in m.ids}
+        named = [tuple(v for v in ids.split(",") if v) for topic in context.topics
+                 for kind, _, ids, _ in [(topic.split("|", 3) + ["", "", "", ""])[:4]]
+                 if kind == "concept"]
+        named = [ids for ids in named if ids and all(v in self._concept_ids for v in ids)
+                 and not set(ids) & asked]
+        if len(named) != 1 or not asked:
+            return None
+        near = replace(query, mentions=own + (Mention("concept", named[0], "(previous topic)"),))
+        chosen, best, missing = self._select(near)
+        thread = self._thread_entities(context) | set(named[0])
+        if not chosen or {f.id for f in chosen} & set(context.facts) or \
+                not all(self._entities_of(f) & thread for f in chosen):
+            return None  # (what was just said again is no answer to a new deed)
+        return near, (chosen, best, missing)
 
     def _by_them(self, query: Query, context: Context
                  ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
@@ -572,9 +594,11 @@ class Conversation:
                        intents=tuple(sorted(asked.intents)), pivot=None)
 
     def _someone_else(self, query: Query, context: Context) -> bool:
-        """Whether a question speaks of a person by a word for one ("the king", "the
-        woman": the pack's `female`/`male` words that are no pronouns), naming no one
-        and with no pronoun for the thread's person: someone else than that person."""
+        """Whether a question speaks of a person by a word for one ("the queen", "the
+        woman": the pack's `female`/`male` words that are no pronouns; "the president",
+        a title the fact base has only in people's names), naming no one and with no
+        pronoun for the thread's person, where that person's names and description do
+        not have the word: someone else than that person."""
         if not context.person or "person" in query.pronouns or \
                 any(self._is_person(m) for m in query.mentions):
             return False
@@ -583,7 +607,26 @@ class Conversation:
         pronouns = {t.folded for w in self.kb.language(code).pronouns.get("person", ())
                     for t in tokens(w)}
         nouns = (self._sex_words(code, "female") | self._sex_words(code, "male")) - pronouns
-        return any(t.folded in nouns for t in tokens(query.text))
+        e = self.kb.entities.get(context.person)
+        own = {t.stem for text in ((*e.names.values(), *e.aliases, *e.descriptions.values())
+                                   if e else ()) for t in tokens(text)}
+        return any((t.folded in nouns or self._titles_people(t.folded) or
+                    t.stem in self._people_heads) and t.stem not in own
+                   for t in tokens(query.text))
+
+    @cached_property
+    def _people_heads(self) -> frozenset[str]:
+        """Stems of the first word of people's descriptions ("President of Freedonia",
+        "King of Ruritania"), where no other kind of entity is named by it: words for
+        someone's post."""
+        tokens = self.kb.stemming.tokens
+        of = {t.folded for lang in self.kb.languages.values()
+              for w in lang.grammar.get("owner_before", ()) for t in tokens(w)}
+        heads = {ts[0].stem for e in self.kb.entities.values() if e.type == "person"
+                 for d in e.descriptions.values() if len(ts := tokens(d)) > 2 and
+                 ts[1].folded in of and (ts[0].folded,) not in self._stop_forms}
+        return frozenset(h for h in heads if self._name_word_types.get(h, {"person"}) ==
+                         {"person"})
 
     def _unanswered_it(self, query: Query, context: Context) -> Query | None:
         """"who commanded it?" right after the declined "and what about Aurora 5?": "it"
@@ -673,7 +716,8 @@ class Conversation:
         language = self.kb.language(code)
         pronouns = {t.folded for w in language.pronouns.get("person", ()) for t in tokens(w)}
         nouns = (self._sex_words(code, "female") | self._sex_words(code, "male")) - pronouns
-        read = {t.folded for m in query.mentions for t in tokens(m.text)}
+        # (a word only found in some text, "брат", is not read otherwise)
+        read = {t.folded for m in query.mentions if m.kind != "word" for t in tokens(m.text)}
         said = [t.folded for t in tokens(query.text)]
         owning = [i for i, (a, b) in enumerate(zip(said, said[1:]))
                   if a in pronouns and b in nouns and b not in read]
