@@ -140,3 +140,33 @@ def test_and_his_brother_is_not_his_own_award_again(ask_in_turn, engine):
 def test_out_of_scope_follow_ups_decline(ask_in_turn, engine_of, base, questions):
     answer = _last(ask_in_turn, engine_of(base), questions)
     assert not answer.answered and answer.facts == ()
+
+
+# --- a thing the answer names in passing, or the thing the thread is on --------------
+
+def test_that_monument_is_the_one_the_answer_names_in_passing(ask_in_turn, engine):
+    answer = _last(ask_in_turn, engine, ["Tell me about the Tesla street", "who attended?",
+                                         "what did he talk about?",
+                                         "and where is that monument?"])
+    assert answer.facts == ("jabayev_bust_unveiled",)
+
+
+def test_where_did_it_first_meet_is_the_body_the_treaty_created(ask_in_turn, fifth):
+    answer = _last(ask_in_turn, fifth, ["When was the Treaty of Brisca signed?",
+                                        "who signed it?", "what did Benn say?",
+                                        "what did it create?", "where did it first meet?"])
+    assert answer.facts == ("commission_first_meeting",)
+
+
+def test_where_is_it_is_where_the_thing_the_thread_is_on_stands(ask_in_turn, fourth):
+    answer = _last(ask_in_turn, fourth, ["When was the University of Water Studies opened?",
+                                         "who was its first rector?", "where is it?"])
+    assert answer.facts == ("water_university_opened",)
+
+
+def test_what_was_signed_during_that_visit_is_of_the_visit_just_told(ask_in_turn, fourth):
+    answer = _last(ask_in_turn, fourth, ["What is the most recent visit in the article?",
+                                         "and the one before that?",
+                                         "and the one before that?",
+                                         "what was signed during that visit?"])
+    assert not answer.answered and answer.facts == ()

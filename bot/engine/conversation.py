@@ -426,9 +426,11 @@ class Conversation:
         own = tuple(m for m in query.mentions if m.kind != "context")
         if len(own) == len(query.mentions) or not any(
                 m.kind in ("entity", "concept", "word") and not m.soft and
-                not m.text.startswith("(") for m in own) and "measure" not in query.intents:
+                not m.text.startswith("(") for m in own) and "measure" not in query.intents \
+                and not self._where_it_is(query, context.language):
             # "when was that?": nothing of its own to hold with a topic; "how long is
-            # it?" has: a fact must state a measure of the thing.
+            # it?" has: a fact must state a measure of the thing; "where is it?" where
+            # the thing is.
             return None
         named = {i for m in own if not m.soft for i in m.ids}  # not one named in passing
         # "it" is first the thing the thread named or kept (Nova 1, for "and when did
@@ -446,7 +448,44 @@ class Conversation:
                     found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
             if found:
                 return next(iter(found.values())) if len(found) == 1 else None
-        return self._about_concept(query, context, own)
+        return self._about_concept(query, context, own) or \
+            self._named_in_passing(query, context, own, named)
+
+    def _named_in_passing(self, query: Query, context: Context, own: tuple[Mention, ...],
+                          named: set[str]) -> tuple[Query, tuple[list[Fact], float,
+                                                              tuple[str, ...]]] | None:
+        """"and where is that monument?" right after the street's naming, whose text
+        says the mayor spoke about the Jabayev Monument: "that" is then a thing the
+        previous answer's text names in passing (not its people or countries), where
+        just one such thing gives an answer other than that answer."""
+        asked = {i for m in own if m.kind == "concept" and not m.soft for i in m.ids}
+        previous = [f for i in context.facts if (f := self.kb.fact(i))]
+        kinds = {f.kind for f in previous} | {p.kind for f in previous if f.part_of and
+                                              (p := self.kb.fact(f.part_of))}
+        if not asked or asked & kinds:
+            return None  # ("what was signed during that visit?": the visit just told)
+        given = set(context.facts)
+        passing = [i for f in (self.kb.fact(i) for i in context.facts) if f
+                   for i in self._profiles[f.id].about
+                   if i not in named and i in self.kb.entities and
+                   self.kb.entities[i].type not in ("person", "country")]
+        found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
+        for topic in dict.fromkeys(passing):
+            near = replace(query, mentions=own + (Mention(
+                "entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
+            chosen, best, missing = self._select(near)
+            if chosen and not {f.id for f in chosen} & given:
+                found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _where_it_is(self, query: Query, code: str | None) -> bool:
+        """"where is it?": "where" with a present auxiliary (the pack's
+        `present_auxiliary`) asks where a thing stands, not where an event was."""
+        words = self.kb.language(code).grammar.get("present_auxiliary", ())
+        tokens = self.kb.stemming.tokens
+        present = {t.folded for w in words for t in tokens(w)}
+        return "where" in query.intents and query.intents <= {"where", "what"} and \
+            any(t.folded in present for t in tokens(query.text))
 
     def _about_concept(self, query: Query, context: Context, own: tuple[Mention, ...]
                        ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
@@ -464,9 +503,14 @@ class Conversation:
         near = replace(query, mentions=own + (Mention("concept", named[0], "(previous topic)"),))
         chosen, best, missing = self._select(near)
         thread = self._thread_entities(context) | set(named[0])
+        roots = {f.part_of or f.id for i in context.facts if (f := self.kb.fact(i))}
         if not chosen or {f.id for f in chosen} & set(context.facts) or \
-                not all(self._entities_of(f) & thread for f in chosen):
-            return None  # (what was just said again is no answer to a new deed)
+                not all(self._entities_of(f) & thread for f in chosen) or \
+                any(f.kind in named[0] or f.part_of and f.part_of not in roots
+                    for f in chosen):
+            # (what was just said again is no answer to a new deed, nor what was
+            # signed during another visit than "that visit")
+            return None
         return near, (chosen, best, missing)
 
     def _by_them(self, query: Query, context: Context
