@@ -170,3 +170,18 @@ def test_what_was_signed_during_that_visit_is_of_the_visit_just_told(ask_in_turn
                                          "and the one before that?",
                                          "what was signed during that visit?"])
     assert not answer.answered and answer.facts == ()
+
+
+def test_his_third_visit_is_of_the_one_the_thread_asked_of(ask_in_turn, norland):
+    answers = ask_in_turn(norland, ["When did Anders Kvale first visit Estavia?",
+                                    "who did he meet?", "what did they sign?",
+                                    "and his third visit?", "and his fifth visit?"])
+    assert answers[3].facts == ("kvale_visit_2007",)
+    assert not answers[4].answered and answers[4].facts == ()
+
+
+def test_who_runs_it_is_of_the_thing_not_of_the_opening(ask_in_turn, fourth):
+    answers = ask_in_turn(fourth, ["When was the ferry line opened?", "who runs it?"])
+    assert answers[1].facts == ("marren_line_operator",)
+    answer = _last(ask_in_turn, fourth, ["When was the ferry line opened?", "who built it?"])
+    assert not answer.answered and answer.facts == ()

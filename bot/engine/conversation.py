@@ -491,14 +491,20 @@ class Conversation:
                        ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
         """"When was the line electrified?" — "who announced it?": where no thing of
         the thread is "it", the event the previous question named by a word for it (the
-        electrification), if it names one, with what the question names itself."""
+        electrification), if it names one, with what the question names itself; of
+        two, the one that is not the deed the answer is ("who runs it?" after "When
+        was the ferry line opened?" is of the ferry line, not of the opening)."""
         asked = {i for m in own if m.kind == "concept" for i in m.ids}
         named = [tuple(v for v in ids.split(",") if v) for topic in context.topics
                  for kind, _, ids, _ in [(topic.split("|", 3) + ["", "", "", ""])[:4]]
                  if kind == "concept"]
         named = [ids for ids in named if ids and all(v in self._concept_ids for v in ids)
                  and not set(ids) & asked]
-        if len(named) != 1 or not asked:
+        deeds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
+        if len(named) > 1:
+            named = [ids for ids in named if not set(ids) & deeds]
+        if len(named) != 1 or not any(m.kind in ("concept", "word") and not m.soft
+                                      for m in own):
             return None
         near = replace(query, mentions=own + (Mention("concept", named[0], "(previous topic)"),))
         chosen, best, missing = self._select(near)
@@ -506,7 +512,7 @@ class Conversation:
         roots = {f.part_of or f.id for i in context.facts if (f := self.kb.fact(i))}
         if not chosen or {f.id for f in chosen} & set(context.facts) or \
                 not all(self._entities_of(f) & thread for f in chosen) or \
-                any(f.kind in named[0] or f.part_of and f.part_of not in roots
+                any(f.kind in named[0] and f.date or f.part_of and f.part_of not in roots
                     for f in chosen):
             # (what was just said again is no answer to a new deed, nor what was
             # signed during another visit than "that visit")
@@ -590,6 +596,11 @@ class Conversation:
         # be the one asked about, not the one the answer gave.
         asked = next(iter(named), None) or (context.person if any(
             m.text == "(previous person)" for m in query.mentions) else None)
+        if not asked and person == context.person and not any(
+                self._is_person(m) for m in query.mentions):
+            # "who did he meet?" — "what did they sign?" — "and his third visit?": "his"
+            # may still be the one the thread asked of, before the one he met.
+            asked = self._other_person(context)
         if asked and asked != person:
             topics.append(f"person||{asked}|")
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
