@@ -465,9 +465,11 @@ class Conversation:
         if not asked or asked & kinds:
             return None  # ("what was signed during that visit?": the visit just told)
         given = set(context.facts)
-        passing = [i for f in (self.kb.fact(i) for i in context.facts) if f
-                   for i in self._profiles[f.id].about
-                   if i not in named and i in self.kb.entities and
+        # (not where it happened: the museum's town is not named in passing)
+        held = {i for f in previous for g in (f, self.kb.fact(f.part_of) if f.part_of else None)
+                if g for i in g.where}
+        passing = [i for f in previous for i in self._profiles[f.id].about
+                   if i not in named and i not in held and i in self.kb.entities and
                    self.kb.entities[i].type not in ("person", "country")]
         found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
         for topic in dict.fromkeys(passing):
