@@ -462,8 +462,12 @@ class Conversation:
         previous = [f for i in context.facts if (f := self.kb.fact(i))]
         kinds = {f.kind for f in previous} | {p.kind for f in previous if f.part_of and
                                               (p := self.kb.fact(f.part_of))}
-        if not asked or asked & kinds:
-            return None  # ("what was signed during that visit?": the visit just told)
+        if not asked or asked & kinds or "what" not in context.intents or \
+                {"when", "where", "who", "day"} & set(context.intents):
+            # ("what was signed during that visit?": the visit just told; after "when
+            # was the lander launched?" "it" stays the lander, and only an answer to
+            # "what …?" is a thing the thread moves on to)
+            return None
         given = set(context.facts)
         # (not where it happened: the museum's town is not named in passing)
         held = {i for f in previous for g in (f, self.kb.fact(f.part_of) if f.part_of else None)
