@@ -28,6 +28,8 @@ UNIT = "@unit:"
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
 _SENTENCE = re.compile(r"(?<=[.…])\s+")
+#: A capital letter alone before a full stop: an initial of a name ("Rufus T.").
+_INITIAL = re.compile(r"(?:^|\s)([^\W\d_])\.$")
 
 
 @dataclass(frozen=True)
@@ -320,7 +322,8 @@ def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
 
 def _clauses(text: str) -> list[str]:
     """The message cut at clause punctuation; a full stop ends a clause only before a
-    capital letter ("…in 1955. What was it?", not "2018. godine")."""
+    capital letter ("…in 1955. What was it?", not "2018. godine") and not after an
+    initial ("Rufus T. Firefly")."""
     out: list[str] = []
     for part in _CLAUSE.split(text):
         if not part or not part.strip():
@@ -328,7 +331,8 @@ def _clauses(text: str) -> list[str]:
         pieces = _SENTENCE.split(part)
         current = pieces[0]
         for piece in pieces[1:]:
-            if piece[:1].isupper():
+            initial = _INITIAL.search(current)
+            if piece[:1].isupper() and not (initial and initial.group(1).isupper()):
                 out.append(current)
                 current = piece
             else:
@@ -485,7 +489,10 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
     counts: unknown words, small talk and time words there are not the question's."""
     last_entity = -9
     start = len(r.mentions)  # what this run of words names, for "its" to stand for
+    own = _askers_own(found, grammar)
     for pos, item in enumerate(found):
+        if pos in own:
+            continue
         if isinstance(item, Token):
             if not chatter and r.counted == "" and _after_how_many(found, pos) and \
                     not item.folded.isdigit():
@@ -572,6 +579,9 @@ def _read(found: list, grammar: Grammar, r: _Reading, chatter: bool,
                 _words(found[pos + 1])[0].folded in grammar.get("days", ()):
             # "the second (first) day of the visit": a day of it, not the n-th of events
             r.nth_day = int(item.ids[0]) if kind == "ordinal" else 1
+        elif kind == "modifier" and "measure" in r.intents and pos == len(found) - 1 and \
+                all(w.folded in grammar.get("duration", ()) for w in _words(item)):
+            pass  # "how long did the visit *last*?": a verb of duration, not the latest
         elif kind == "modifier":
             r.modifiers.update(item.ids)
             if not chatter and "first" in item.ids and pos > 0 and \
@@ -659,6 +669,25 @@ def _after_who_is(found: list, pos: int, copula: frozenset[str] | None = None,
     return False
 
 
+def _askers_own(found: list, grammar: Grammar) -> set[int]:
+    """Positions of what the asker calls their own ("hello *my friend*", "*my friend Anna*
+    asked …"): a word after `asker_own` that is no name, and a name the fact base does
+    not know right after it. No fact is about them."""
+    mine = grammar.get("asker_own", frozenset())
+    out: set[int] = set()
+    for pos in range(1, len(found)):
+        words = _words(found[pos - 1])
+        item = found[pos]
+        if not (words and words[-1].folded in mine) or \
+                isinstance(item, Match) and item.kind not in ("concept", "word"):
+            continue
+        out.add(pos)
+        after = found[pos + 1] if pos + 1 < len(found) else None
+        if isinstance(after, Token) and after.text[:1].isupper():
+            out.add(pos + 1)
+    return out
+
+
 def _drop_hearsay(found: list, grammar: Grammar) -> list:
     """"my dad says …", "my teacher mentioned that …": who told the asker is not part of
     the question. Words before a hearsay word that name nothing and ask nothing go, with
@@ -672,12 +701,13 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
                        None)
         if not before or any(isinstance(i, Match) and i.kind in ("entity", "demonym")
                              for i in before) or \
-                isinstance(opening, Match) and opening.kind == "intent" and (
-                    set(opening.ids) - {"what"} or
-                    any(isinstance(i, Match) and i.kind == "pronoun" for i in before)):
-            # "Who said…", "Masimov said…", "what did he say about Kosovo?": the saying
-            # is the question; "a friend *who* studies economics wants to know…": a
-            # question word after the teller is not.
+                isinstance(before[-1], Match) and before[-1].kind == "pronoun" and \
+                any(isinstance(i, Match) and i.kind == "intent" for i in before) or \
+                isinstance(opening, Match) and opening.kind == "intent" and \
+                set(opening.ids) - {"what"}:
+            # "Who said…", "Masimov said…", "what *he* asked": the saying is the question;
+            # "a friend *who* studies economics wants to know…": a question word after
+            # the teller is not.
             return found
         rest = found[pos + 1:]
         while rest and _words(rest[0]) and \

@@ -13,16 +13,19 @@ from functools import cached_property
 from ..model import Answer, Context, Fact
 from ..query import Mention, Query, parse
 from .conversation import Conversation
+from .descriptions import Descriptions
 from .holding import Holding
 from .index import FactIndex
 from .kinds import Kinds
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
+from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
+class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Verdict, Conversation, Descriptions,
+             Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -36,7 +39,7 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
         language = self.kb.language(context.language)
         templates = language.templates
         question = "".join(ch for ch in str(question) if ch.isprintable() or ch in "\n\t")
-        if not question.strip():
+        if not any(ch.isalnum() for ch in question):  # "", "?", "...", "👍"
             return self._decline(question, templates["empty_question"].format(
                 example=next(iter(self.examples(context.language)), "")), context, ())
         if len(question) > MAX_QUESTION:
@@ -64,8 +67,9 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
             # the thread's person; see Conversation._someone_else)
             left = replace(context, person=None) if self._someone_else(query, context) \
                 else context
-            return self._decline(question, _not_known(templates, query.unknown), left,
-                                 query.mentions, nearest=self._nearest(query))
+            return self._described_answer(query, context) or self._decline(
+                question, _not_known(templates, query.unknown), left, query.mentions,
+                nearest=self._nearest(query))
         meant = self._person_meant(query, context)
         if meant is None:  # "what did she say?" after an answer about Oduya and Koller
             return self._decline(question, templates["who_is_meant"], context, ())

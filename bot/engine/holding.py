@@ -209,10 +209,12 @@ class Holding:
                 else ():
             # "Tadić's 2010 *state visit*", "the *trade agency*": the one whose text says
             # so, before another of the concept (a summit; the embassy), where a cue of
-            # several words says more than its concept; counted, all of it counts.
+            # several words ending in one that carries a topic, its head ("state visit";
+            # not "heads of state", "был в"), says more than its concept; counted, all
+            # of it counts.
             words = self.kb.stemming.tokens(m.text)
-            if m.kind == "concept" and not m.soft and len(words) > 1 and not any(
-                    (w.folded,) in self._stop_forms for w in words):
+            if m.kind == "concept" and not m.soft and len(words) > 1 and \
+                    (words[-1].folded,) not in self._stop_forms:
                 out.append(lambda f, words=m.text: self._uses(f, words))
         events = [m for m in query.mentions if m.kind == "concept" and not m.soft and
                   set(m.ids) & self._kinds]
@@ -438,6 +440,15 @@ class Holding:
                    any(stems(c) in asked for c in concepts.get(i, ())[:1])
                    for i in word.ids)
 
+    def _gives_or_receives(self, m: Mention) -> bool:
+        """Whether a word of the question is a verb of giving or receiving (the pack's
+        `giving`, `receiving`): any fact of a giving says it in its own words, and which
+        side the question puts someone on is checked as for any giving (Sides)."""
+        grammar = self.index.grammar(None)
+        words = grammar.get("giving", frozenset()) | grammar.get("receiving", frozenset())
+        said = self.kb.stemming.tokens(m.text)
+        return m.kind == "word" and bool(said) and all(t.folded in words for t in said)
+
     def _same_meaning(self, words: str) -> tuple[str, ...]:
         """The words, and the members of the pack's `synonyms` group they are in."""
         memo = self.__dict__.setdefault("_same_meaning_memo", {})
@@ -488,6 +499,9 @@ class Holding:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
                 strength = 1.0 if parent and parent.kind in m.ids and \
                     self._did_the_occasion(query, m, parent) else 0.0
+            if flags & _WORD and strength <= 0 and self._gives_or_receives(m) and \
+                    self._is_giving(fact):
+                strength = IN_TEXT  # "What did Reyk receive?": "… presented Reyk with …"
             if flags & _PLACE and p.located and not any(
                     p.located.get(i, 0.0) for i in m.ids) and set(m.ids) & set(fact.who):
                 strength = 0.0  # "in Serbia" is where it happened, not who took part

@@ -9,7 +9,7 @@ from typing import Mapping
 from ..dates import format_date
 from ..model import Answer, Context, Fact, Line, Segment, Suggestion
 from ..query import Mention, Query
-from .weights import (DISMISS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, PROFILE_FACTS, SOCIAL_ORDER,
+from .weights import (DISMISS, MAX_FACTS, NEAREST, NEAREST_THRESHOLD, PROFILE_FACTS, SMALL_TALK_WORDS, SOCIAL_ORDER,
                       SUGGESTION_POOL)
 
 
@@ -50,9 +50,24 @@ class Replies:
                                  nearest=tuple(facts[:NEAREST]))
         if "how_many" in query.intents:
             lines.extend(self._count(query, facts, code))
+        said = None
+        if query.yes_no and not lines:
+            # A fact that says "yes" of what was asked comes first; one that says it of
+            # someone else is no answer; none left: a decline, never a "No".
+            verdicts = {f.id: self._verdict(query, f, context.person)
+                        for f in facts[:MAX_FACTS]}
+            kept = [f for f in facts if verdicts.get(f.id) != "open"]
+            if not kept:
+                # (the facts shown stay the thread: "what did he get?" after "is she
+                # related to Dragomir?" is still about what those facts say)
+                return self._decline(query.text, templates["undecided"], replace(
+                    context, facts=tuple(f.id for f in facts[:NEAREST])), query.mentions,
+                    nearest=tuple(facts[:NEAREST]))
+            facts = sorted(kept, key=lambda f: verdicts.get(f.id) != "yes")
+            said = verdicts.get(facts[0].id)
         shown = [self.fact_line(f, code) for f in facts[:MAX_FACTS]]
-        if query.yes_no and not lines and self._affirms(query, facts[0]):
-            shown[0] = (Segment(templates["affirm"]), *shown[0])
+        if said in ("yes", "no"):
+            shown[0] = (Segment(templates["affirm" if said == "yes" else "deny"]), *shown[0])
         lines.extend(shown)
         if len(facts) > MAX_FACTS:
             lines.append((Segment(templates["more"].format(count=len(facts) - MAX_FACTS)),))
@@ -132,7 +147,8 @@ class Replies:
         """Greetings, thanks, "who are you", insults, requests for opinions or jokes: a
         short reply in the asker's language, with questions the bot can answer."""
         kinds = query.social & DISMISS or (query.social if not query.named and not
-                                           query.unknown and not query.foreign else set())
+                                           query.foreign and (not query.unknown or
+                                                              self._filler(query)) else set())
         if not kinds:
             return None
         kind = min(kinds, key=lambda k: (SOCIAL_ORDER.index(k) if k in SOCIAL_ORDER
@@ -143,6 +159,13 @@ class Replies:
             title=self.kb.title(code))
         return self._decline(query.text, message, context, query.mentions
                              if kind in DISMISS else ())
+
+    def _filler(self, query: Query) -> bool:
+        """"thanks a *lot*", "cheers *mate*": a short message of small talk that asks
+        nothing may have a word or two the fact base does not know; a question ("hi, who
+        founded Rome?") or a longer message is read as one."""
+        return not query.intents and len(query.unknown) <= 2 and \
+            len(self.kb.stemming.tokens(query.text)) <= SMALL_TALK_WORDS
 
     def _out_of_time(self, query: Query, context: Context) -> Answer | None:
         """"now", "will", "would": the source records the past, up to its latest event."""

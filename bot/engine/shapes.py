@@ -573,16 +573,6 @@ class Shapes:
             cache[code] = words
         return cache[code]
 
-    def _affirms(self, query: Query, fact: Fact) -> bool:
-        """"Did Tokayev visit Serbia?" is a yes when the fact is plainly about all of it,
-        and states it without a negation ("does not recognise" is not a yes)."""
-        p = self._profiles[fact.id]
-        if any(self._strength(m, fact, p, query) < TAGGED for m in query.mentions
-               if m.kind != "context"):
-            return False
-        # (whether a text of it has a negation was noted while indexing: _negating)
-        return fact.id not in self._negating
-
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЂЈЉЊЋЏӘҒҚҢӨҰҮҺІ])")
 

@@ -31,6 +31,8 @@ TOLERATE = 4
 NEAREST, NEAREST_THRESHOLD = 2, 0.35
 #: Small talk that is answered as such even when the message names a topic.
 DISMISS = frozenset({"abuse", "opinion", "joke"})
+#: The most words a message of small talk with a word the fact base does not know has.
+SMALL_TALK_WORDS = 4
 #: Which small-talk reply wins when a message is several kinds at once.
 SOCIAL_ORDER = ("abuse", "opinion", "joke", "identity", "capabilities", "thanks", "farewell",
                 "greeting")
