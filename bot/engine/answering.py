@@ -64,8 +64,12 @@ class Engine(FactIndex, Holding, Sides, Kinds, Relations, Shapes, Verdict, Conve
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
         if query.unknown and not self._tolerates(query):
+            # ("and when did the king come back the favour?": "he" next is not surely
+            # the thread's person; see Conversation._someone_else)
+            left = replace(context, person=None) if self._someone_else(query, context) \
+                else context
             return self._described_answer(query, context) or self._decline(
-                question, _not_known(templates, query.unknown), context, query.mentions,
+                question, _not_known(templates, query.unknown), left, query.mentions,
                 nearest=self._nearest(query))
         meant = self._person_meant(query, context)
         if meant is None:  # "what did she say?" after an answer about Oduya and Koller

@@ -4,6 +4,7 @@ else was at the ceremony?", "that year", "there"), and what the next one will ne
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cached_property
 
 from ..model import Context, Fact
 from ..query import Mention, Query, with_context
@@ -38,8 +39,10 @@ class Conversation:
                     values and all(v in self.kb.entities for v in values):
                 # "When did Sofia Varga visit Halvik?" — "and the second time?": hers
                 mentions.append(Mention("entity", values, text, role or "any"))
-        if new_types and not any(m.kind == "concept" for m in mentions):
-            # "and did Tokayev get anything?" after an award: still an award.
+        if new_types and not any(m.kind == "concept" for m in mentions) and \
+                not any(m.kind == "word" and not m.soft for m in query.mentions):
+            # "and did Tokayev get anything?" after an award: still an award; not "and
+            # when did it reach the Moon?" after its launch, which says its own deed.
             kinds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
             if len(kinds) == 1:
                 mentions.append(Mention("concept", tuple(kinds), "(previous answer)",
@@ -168,6 +171,9 @@ class Conversation:
         the whole record answers it only where it shares a thing, place or person with
         the previous answer's occasion or the thread (not another derailment's cause,
         not another train's driver)."""
+        said = self._in_what_was_said(query, context)
+        if said:
+            return said
         chosen, best, missing = self._select(query)
         said = self._said_of(query, context, chosen)
         if said:
@@ -188,6 +194,35 @@ class Conversation:
         if any((self._entities_of(f) | {f.kind}) & thread for f in chosen):
             return chosen, best, missing
         return [], 0.0, ("(previous answer)",)
+
+    def _in_what_was_said(self, query: Query, context: Context
+                          ) -> tuple[list[Fact], float, tuple[str, ...]] | None:
+        """"what did he talk about?" right after the street's naming, whose text says the
+        mayor who attended spoke about a monument; "where was she?" right after what
+        she said at the landing: a question of "he" or "she" naming nothing else but
+        a deed is asked of what was just said, where a fact given holds it (its
+        doer is then the one the fact has do it), before the person's whole record.
+        Not a deed the fact *is* ("when did she come back?" after her visit asks of
+        another visit), nor one "again", a date, "first" or an ordinal places
+        elsewhere; not "who" ("who was his mother?" is no doer of what was said)."""
+        if not context.facts or query.continues or query.years or query.months or \
+                query.modifiers or query.ordinal or query.other or \
+                {"how_many", "who", "name"} & query.intents or \
+                self._says_again(query, context) or \
+                not any(m.text == "(previous person)" for m in query.mentions) or \
+                any(m.kind != "concept" and m.text != "(previous person)" or m.soft
+                    for m in query.mentions):
+            return None
+        kinds = {i for m in query.mentions if m.kind == "concept" for i in m.ids}
+        own = [f for i in context.facts if (f := self.kb.fact(i))]
+        if any(f.kind in kinds or f.part_of and (p := self.kb.fact(f.part_of)) and
+               p.kind in kinds for f in own):
+            return None
+        near = replace(query, mentions=query.mentions + (
+            Mention("context", context.facts, "(previous answer)"),))
+        chosen, best, missing = self._select(near)
+        kept = [f for f in chosen if f.id in context.facts]
+        return (kept, best, missing) if kept and len(kept) == len(chosen) else None
 
     def _of_occasion(self, query: Query, context: Context, chosen: list[Fact]) -> list[Fact]:
         """"who went with him?" right after an answer about his 2018 visit: a "who" of a
@@ -309,6 +344,10 @@ class Conversation:
         organisation or place the previous question named, or its answer is about),
         where the previous answer itself does not hold it. Each such topic is tried
         alone; an answer only when they agree."""
+        if query.continues and not query.intents:
+            # "and the joint master's programme?" names its own thing instead (not "and
+            # when was the protocol signed?", which asks of the dam's)
+            return None
         found: dict[tuple[str, ...], tuple[list[Fact], float, tuple[str, ...]]] = {}
         for topic in self._thread_things(context, every=True):
             near = replace(query, mentions=query.mentions + (
@@ -387,20 +426,104 @@ class Conversation:
         own = tuple(m for m in query.mentions if m.kind != "context")
         if len(own) == len(query.mentions) or not any(
                 m.kind in ("entity", "concept", "word") and not m.soft and
-                not m.text.startswith("(") for m in own) and "measure" not in query.intents:
+                not m.text.startswith("(") for m in own) and "measure" not in query.intents \
+                and not self._where_it_is(query, context.language):
             # "when was that?": nothing of its own to hold with a topic; "how long is
-            # it?" has: a fact must state a measure of the thing.
+            # it?" has: a fact must state a measure of the thing; "where is it?" where
+            # the thing is.
             return None
         named = {i for m in own if not m.soft for i in m.ids}  # not one named in passing
-        candidates = [i for i in self._thread_things(context, every=True) if i not in named]
+        # "it" is first the thing the thread named or kept (Nova 1, for "and when did
+        # it reach the Moon?" after its launch), then each the answer is about.
+        first = [i for i in self._thread_things(context) if i not in named]
+        for candidates in (first, [i for i in self._thread_things(context, every=True)
+                                   if i not in named]):
+            found: dict[tuple[str, ...],
+                        tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
+            for topic in candidates:
+                near = replace(query, mentions=own + (Mention(
+                    "entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
+                chosen, best, missing = self._select(near)
+                if chosen:
+                    found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
+            if found:
+                return next(iter(found.values())) if len(found) == 1 else None
+        return self._about_concept(query, context, own) or \
+            self._named_in_passing(query, context, own, named)
+
+    def _named_in_passing(self, query: Query, context: Context, own: tuple[Mention, ...],
+                          named: set[str]) -> tuple[Query, tuple[list[Fact], float,
+                                                              tuple[str, ...]]] | None:
+        """"and where is that monument?" right after the street's naming, whose text
+        says the mayor spoke about the Jabayev Monument: "that" is then a thing the
+        previous answer's text names in passing (not its people or countries), where
+        just one such thing gives an answer other than that answer."""
+        asked = {i for m in own if m.kind == "concept" and not m.soft for i in m.ids}
+        previous = [f for i in context.facts if (f := self.kb.fact(i))]
+        kinds = {f.kind for f in previous} | {p.kind for f in previous if f.part_of and
+                                              (p := self.kb.fact(f.part_of))}
+        if not asked or asked & kinds or "what" not in context.intents or \
+                {"when", "where", "who", "day"} & set(context.intents):
+            # ("what was signed during that visit?": the visit just told; after "when
+            # was the lander launched?" "it" stays the lander, and only an answer to
+            # "what …?" is a thing the thread moves on to)
+            return None
+        given = set(context.facts)
+        # (not where it happened: the museum's town is not named in passing)
+        held = {i for f in previous for g in (f, self.kb.fact(f.part_of) if f.part_of else None)
+                if g for i in g.where}
+        passing = [i for f in previous for i in self._profiles[f.id].about
+                   if i not in named and i not in held and i in self.kb.entities and
+                   self.kb.entities[i].type not in ("person", "country")]
         found: dict[tuple[str, ...], tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
-        for topic in candidates:
-            near = replace(query, mentions=own + (
-                Mention("entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
+        for topic in dict.fromkeys(passing):
+            near = replace(query, mentions=own + (Mention(
+                "entity", (topic,), self.kb.text(self.kb.entities[topic].names, None)),))
             chosen, best, missing = self._select(near)
-            if chosen:
+            if chosen and not {f.id for f in chosen} & given:
                 found.setdefault(tuple(f.id for f in chosen), (near, (chosen, best, missing)))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _where_it_is(self, query: Query, code: str | None) -> bool:
+        """"where is it?": "where" with a present auxiliary (the pack's
+        `present_auxiliary`) asks where a thing stands, not where an event was."""
+        words = self.kb.language(code).grammar.get("present_auxiliary", ())
+        tokens = self.kb.stemming.tokens
+        present = {t.folded for w in words for t in tokens(w)}
+        return "where" in query.intents and query.intents <= {"where", "what"} and \
+            any(t.folded in present for t in tokens(query.text))
+
+    def _about_concept(self, query: Query, context: Context, own: tuple[Mention, ...]
+                       ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
+        """"When was the line electrified?" — "who announced it?": where no thing of
+        the thread is "it", the event the previous question named by a word for it (the
+        electrification), if it names one, with what the question names itself; of
+        two, the one that is not the deed the answer is ("who runs it?" after "When
+        was the ferry line opened?" is of the ferry line, not of the opening)."""
+        asked = {i for m in own if m.kind == "concept" for i in m.ids}
+        named = [tuple(v for v in ids.split(",") if v) for topic in context.topics
+                 for kind, _, ids, _ in [(topic.split("|", 3) + ["", "", "", ""])[:4]]
+                 if kind == "concept"]
+        named = [ids for ids in named if ids and all(v in self._concept_ids for v in ids)
+                 and not set(ids) & asked]
+        deeds = {f.kind for i in context.facts if (f := self.kb.fact(i))}
+        if len(named) > 1:
+            named = [ids for ids in named if not set(ids) & deeds]
+        if len(named) != 1 or not any(m.kind in ("concept", "word") and not m.soft
+                                      for m in own):
+            return None
+        near = replace(query, mentions=own + (Mention("concept", named[0], "(previous topic)"),))
+        chosen, best, missing = self._select(near)
+        thread = self._thread_entities(context) | set(named[0])
+        roots = {f.part_of or f.id for i in context.facts if (f := self.kb.fact(i))}
+        if not chosen or {f.id for f in chosen} & set(context.facts) or \
+                not all(self._entities_of(f) & thread for f in chosen) or \
+                any(f.kind in named[0] and f.date or f.part_of and f.part_of not in roots
+                    for f in chosen):
+            # (what was just said again is no answer to a new deed, nor what was
+            # signed during another visit than "that visit")
+            return None
+        return near, (chosen, best, missing)
 
     def _by_them(self, query: Query, context: Context
                  ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
@@ -451,6 +574,10 @@ class Conversation:
                      if (e := self.kb.entities.get(i)) and e.type == "person"]
             person = next((i for i in given if i not in named and i != context.person),
                           None) or next(iter(named), context.person)
+            sex = self._asked_sex(query, context.language) if person not in named and \
+                person != context.person else None
+            if sex and person and self._sex_read(person) is None:
+                extra.append(f"sex|{sex}|{person}|")
         else:
             # (a question that names no one keeps the thread's person where the answer
             # has them: "what was signed?" after Quenar's visit is still about her)
@@ -475,6 +602,11 @@ class Conversation:
         # be the one asked about, not the one the answer gave.
         asked = next(iter(named), None) or (context.person if any(
             m.text == "(previous person)" for m in query.mentions) else None)
+        if not asked and person == context.person and not any(
+                self._is_person(m) for m in query.mentions):
+            # "who did he meet?" — "what did they sign?" — "and his third visit?": "his"
+            # may still be the one the thread asked of, before the one he met.
+            asked = self._other_person(context)
         if asked and asked != person:
             topics.append(f"person||{asked}|")
         return Context(person=person, facts=tuple(f.id for f in facts), language=context.language,
@@ -489,6 +621,10 @@ class Conversation:
         "and to Darrow?"), that answer is no longer what "that" or "when?" refer to (see
         _unanswered_it). A question that named
         nothing new ("why?", "what did the mayor say?") leaves the thread as it was."""
+        if self._someone_else(query, context):
+            # "and when did the king come back the favour?", declined, after Firefly's
+            # visit: "he" next may be the king; no longer surely Firefly.
+            return replace(context, person=None)
         asked = self._continue(query, context) if query.continues else query
 
         def named(q: Query) -> list[Mention]:
@@ -517,6 +653,41 @@ class Conversation:
         return replace(context, person=next(iter(people), context.person),
                        facts=() if new else context.facts, topics=tuple(topics),
                        intents=tuple(sorted(asked.intents)), pivot=None)
+
+    def _someone_else(self, query: Query, context: Context) -> bool:
+        """Whether a question speaks of a person by a word for one ("the queen", "the
+        woman": the pack's `female`/`male` words that are no pronouns; "the president",
+        a title the fact base has only in people's names), naming no one and with no
+        pronoun for the thread's person, where that person's names and description do
+        not have the word: someone else than that person."""
+        if not context.person or "person" in query.pronouns or \
+                any(self._is_person(m) for m in query.mentions):
+            return False
+        tokens = self.kb.stemming.tokens
+        code = context.language
+        pronouns = {t.folded for w in self.kb.language(code).pronouns.get("person", ())
+                    for t in tokens(w)}
+        nouns = (self._sex_words(code, "female") | self._sex_words(code, "male")) - pronouns
+        e = self.kb.entities.get(context.person)
+        own = {t.stem for text in ((*e.names.values(), *e.aliases, *e.descriptions.values())
+                                   if e else ()) for t in tokens(text)}
+        return any((t.folded in nouns or self._titles_people(t.folded) or
+                    t.stem in self._people_heads) and t.stem not in own
+                   for t in tokens(query.text))
+
+    @cached_property
+    def _people_heads(self) -> frozenset[str]:
+        """Stems of the first word of people's descriptions ("President of Freedonia",
+        "King of Ruritania"), where no other kind of entity is named by it: words for
+        someone's post."""
+        tokens = self.kb.stemming.tokens
+        of = {t.folded for lang in self.kb.languages.values()
+              for w in lang.grammar.get("owner_before", ()) for t in tokens(w)}
+        heads = {ts[0].stem for e in self.kb.entities.values() if e.type == "person"
+                 for d in e.descriptions.values() if len(ts := tokens(d)) > 2 and
+                 ts[1].folded in of and (ts[0].folded,) not in self._stop_forms}
+        return frozenset(h for h in heads if self._name_word_types.get(h, {"person"}) ==
+                         {"person"})
 
     def _unanswered_it(self, query: Query, context: Context) -> Query | None:
         """"who commanded it?" right after the declined "and what about Aurora 5?": "it"
@@ -577,16 +748,20 @@ class Conversation:
         among = [i for t in context.topics if t.startswith("among|")
                  for i in t.split("|", 3)[2].split(",") if i in self.kb.entities]
         asked = self._other_person(context)
-        if self._sex(context.person) not in (None, said):
+        if self._sex(context.person, context) not in (None, said):
             answered = [i for f in (self.kb.fact(i) for i in context.facts) if f for i in f.who
                         if self.kb.entities[i].type == "person"]
             others = [p for p in dict.fromkeys([*answered, *([asked] if asked else [])])
-                      if p != context.person and self._sex(p) in (None, said)]
+                      if p != context.person and self._sex(p, context) in (None, said)]
+            if len(others) != 1 and asked in others and self._sex(asked, context) == said:
+                # "who is her father?" — "what did she sign?": "she" is still "her",
+                # the one the question before was asked of.
+                others = [asked]
             return replace(context, person=others[0]) if len(others) == 1 else None
         if not among:
             return context
-        fits = [p for p in (context.person, *among) if self._sex(p) in (None, said)]
-        known = [p for p in fits if self._sex(p) == said]
+        fits = [p for p in (context.person, *among) if self._sex(p, context) in (None, said)]
+        known = [p for p in fits if self._sex(p, context) == said]
         chosen = fits if len(fits) == 1 else known if len(known) == 1 else []
         return replace(context, person=chosen[0]) if chosen else None
 
@@ -602,7 +777,8 @@ class Conversation:
         language = self.kb.language(code)
         pronouns = {t.folded for w in language.pronouns.get("person", ()) for t in tokens(w)}
         nouns = (self._sex_words(code, "female") | self._sex_words(code, "male")) - pronouns
-        read = {t.folded for m in query.mentions for t in tokens(m.text)}
+        # (a word only found in some text, "брат", is not read otherwise)
+        read = {t.folded for m in query.mentions if m.kind != "word" for t in tokens(m.text)}
         said = [t.folded for t in tokens(query.text)]
         owning = [i for i, (a, b) in enumerate(zip(said, said[1:]))
                   if a in pronouns and b in nouns and b not in read]
@@ -639,10 +815,31 @@ class Conversation:
         return {t.folded for w in self.kb.language(code).grammar.get(sex, ())
                 for t in self.kb.stemming.tokens(w)}
 
-    def _sex(self, person: str) -> str | None:
+    def _sex(self, person: str, context: Context | None = None) -> str | None:
         """What the fact base says a person is, "female" or "male", or None: by the first
         word of their name or description ("King …", "Daughter of …"), the word right
-        before an "of" there ("…, daughter of Lucian Varga") or a pronoun in it."""
+        before an "of" there ("…, daughter of Lucian Varga") or a pronoun in it; else
+        what the question that gave them asked for ("who is her *father*?", see
+        _asked_sex)."""
+        told = next((t.split("|", 3)[1] for t in (context.topics if context else ())
+                     if t.startswith("sex|") and t.split("|", 3)[2] == person), None)
+        return self._sex_read(person) or told
+
+    def _asked_sex(self, query: Query, code: str | None) -> str | None:
+        """"who is her father?", "who was the queen?": the sex of whom a "who" question
+        asks for, where its words for people of one sex (the pack's `female`/`male`,
+        not its pronouns: "her" is the one asked of) are all of one."""
+        if not {"who", "name"} & query.intents:
+            return None
+        tokens = self.kb.stemming.tokens
+        pronouns = {t.folded for w in self.kb.language(code).pronouns.get("person", ())
+                    for t in tokens(w)}
+        said = {t.folded for t in tokens(query.text)} - pronouns
+        found = [sex for sex in ("female", "male") if said & self._sex_words(code, sex)]
+        return found[0] if len(found) == 1 else None
+
+    def _sex_read(self, person: str) -> str | None:
+        """See _sex: what the fact base itself says."""
         memo = self.__dict__.setdefault("_sexes", {})
         if person not in memo:
             e = self.kb.entities.get(person)

@@ -216,6 +216,15 @@ class Holding:
             if m.kind == "concept" and not m.soft and len(words) > 1 and \
                     (words[-1].folded,) not in self._stop_forms:
                 out.append(lambda f, words=m.text: self._uses(f, words))
+        events = [m for m in query.mentions if m.kind == "concept" and not m.soft and
+                  set(m.ids) & self._kinds]
+        for m in query.mentions:
+            if m.kind == "context":
+                # "who attended?" after the street's naming during a visit: what was
+                # just said, before the visit it was part of, where it says so in the
+                # question's words ("who came with him on that trip?" is the visit's).
+                out.append(lambda f, said=frozenset(m.ids): f.id in said and all(
+                    f.kind in e.ids or self._uses(f, e.text) for e in events))
         if "where" in query.intents and not (query.years or query.months) and not any(
                 m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
             out.append(lambda f: not f.date)

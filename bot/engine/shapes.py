@@ -177,8 +177,10 @@ class Shapes:
             pivot = min((f for f in chosen if f.date), key=chronological, default=None)
         else:
             # "and before him?" after "who visited after him?" keeps that pivot.
-            kept = self.kb.fact(context.pivot) if query.continues and context.pivot and \
-                "person" in query.pronouns else None
+            # "and the visit before that?" — "and after?": the other side of the same
+            # pivot, not the next one from the answer just given (the same visit again).
+            kept = self.kb.fact(context.pivot) if query.continues and context.pivot and (
+                "person" in query.pronouns or self._turns_back(query, context)) else None
             pivot = kept or next((f for i in context.facts if (f := self.kb.fact(i)) and f.date),
                                  None)
         if pivot is None or pivot.date is None:
@@ -241,6 +243,17 @@ class Shapes:
         target = (min if after else max)(found, key=chronological)
         reply = self._compose(rest, [target], 1.0, context)
         return replace(reply, context=replace(reply.context, pivot=pivot.id))
+
+    def _turns_back(self, query: Query, context: Context) -> bool:
+        """Whether the question asks the other side of the pivot than the answer just
+        given lies on: "after" once that answer came before its pivot, or "before"
+        once it came after."""
+        pivot = self.kb.fact(context.pivot) if context.pivot else None
+        given = next((f for i in context.facts if (f := self.kb.fact(i)) and f.date), None)
+        if not pivot or not pivot.date or not given:
+            return False
+        earlier = sort_key(given.date) < sort_key(pivot.date)
+        return earlier if query.sequence == "after" else not earlier
 
     def _in_role_next_to(self, query: Query, context: Context,
                          pivots: set[str] | None = None) -> Answer:
