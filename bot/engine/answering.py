@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..model import Answer, Context, Fact
-from ..query import Mention, Query, parse
+from ..query import UNIT, Mention, Query, parse
 from .conversation import Conversation
 from .descriptions import Descriptions
 from .holding import Holding
@@ -207,6 +207,14 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Verdict, Conversation, De
             if topical:
                 query, (chosen, best, missing) = topical
         chosen = self._doer_bound(query, self._not_again(query, context, chosen))
+        code = self.kb.language(context.language).code
+        if len(chosen) > 1 and query.counted and query.counted.startswith(UNIT) and \
+                "how_many" in query.intents:
+            # "How many kilometres long is the Silvane?": of the facts about it, the one
+            # that states a number of the unit, where only one does.
+            stating = [f for f in chosen if self._count(query, [f], code)]
+            if len(stating) == 1:
+                chosen = stating
         if chosen and (query.counted or query.counted_noun) and "how_many" in query.intents and \
                 not self._count(query, chosen, self.kb.language(context.language).code):
             # "How many singers were in the group?", "how many tunnels does the railway
