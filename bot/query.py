@@ -24,6 +24,8 @@ _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 PEOPLE, DAYS, YEARS = "@people", "@days", "@years"
 #: "how many seconds": a unit, counted as "@unit:" and the unit's stem.
 UNIT = "@unit:"
+#: The id of a comparative word's stop term ("longer"): see _comparatives_as_written.
+COMPARATIVE = "@comparative"
 #: Where a message breaks into clauses: sentence ends, colons, semicolons, commas and
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
@@ -94,6 +96,11 @@ class Query:
     #: With `span`: "after" or "before" when the question says which of the halves is
     #: later ("how long after A did B …": B is after A); None for "between A and B".
     span_order: str | None = None
+    #: "Which is *longer*, A or B?": the measures the two `halves` are compared in, which
+    #: each half's fact must state a number of (set by the engine; empty: any, or none).
+    measured: tuple[str, ...] = ()
+    #: Of each of `halves`, its own words as written ("the ferry crossing of Lake Marren").
+    said: str = ""
     #: Nothing but names and the words of "who is …?" ("Who is Tokayev?", "tokaev").
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
@@ -237,6 +244,7 @@ def parse(text: str, index: TermIndex,
         endings = grammar_of(ours).get("verb_endings", frozenset())
         if endings:
             clauses = [_stops_as_written(c, stop_forms, endings) for c in clauses]
+    clauses = [_comparatives_as_written(c, grammar) for c in clauses]
     clauses, excluded = _without_besides(clauses, grammar)
     main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
@@ -299,6 +307,21 @@ def _without_besides(clauses: list[list], grammar: Grammar) -> tuple[list[list],
         excluded.extend(clause[at + 1:end])
         kept.append(clause[:at] + clause[end:])
     return [c for c in kept if c] if excluded else clauses, excluded
+
+
+def _comparatives_as_written(found: list, grammar: Grammar) -> list:
+    """A comparative word ("longer", Serbian "teži") is a stop word only as written: one
+    that merely shares its stem ("težila", weighed) is the word it is."""
+    written = grammar.get("comparative", frozenset())
+    out: list = []
+    for item in found:
+        if isinstance(item, Match) and item.kind == "stop" and \
+                item.ids == (COMPARATIVE,) and \
+                not all(w.folded in written for w in item.words):
+            out.extend(item.words)
+        else:
+            out.append(item)
+    return out
 
 
 def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
@@ -724,13 +747,19 @@ def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
             query: Query, known) -> tuple[tuple[Query, Query], str | None] | None:
     """"Which came first, A or B?", "Did A happen before or after B?": the two events,
     each read with what the rest of the question says (the clauses around them)."""
-    if not ({"first", "latest"} & query.modifiers or
+    # "Which is *longer*, A or B?", "is A longer *than* B?": two things, each with a
+    # number of what the comparative word measures.
+    comparing = any(w.folded in grammar.get("comparative", ()) for c in body for i in c
+                    for w in _words(i))
+    if not ({"first", "latest"} & query.modifiers or comparing or
             any(_is_sequence(i) for c in body for i in c)):
         return None
+    splitting = grammar.get("alternative", frozenset()) | (
+        grammar.get("than", frozenset()) if comparing else frozenset())
     for ci, clause in enumerate(body):
         for pos, item in enumerate(clause):
             words = _words(item)
-            if not (len(words) == 1 and words[0].folded in grammar.get("alternative", ())):
+            if not (len(words) == 1 and words[0].folded in splitting):
                 continue
             left, right = clause[:pos], clause[pos + 1:]
             # "before or after": the words around "or" ask; they belong to neither event.
@@ -742,10 +771,24 @@ def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
             if not any(_names(i) for i in left) or not any(_names(i) for i in right):
                 continue
             shared = [i for c in (*preamble, *body[:ci], *body[ci + 1:]) for i in c]
-            return (_query(text, [], shared + left, grammar, Counter(), known),
-                    _query(text, [], shared + right, grammar, Counter(), known)), \
-                flank
+            return (replace(_query(text, [], shared + left, grammar, Counter(), known),
+                            said=_own_words(left)),
+                    replace(_query(text, [], shared + right, grammar, Counter(), known),
+                            said=_own_words(right))), flank
     return None
+
+
+def _own_words(items: list) -> str:
+    """A half's words as written, without the question's words and grammar around them
+    ("Is *the New Greyfell Tunnel* longer": "New Greyfell Tunnel")."""
+    def framing(item) -> bool:
+        return isinstance(item, Match) and item.kind in ("stop", "intent", "modifier")
+    start, end = 0, len(items)
+    while start < end and framing(items[start]):
+        start += 1
+    while end > start and framing(items[end - 1]):
+        end -= 1
+    return " ".join(item.text for item in items[start:end])
 
 
 def _span_halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,

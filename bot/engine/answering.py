@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ..model import Answer, Context, Fact
 from ..query import UNIT, Mention, Query, parse
+from .comparing import Comparing
 from .conversation import Conversation
 from .descriptions import Descriptions
 from .holding import Holding
@@ -24,8 +25,8 @@ from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Verdict, Conversation, Descriptions,
-             Replies):
+class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Comparing, Verdict, Conversation,
+             Descriptions, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -176,6 +177,13 @@ class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Verdict, Conversation, De
         templates = self.kb.language(context.language).templates
         if query.continues:
             query = self._continue(query, context)
+        compared = self._measures.compared(query.text, self.kb.language(
+            context.language).code) if not query.sequence else None
+        if compared and query.halves:  # "Which is longer, A or B?"
+            return self._compare_measures(query, context, compared)
+        if compared:  # "Which tunnel is longer?": longer than what?
+            return self._decline(question, templates["dont_know"], context, query.mentions,
+                                 nearest=self._nearest(query))
         if query.halves:
             return self._compare(query, context)
         if query.sequence:
