@@ -63,10 +63,11 @@ class Comparing:
                 first = (order > 0) == (direction == "more")
                 (wn, wv), (ln, lv) = ((names[0], va), (names[1], vb)) if first else \
                     ((names[1], vb), (names[0], va))
-                head = templates["compare_measure"].format(
+                by = wv.minus(lv) if "measure" in query.intents else None
+                head = templates["compare_measure_by" if by else "compare_measure"].format(
                     word=word[:1].upper() + word[1:], name=wn, value=wv.written,
-                    other=ln, other_value=lv.written)
-            if query.yes_no and self._says_than(query.text):
+                    other=ln, other_value=lv.written, **({"difference": by} if by else {}))
+            if query.than and query.intents <= {"what"}:  # "Is A longer than B?"
                 head = templates["affirm" if first else "deny"] + head
             lines.append((Segment(head, strong=True),))
             lines.extend(self.fact_line(f, code) for f in facts)
@@ -158,10 +159,6 @@ class Comparing:
                 return self.kb.text(self.kb.entities[m.ids[0]].names, code)
         return " ".join(m.text for m in half.mentions if m.kind != "context") or "?"
 
-    def _says_than(self, text: str) -> bool:
-        """"Is A longer *than* B?" (a verdict on A), not "is A or B longer?"."""
-        than = self.index.grammar(None).get("than", frozenset())
-        return any(t.folded in than for t in self.kb.stemming.tokens(text))
 
 
 def _distinct(facts) -> list[Fact]:

@@ -124,7 +124,8 @@ class Measures:
                 if _YEARLIKE.match(t.folded) and unit[0][0] - found[i][1] > 1:
                     break  # "in 2001 kilometres …" is no length
                 out.append(Value(start, unit[-1][1], number, stem, sizes.get(said, sizes.get(stem)),
-                                 text[start:unit[-1][1]]))
+                                 text[start:unit[-1][1]], text[unit[0][0]:unit[-1][1]],
+                                 _decimals(t.folded)))
                 break
         return out
 
@@ -178,6 +179,9 @@ class Value:
     unit: str
     size: int | None
     written: str
+    #: The unit as written ("kilometres"), and how many decimals the number has.
+    unit_written: str = ""
+    decimals: int = 0
 
     def than(self, other: "Value") -> int | None:
         """-1, 0 or 1 as this is less, as much or more than `other`; None where the
@@ -190,9 +194,33 @@ class Value:
             return None
         return (a > b) - (a < b)
 
+    def minus(self, other: "Value") -> str | None:
+        """How much more this is than `other`, in this one's unit as written ("8.4
+        kilometres"); None where the units do not compare."""
+        if self.unit == other.unit:
+            difference, decimals = self.number - other.number, max(self.decimals,
+                                                                    other.decimals)
+        elif self.size is not None and other.size is not None:
+            difference = (self.number * self.size - other.number * other.size) / self.size
+            decimals = max(self.decimals, other.decimals, 2)
+        else:
+            return None
+        number = f"{abs(difference):.{decimals}f}"
+        if "." in number:
+            number = number.rstrip("0").rstrip(".")
+        return f"{number} {self.unit_written}"
+
 
 #: A word or a number as written ("22.6", "410,000"), with where it stands.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+
+
+def _decimals(written: str) -> int:
+    """How many decimals a number as written has ("22.6": 1; "410,000": 0)."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", written):
+        return 0
+    parts = re.split(r"[.,]", written)
+    return len(parts[-1]) if len(parts) > 1 else 0
 
 
 def _number(written: str) -> float | None:
