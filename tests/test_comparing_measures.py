@@ -80,6 +80,9 @@ def test_each_side_is_the_thing_named(fourth):
         (True, ("belmora_embassy_opened", "kestria_embassy_opened"))
     assert answer.text == ("Earlier: October 1962: The Belmoran embassy in Vask opened.\n"
                            "Later: March 1963: Kestria opened its embassy in Oranta.")
+    # and a consulate is no embassy
+    answer = fourth.answer("Which opened first, the Belmoran consulate or the Kestrian consulate?")
+    assert answer.facts == ("doria_consulate_opened", "lunsk_consulate_opened")
 
 
 @pytest.mark.parametrize("base, question, count, fact", [

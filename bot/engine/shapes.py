@@ -81,16 +81,24 @@ class Shapes:
 
     def _saying_word(self, half: Query, chosen: list[Fact]) -> list[Fact]:
         """"Which opened first, the Belmoran embassy or the Kestrian one?": each side is
-        the thing named, so where some of the facts say the question's word for a topic
-        (or one of the same meaning), only those count: "a trade agency operated from
-        1948" is of the same concept as an embassy, but no embassy's opening."""
+        the thing named, so where some facts of the topic (their kind or a tag) say its word
+        in the question (or one of the same meaning), the others of it are other things of
+        it: "a trade agency operated from 1948" is no embassy's opening, as _preferences
+        prefers a fact that says a cue of several words. A fact of another kind that only
+        mentions the word ("about his visit he said …") is no closer to it."""
         for m in half.mentions:
             if m.kind != "concept" or m.soft:
                 continue
-            saying = [f for f in chosen if any(self._uses(f, w)
-                                               for w in self._same_meaning(m.text))]
+            def of_it(f: Fact, ids: set[str] = set(m.ids)) -> bool:
+                return f.kind in ids or bool(ids & set(f.tags))
+            ids = {f.id for f in chosen}
+
+            def occasion(f: Fact) -> str:  # what a statement during a visit says is its
+                return f.part_of if f.part_of in ids else f.id
+            saying = {occasion(f) for f in chosen if of_it(f) and any(
+                self._uses(f, w) for w in self._same_meaning(m.text))}
             if saying:
-                chosen = saying
+                chosen = [f for f in chosen if not of_it(f) or occasion(f) in saying]
         return chosen
 
     def _plainly_of(self, half: Query, picked: list[Fact]) -> list[Fact]:
