@@ -16,6 +16,7 @@ from ..matching import Match
 from ..model import Answer, Context, Fact, Line, Segment
 from ..query import Query, with_context
 from .measures import Value
+from .weights import ANSWER_THRESHOLD
 
 #: Where a clause ends: the name a number is of stands before it in its clause, across
 #: commas ("…, which is 22.6 kilometres long"); a part of it follows it up to a comma.
@@ -41,8 +42,11 @@ class Comparing:
                 {"measure"}), measured=measures), context)
             # every fact that holds the half and states a number of the measure, not only
             # the best ranked: which of them is of the thing is read in _measured
-            chosen = [f for _, f in self._holding(half, self._score(
-                half, dated=True, among=self._could_hold(half)), 1.0)] if half.named else []
+            # (what states no number of the measure is left unread: most facts)
+            chosen = [f for _, f in self._holding(half, [
+                (s, f) for s, f in self._score(half, dated=True, among=self._could_hold(half))
+                if s >= ANSWER_THRESHOLD and self._states_measure(f, half)], 1.0)] \
+                if half.named else []
             sides.append((half, self._measured(half, chosen, measures), chosen))
         (a_half, a, a_facts), (b_half, b, b_facts) = sides
         for measure in measures:
