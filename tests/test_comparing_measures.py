@@ -88,9 +88,12 @@ def test_each_side_is_the_thing_named(fourth):
 @pytest.mark.parametrize("base, question, count, fact", [
     # "troops" is read through its kinds: "600 soldiers"
     ("fourth", "How many troops did Kestria dispatch after the 1987 flood?", "600", "flood_aid"),
-    # "fatalities" through "killing": "killing seven people"
+    # "fatalities" through "killing": "killing seven people", a number the text states
+    # (it was declined, as no number of "fatalities" itself: test_general_words)
     ("fifth", "How many fatalities were there in the 1988 derailment?", "7",
      "dunmere_derailment"),
+    ("fifth", "How many fatalities were there in the Greyfell Tunnel flood?", "23",
+     "tunnel_flood"),  # "killed 23 workers"
     # the part in Kestria, and the whole where the question names no part
     ("fourth", "How many kilometres of the Silvane lie in Kestria?", "310", "silvane_length"),
     ("fourth", "How many kilometres long is the Silvane?", "812", "silvane_length"),
@@ -103,6 +106,8 @@ def test_a_count_the_text_states(engine_of, base, question, count, fact):
 
 @pytest.mark.parametrize("base, question", [
     ("fourth", "How many kilometres of the Silvane lie in Belmora?"),  # no part there
+    # two numbers of minutes, neither a part of a place: which one is not to be guessed
+    ("club", "How many minutes did the cup final last?"),
     ("fifth", "How many deaths did the Dunmere derailment cause?"),  # not "the 1988 derailment"
     ("fourth", "How many fatalities did the great Silvane flood cause?"),  # 40,000 displaced
 ])

@@ -559,11 +559,13 @@ class Shapes:
 
     def _part_number(self, fact: Fact, unit: str, query: Query) -> str | None:
         """"The Silvane is 812 kilometres long, of which 310 kilometres lie in Kestria":
-        of two numbers of the unit, the one whose clause (up to a comma) names the place
-        the question puts it in ("how many kilometres … lie *in Kestria*?"), or, where
-        the question names none, the one whose clause names nothing the question does
-        not ("how many kilometres long is the Silvane?" is not the part in Kestria).
-        Read in the base language's text; none, or two numbers left, is no answer."""
+        of two numbers of the unit, where the clause (up to a comma) of one puts it in a
+        place ("… lie *in Kestria*"), the one in the place the question puts it in
+        ("how many kilometres … lie in Kestria?"), or, where the question puts it in
+        none, the one of the clause that puts it in none (the whole: "how many kilometres
+        long is the Silvane?"). Read in the base language's text; two clauses that say
+        no place ("scored after 12 minutes; lasted 2 hours 10 minutes"), or two numbers
+        left, are no answer."""
         code = self.kb.meta.language
         text = fact.texts.get(code, "")
         stems = self._cue_stems({unit})
@@ -571,21 +573,31 @@ class Shapes:
         places = {i for m in query.mentions if m.kind == "entity" and m.role == "place"
                   for i in m.ids}
         numbers = self._number_words(code)
-        found: set[str] = set()
+        within = self.kb.language(code).grammar.get("place_before", ())
+        said: list[tuple[list[str], set[str]]] = []
         for clause in _PART.split(text):
             words = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", clause))
-            said = [first.folded if first.folded.isdigit() else numbers[first.folded]
-                    for first, second in zip(words, words[1:]) if second.stem in stems and
-                    (first.folded.isdigit() or first.folded in numbers)]
-            if not said:
+            found = [first.folded if first.folded.isdigit() else numbers[first.folded]
+                     for at, (first, second) in enumerate(zip(words, words[1:]))
+                     if second.stem in stems and
+                     (first.folded.isdigit() or first.folded in numbers) and
+                     not (at and words[at - 1].folded.isdigit())]  # "2 hours 10 minutes"
+            if not found:
                 continue
-            names = {i for item in self._read(clause)
-                     if isinstance(item, Match) and item.kind == "entity" for i in item.ids}
-            if names <= named and places <= names:
-                found.update(said)
-        if len(found) != 1:
+            read = self._read(clause)
+            parts = {i for k, item in enumerate(read) if k and isinstance(item, Match) and
+                     item.kind == "entity" and any(w.folded in within
+                                                   for w in _words_of(read[k - 1]))
+                     for i in item.ids if (e := self.kb.entities.get(i)) and
+                     e.type in ("place", "country")}
+            said.append((found, parts))
+        if not any(parts for _, parts in said):
             return None
-        number = found.pop()
+        kept = {n for found, parts in said for n in found
+                if (places <= parts and parts <= named if places else not parts)}
+        if len(kept) != 1:
+            return None
+        number = kept.pop()
         written = re.search(r"(?<!\d)" + r"[,.\u00a0 ]?".join(number) + r"(?!\d)", text)
         return written.group(0) if written else number
 
