@@ -24,6 +24,8 @@ _YEAR = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 PEOPLE, DAYS, YEARS = "@people", "@days", "@years"
 #: "how many seconds": a unit, counted as "@unit:" and the unit's stem.
 UNIT = "@unit:"
+#: The id of a comparative word's stop term ("longer"): see _comparatives_as_written.
+COMPARATIVE = "@comparative"
 #: Where a message breaks into clauses: sentence ends, colons, semicolons, commas and
 #: dashes between spaces (not the dash of "Tito–Stalin" or "2010-2016").
 _CLAUSE = re.compile(r"(?<=[?!;:,])|\s[-–—]+\s|[()]")
@@ -94,6 +96,13 @@ class Query:
     #: With `span`: "after" or "before" when the question says which of the halves is
     #: later ("how long after A did B …": B is after A); None for "between A and B".
     span_order: str | None = None
+    #: "Which is *longer*, A or B?": the measures the two `halves` are compared in, which
+    #: each half's fact must state a number of (set by the engine; empty: any, or none).
+    measured: tuple[str, ...] = ()
+    #: Of each of `halves`, its own words as written ("the ferry crossing of Lake Marren").
+    said: str = ""
+    #: "Is A longer *than* B?": the halves compared are A and B, and the verdict is on A.
+    than: bool = False
     #: Nothing but names and the words of "who is …?" ("Who is Tokayev?", "tokaev").
     bare: bool = False
     #: "How many ministers…": the concept counted; "" for "how many times" (events).
@@ -237,6 +246,7 @@ def parse(text: str, index: TermIndex,
         endings = grammar_of(ours).get("verb_endings", frozenset())
         if endings:
             clauses = [_stops_as_written(c, stop_forms, endings) for c in clauses]
+    clauses = [_comparatives_as_written(c, grammar) for c in clauses]
     clauses, excluded = _without_besides(clauses, grammar)
     main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
@@ -268,8 +278,8 @@ def parse(text: str, index: TermIndex,
     found = _halves(text, clauses[:main], clauses[main:], grammar, query, known)
     if found:
         # "A before or after B?" asks for a verdict on A; "which came first" for the order.
-        halves, flank = found
-        return replace(query, halves=halves, sequence=flank)
+        halves, flank, than = found
+        return replace(query, halves=halves, sequence=flank, than=than)
     return _with_pivot(text, clauses, main, grammar, query, known)
 
 
@@ -299,6 +309,21 @@ def _without_besides(clauses: list[list], grammar: Grammar) -> tuple[list[list],
         excluded.extend(clause[at + 1:end])
         kept.append(clause[:at] + clause[end:])
     return [c for c in kept if c] if excluded else clauses, excluded
+
+
+def _comparatives_as_written(found: list, grammar: Grammar) -> list:
+    """A comparative word ("longer", Serbian "teži") is a stop word only as written: one
+    that merely shares its stem ("težila", weighed) is the word it is."""
+    written = grammar.get("comparative", frozenset())
+    out: list = []
+    for item in found:
+        if isinstance(item, Match) and item.kind == "stop" and \
+                item.ids == (COMPARATIVE,) and \
+                not all(w.folded in written for w in item.words):
+            out.extend(item.words)
+        else:
+            out.append(item)
+    return out
 
 
 def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
@@ -721,18 +746,31 @@ def _drop_hearsay(found: list, grammar: Grammar) -> list:
 
 
 def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
-            query: Query, known) -> tuple[tuple[Query, Query], str | None] | None:
+            query: Query, known) -> tuple[tuple[Query, Query], str | None, bool] | None:
     """"Which came first, A or B?", "Did A happen before or after B?": the two events,
     each read with what the rest of the question says (the clauses around them)."""
-    if not ({"first", "latest"} & query.modifiers or
+    # "Which is *longer*, A or B?", "is A longer *than* B?": two things, each with a
+    # number of what the comparative word measures.
+    comparing = any(w.folded in grammar.get("comparative", ()) for c in (*preamble, *body)
+                    for i in c for w in _words(i))
+    if not ({"first", "latest"} & query.modifiers or comparing or
             any(_is_sequence(i) for c in body for i in c)):
         return None
+    than = grammar.get("than", frozenset()) if comparing else frozenset()
+    splitting = grammar.get("alternative", frozenset()) | than
     for ci, clause in enumerate(body):
         for pos, item in enumerate(clause):
             words = _words(item)
-            if not (len(words) == 1 and words[0].folded in grammar.get("alternative", ())):
+            if not (len(words) == 1 and words[0].folded in splitting):
                 continue
             left, right = clause[:pos], clause[pos + 1:]
+            joined, lead = ci, preamble
+            if not pos and words[0].folded in than and (ci or preamble):
+                # "A короче, чем B?": A is the clause before the comma
+                if ci:
+                    left, joined = body[ci - 1], ci - 1
+                else:
+                    left, lead = preamble[-1], preamble[:-1]
             # "before or after": the words around "or" ask; they belong to neither event.
             flank = left[-1].ids[0] if left and _is_sequence(left[-1]) else None
             while left and _is_sequence(left[-1]):
@@ -741,11 +779,27 @@ def _halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,
                 right = right[1:]
             if not any(_names(i) for i in left) or not any(_names(i) for i in right):
                 continue
-            shared = [i for c in (*preamble, *body[:ci], *body[ci + 1:]) for i in c]
-            return (_query(text, [], shared + left, grammar, Counter(), known),
-                    _query(text, [], shared + right, grammar, Counter(), known)), \
-                flank
+            shared = [i for c in (*lead, *body[:joined], *body[ci + 1:]) for i in c]
+            return (replace(_query(text, [], shared + left, grammar, Counter(), known),
+                            said=_own_words(text, left)),
+                    replace(_query(text, [], shared + right, grammar, Counter(), known),
+                            said=_own_words(text, right))), flank, words[0].folded in than
     return None
+
+
+def _own_words(text: str, items: list) -> str:
+    """A half's words as the question writes them, without the question's words and
+    grammar around them ("Is *the New Greyfell Tunnel* longer": "New Greyfell Tunnel")."""
+    def framing(item) -> bool:
+        return isinstance(item, Match) and item.kind in ("stop", "intent", "modifier")
+    start, end = 0, len(items)
+    while start < end and framing(items[start]):
+        start += 1
+    while end > start and framing(items[end - 1]):
+        end -= 1
+    words = [w.text for item in items[start:end] for w in _words(item)]
+    found = re.search(r"\W+".join(map(re.escape, words)), text) if words else None
+    return found.group(0) if found else " ".join(words)
 
 
 def _span_halves(text: str, preamble: list[list], body: list[list], grammar: Grammar,

@@ -11,7 +11,8 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..model import Answer, Context, Fact
-from ..query import Mention, Query, parse
+from ..query import UNIT, Mention, Query, parse
+from .comparing import Comparing
 from .conversation import Conversation
 from .descriptions import Descriptions
 from .holding import Holding
@@ -25,8 +26,8 @@ from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Relations, Shapes, Verdict, Conversation,
-             Descriptions, Replies):
+class Engine(FactIndex, Holding, Sides, Kinds, Relations, Shapes, Comparing, Verdict,
+             Conversation, Descriptions, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -181,6 +182,13 @@ class Engine(FactIndex, Holding, Sides, Kinds, Relations, Shapes, Verdict, Conve
         templates = self.kb.language(context.language).templates
         if query.continues:
             query = self._continue(query, context)
+        compared = self._measures.compared(query.text, self.kb.language(
+            context.language).code) if not query.sequence else None
+        if compared and query.halves:  # "Which is longer, A or B?"
+            return self._compare_measures(query, context, compared)
+        if compared:  # "Which tunnel is longer?": longer than what?
+            return self._decline(question, templates["dont_know"], context, query.mentions,
+                                 nearest=self._nearest(query))
         if query.halves:
             return self._compare(query, context)
         if query.sequence:
@@ -212,6 +220,14 @@ class Engine(FactIndex, Holding, Sides, Kinds, Relations, Shapes, Verdict, Conve
             if topical:
                 query, (chosen, best, missing) = topical
         chosen = self._doer_bound(query, self._not_again(query, context, chosen))
+        code = self.kb.language(context.language).code
+        if len(chosen) > 1 and query.counted and query.counted.startswith(UNIT) and \
+                "how_many" in query.intents:
+            # "How many kilometres long is the Silvane?": of the facts about it, the one
+            # that states a number of the unit, where only one does.
+            stating = [f for f in chosen if self._count(query, [f], code)]
+            if len(stating) == 1:
+                chosen = stating
         if chosen and (query.counted or query.counted_noun) and "how_many" in query.intents and \
                 not self._count(query, chosen, self.kb.language(context.language).code):
             # "How many singers were in the group?", "how many tunnels does the railway

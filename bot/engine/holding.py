@@ -1307,7 +1307,7 @@ class Holding:
         if query.duration and fact.date and (fact.date.end_day or fact.date.end_month or
                                              fact.date.end_year):
             return True
-        asked = self._measures.asked(query.text)
+        asked = frozenset(query.measured) or self._measures.asked(query.text)
         if asked:  # "how high": a number with a word of height, in the text's language
             key = (fact.id, "#measure " + " ".join(sorted(asked)))
             if key not in self._said:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..dates import chronological, sort_key
 from ..matching import Match, Term, TermIndex
 from ..model import Context, Fact, KnowledgeBase
-from ..query import Mention, Query
+from ..query import COMPARATIVE, Mention, Query
 from ..synonyms import Synonyms
 from ..text import scripts
 from .measures import Measures
@@ -219,6 +219,13 @@ class FactIndex:
                     add(month, Term("month", str(number % 12 + 1), lang.code))
             for job, words in lang.grammar.items():
                 self.index.add_grammar(job, words, lang.code)
+            # "longer", "taller": no topic, but what a comparison of two things measures
+            compared = [w for d in ("more", "less")
+                        for ws in (lang.vocabulary.get(f"comparatives_{d}") or {}).values()
+                        for w in ws]
+            for word in compared:  # (read only as written: Query._comparatives_as_written)
+                add(word, Term("stop", COMPARATIVE, lang.code))
+            self.index.add_grammar("comparative", compared, lang.code)
             for kind, words in (lang.vocabulary.get("entity_types") or {}).items():
                 # "which countries …": the words, as written and as stems
                 stems = [s for w in words for s in self.kb.stemming.stems(w)]

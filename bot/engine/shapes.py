@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import cached_property
 from datetime import date, timedelta
 
 from ..dates import chronological, sort_key
@@ -42,8 +43,8 @@ class Shapes:
             half = with_context(replace(half, modifiers=frozenset(), intents=frozenset()),
                                 context)
             chosen, _, _ = self._select(half) if half.named else ([], 0.0, ())
-            chosen = [f for f in chosen if f not in picked and f.date] + \
-                self._plainly_of(half, picked)
+            chosen = self._saying_word(half, [f for f in chosen if f not in picked and f.date] +
+                                       self._plainly_of(half, picked))
             if not chosen:
                 return self._decline(query.text, self._missing_message(
                     half, ("?",), templates), context, query.mentions,
@@ -77,6 +78,28 @@ class Shapes:
                       # about something that is both halves at once.
                       context=self._next_context(replace(query, mentions=(), years=()),
                                                  [a, b], context), language=code)
+
+    def _saying_word(self, half: Query, chosen: list[Fact]) -> list[Fact]:
+        """"Which opened first, the Belmoran embassy or the Kestrian one?": each side is
+        the thing named, so where some facts of the topic (their kind or a tag) say its word
+        in the question (or one of the same meaning), the others of it are other things of
+        it: "a trade agency operated from 1948" is no embassy's opening, as _preferences
+        prefers a fact that says a cue of several words. A fact of another kind that only
+        mentions the word ("about his visit he said …") is no closer to it."""
+        for m in half.mentions:
+            if m.kind != "concept" or m.soft:
+                continue
+            def of_it(f: Fact, ids: set[str] = set(m.ids)) -> bool:
+                return f.kind in ids or bool(ids & set(f.tags))
+            ids = {f.id for f in chosen}
+
+            def occasion(f: Fact) -> str:  # what a statement during a visit says is its
+                return f.part_of if f.part_of in ids else f.id
+            saying = {occasion(f) for f in chosen if of_it(f) and any(
+                self._uses(f, w) for w in self._same_meaning(m.text))}
+            if saying:
+                chosen = [f for f in chosen if not of_it(f) or occasion(f) in saying]
+        return chosen
 
     def _plainly_of(self, half: Query, picked: list[Fact]) -> list[Fact]:
         """"Which came first, the regatta or the ferry line?": every dated fact plainly
@@ -373,6 +396,8 @@ class Shapes:
             stated = own and self._stated_number(facts[0], own) or \
                 (None if own and facts[0].kind == counted else
                  self._stated_number(facts[0], {counted})) or (
+                self._part_number(facts[0], counted, query) if counted.startswith(UNIT)
+                else None) or (
                 None if counted.startswith(UNIT) else  # minutes are not listed by name
                 self._enumerated(facts[0], counted, named))
             if stated:
@@ -500,7 +525,7 @@ class Shapes:
         language or in `code`'s."""
         units = {c[len(UNIT):] for c in cues if c.startswith(UNIT)}
         if units:
-            return units
+            return units.union(*(self._kind_stems.get(u, ()) for u in units))
         memo = self.__dict__.setdefault("_cue_stems_memo", {})  # the packs' words only
         key = (frozenset(cues), code)
         if key not in memo:
@@ -508,6 +533,22 @@ class Shapes:
                 memo.clear()
             memo[key] = frozenset(self._stems_of_cues(cues, code))
         return set(memo[key])
+
+    @cached_property
+    def _kind_stems(self) -> dict[str, frozenset[str]]:
+        """A general word's stem → the stems of its kinds (the packs' `kinds`: "troops" →
+        "soldiers"; "fatalities" → "killed"): "how many troops …" is counted by "600
+        soldiers", a number the text states of a kind of what is asked."""
+        tokens = self.kb.stemming.tokens
+        out: dict[str, set[str]] = defaultdict(set)
+        for lang in self.kb.languages.values():
+            groups = lang.vocabulary.get("synonyms") or {}
+            for gid, specific in (lang.vocabulary.get("kinds") or {}).items():
+                kinds = {t.stem for w in specific if len(ts := tokens(w)) == 1 for t in ts}
+                for word in groups.get(gid, (gid.replace("_", " "),)):
+                    if len(ts := tokens(word)) == 1:
+                        out[ts[0].stem] |= kinds
+        return {k: frozenset(v) for k, v in out.items()}
 
     def _stems_of_cues(self, cues: set[str], code: str | None) -> set[str]:
         languages = [self.kb.language(code)] if code else list(self.kb.languages.values())
@@ -529,6 +570,50 @@ class Shapes:
                 return written.group(0)
         return number
 
+    def _part_number(self, fact: Fact, unit: str, query: Query) -> str | None:
+        """"The Silvane is 812 kilometres long, of which 310 kilometres lie in Kestria":
+        of two numbers of the unit, where the clause (up to a comma) of one puts it in a
+        place ("… lie *in Kestria*"), the one in the place the question puts it in
+        ("how many kilometres … lie in Kestria?"), or, where the question puts it in
+        none, the one of the clause that puts it in none (the whole: "how many kilometres
+        long is the Silvane?"). Read in the base language's text; two clauses that say
+        no place ("scored after 12 minutes; lasted 2 hours 10 minutes"), or two numbers
+        left, are no answer."""
+        code = self.kb.meta.language
+        text = fact.texts.get(code, "")
+        stems = self._cue_stems({unit})
+        named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+        places = {i for m in query.mentions if m.kind == "entity" and m.role == "place"
+                  for i in m.ids}
+        numbers = self._number_words(code)
+        within = self.kb.language(code).grammar.get("place_before", ())
+        said: list[tuple[list[str], set[str]]] = []
+        for clause in _PART.split(text):
+            words = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", clause))
+            found = [first.folded if first.folded.isdigit() else numbers[first.folded]
+                     for at, (first, second) in enumerate(zip(words, words[1:]))
+                     if second.stem in stems and
+                     (first.folded.isdigit() or first.folded in numbers) and
+                     not (at and words[at - 1].folded.isdigit())]  # "2 hours 10 minutes"
+            if not found:
+                continue
+            read = self._read(clause)
+            parts = {i for k, item in enumerate(read) if k and isinstance(item, Match) and
+                     item.kind == "entity" and any(w.folded in within
+                                                   for w in _words_of(read[k - 1]))
+                     for i in item.ids if (e := self.kb.entities.get(i)) and
+                     e.type in ("place", "country")}
+            said.append((found, parts))
+        if not any(parts for _, parts in said):
+            return None
+        kept = {n for found, parts in said for n in found
+                if (places <= parts and parts <= named if places else not parts)}
+        if len(kept) != 1:
+            return None
+        number = kept.pop()
+        written = re.search(r"(?<!\d)" + r"[,.\u00a0 ]?".join(number) + r"(?!\d)", text)
+        return written.group(0) if written else number
+
     def _bare_number(self, fact: Fact, cues: set[str]) -> str | None:
         """`_read_number`, read once per fact and cues (the texts and packs say it)."""
         key = (fact.id, "#bare " + ",".join(sorted(cues)))
@@ -539,12 +624,17 @@ class Shapes:
     def _read_number(self, fact: Fact, cues: set[str]) -> str | None:
         stems = self._cue_stems(cues)
         unit = any(c.startswith(UNIT) for c in cues)
+        kinds = stems - {c[len(UNIT):] for c in cues if c.startswith(UNIT)}
         for code, text in fact.texts.items():
             found = self.kb.stemming.tokens(_THOUSANDS.sub(r"\1\2", text))
             numbers = self._number_words(code)
             if unit and sum(t.stem in stems for t in found) > 1:
                 continue  # "scored after 12 minutes; lasted 100 minutes": which one?
+            articles = self.kb.language(code).grammar.get("articles", ())
             for at, (first, second) in enumerate(zip(found, found[1:])):
+                if second.stem in stems and _YEAR.match(first.folded) and at and \
+                        found[at - 1].folded in articles:
+                    continue  # "the 1988 derailment" is no count of derailments
                 if second.stem in stems:
                     if first.folded.isdigit() and at and found[at - 1].folded.isdigit():
                         return found[at - 1].folded + "." + first.folded  # "22.6 km"
@@ -554,6 +644,13 @@ class Shapes:
                         return first.folded
                     if first.folded in numbers:
                         return numbers[first.folded]
+                if unit and first.stem in kinds and at + 2 < len(found) and \
+                        not second.stem in stems and (
+                            second.folded.isdigit() and not _YEAR.match(second.folded)
+                            or second.folded in numbers):
+                    # "killing seven people": a number right after a kind of what is
+                    # counted that is a verb, before the word it counts
+                    return numbers.get(second.folded, second.folded)
             of = self.kb.language(code).grammar.get("owner_before", ())
             for cue, between, number in zip(found, found[1:], found[2:]):
                 # "a staff of 140", "a crowd of 4,300"
@@ -574,6 +671,8 @@ class Shapes:
         return cache[code]
 
 
+#: Where a clause ends, for the part a number is of ("…, of which 310 kilometres …").
+_PART = re.compile(r"[,;:]|\.\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЂЈЉЊЋЏӘҒҚҢӨҰҮҺІ])")
 
 
