@@ -26,6 +26,10 @@ KINDS = ("entity", "demonym", "outside", "social", "scope", "intent", "modifier"
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 
+def _rank_of(term: "Term") -> int:
+    return _RANK[term.kind]
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One meaning of a phrase: ("entity", "aleksandar_vucic"), ("intent", "when"), ..."""
@@ -110,27 +114,37 @@ class TermIndex:
         self._read_stems: dict[str, list[str]] = {}
 
     def add(self, phrase: str, term: Term) -> None:
+        # Called for every name and cue word of a fact base (hundreds of thousands at
+        # scale): written for speed, with the same result as a plain reading of it.
         words = self.stemming.tokens(phrase)
-        key = tuple(w.stem for w in words)
-        if not key:
+        if not words:
             return
+        key = tuple([w.stem for w in words])
         term = self._terms.setdefault(term, term)
-        self._forget_read(key[0])
-        entries = self._phrases.get(key, ())
-        if term not in entries:
-            self._phrases[key] = sorted((*entries, term), key=lambda t: _RANK[t.kind])
-        self._forms[(key, term.kind)].add(tuple(w.folded for w in words))
-        self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
-        if term.kind in ("entity", "demonym") or term.kind == "concept" and len(key) > 1:
+        first, kind = key[0], term.kind
+        if self.__dict__.get("_read_memo"):
+            self._forget_read(first)
+        entries = self._phrases.get(key)
+        if entries is None:
+            self._phrases[key] = [term]
+        elif term not in entries:
+            self._phrases[key] = sorted((*entries, term), key=_rank_of)
+        self._forms[(key, kind)].add(tuple([w.folded for w in words]))
+        longest = self._longest_from
+        if len(key) > longest.get(first, 0):
+            longest[first] = len(key)
+        if kind in ("entity", "demonym") or kind == "concept" and len(key) > 1:
             self._name_words.update(key)
-        if term.kind == "entity" and len(words) == 1:
+        if kind == "entity" and len(words) == 1:
             self._one_word_names[words[0].folded] = key
+        lang, surface, surface_langs = term.lang, self._surface, self._surface_langs
         for w in words:
-            langs = self._surface_langs.get(w.folded)
-            if langs is None or term.lang not in langs:  # else: nothing new (most words)
-                langs = (langs or frozenset()) | {term.lang}
-                self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
-            if self._surface.setdefault(w.folded, w.stem) == w.stem:
+            folded = w.folded
+            langs = surface_langs.get(folded)
+            if langs is None or lang not in langs:  # else: nothing new (most words)
+                langs = (langs or frozenset()) | {lang}
+                surface_langs[folded] = self._language_sets.setdefault(langs, langs)
+            if surface.setdefault(folded, w.stem) == w.stem:
                 self._vocab = None
 
     def add_grammar(self, job: str, words: Iterable[str], language: str) -> None:
