@@ -112,6 +112,10 @@ class TermIndex:
         #: depend on the words after it; and stem → those words (see `_forget_read`).
         self._read_memo: dict[str, Match | Token] = {}
         self._read_stems: dict[str, list[str]] = {}
+        #: While building: the first two stems of every phrase of two words or more (a
+        #: word followed by one that starts none with it starts no such phrase, see
+        #: `_longest_at`).
+        self._pairs: set[tuple[str, ...]] = set()
 
     def add(self, phrase: str, term: Term) -> None:
         # Called for every name and cue word of a fact base (hundreds of thousands at
@@ -133,6 +137,8 @@ class TermIndex:
         longest = self._longest_from
         if len(key) > longest.get(first, 0):
             longest[first] = len(key)
+        if len(key) > 1 and (pairs := self.__dict__.get("_pairs")) is not None:
+            pairs.add(key[:2])
         if kind in ("entity", "demonym") or kind == "concept" and len(key) > 1:
             self._name_words.update(key)
         if kind == "entity" and len(words) == 1:
@@ -335,6 +341,7 @@ class TermIndex:
         self._terms, self._language_sets = {}, {}
         self.__dict__.pop("_read_memo", None)
         self.__dict__.pop("_read_stems", None)
+        self.__dict__.pop("_pairs", None)
 
     def _vocabulary(self) -> tuple[dict[tuple, list[str]], set[str]]:
         """Known words bucketed for fuzzy look-up (see `_buckets_of`), and all stems."""
@@ -411,6 +418,10 @@ class TermIndex:
         """How many words the longest known phrase at word `i`, ending by `end`, has: what
         `_phrase_at` finds without typos (0: none)."""
         top = min(self._longest_from.get(stems[i], 0), end - i)
+        if top > 1:
+            pairs = self.__dict__.get("_pairs")
+            if pairs is not None and (stems[i], stems[i + 1]) not in pairs:
+                top = 1  # no phrase of two words or more starts here
         phrases = self._phrases
         while top > 1:
             key = tuple(stems[i:i + top])
