@@ -85,3 +85,34 @@ def test_read_skips_no_phrase_that_starts_with_two_words():
         assert index.read(sentence) == index.find(sentence, fuzzy=False), sentence
     found = index.read("the the Silvane Star")
     assert [m.ids for m in found if isinstance(m, Match)] == [("",), ("silvane_star",)]
+
+
+@pytest.mark.parametrize("question", ["What agreements were signed in 1990?",
+                                      "What happened in 2016?", "Who visited Serbia in 2010?",
+                                      "What was signed in 2011?", "Where was Tokayev in 2024?"])
+def test_one_id_and_a_year_score_as_every_term_read_one_by_one(engine, question):
+    from bot.engine.index import _held
+    from bot.engine.scoring import dated_scores
+    from bot.query import parse
+    query = parse(question, engine.index, engine._stop_forms, engine._synonyms)
+    terms, total = engine._terms(query)
+    parts = [None if isinstance(t, tuple) else engine._parts(t) for _, t in terms]
+    spec = [(w, t, None, 0.0, None) if part is None else
+            (w, None, part[0][0] if not part[1] and not part[2] and len(part[0]) == 1 else None,
+             part[3], part) for (w, t), part in zip(terms, parts)]
+    facts = list(engine.kb.facts)
+    expected = []
+    for fact in facts:  # FactIndex._score's loop for any term
+        p = engine._profiles[fact.id]
+        strengths = [_held(part, p) if part is not None else
+                     engine._strength(t, fact, p, query) for (_, t), part in zip(terms, parts)]
+        score = sum([w * s for (w, _), s in zip(terms, strengths)]) / total
+        if any(s == 0 for (_, t), s in zip(terms, strengths) if isinstance(t, tuple)):
+            score *= 0.5
+        if "when" in query.intents and fact.date is None:
+            score *= 0.9
+        if score > 0:
+            expected.append((score, fact))
+    got = dated_scores(facts, engine._profiles, spec, total, "when" in query.intents, _held)
+    assert got == expected
+    assert got
