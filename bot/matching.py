@@ -26,6 +26,10 @@ KINDS = ("entity", "demonym", "outside", "social", "scope", "intent", "modifier"
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 
+def _rank_of(term: "Term") -> int:
+    return _RANK[term.kind]
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """One meaning of a phrase: ("entity", "aleksandar_vucic"), ("intent", "when"), ..."""
@@ -108,29 +112,45 @@ class TermIndex:
         #: depend on the words after it; and stem → those words (see `_forget_read`).
         self._read_memo: dict[str, Match | Token] = {}
         self._read_stems: dict[str, list[str]] = {}
+        #: While building: the first two stems of every phrase of two words or more (a
+        #: word followed by one that starts none with it starts no such phrase, see
+        #: `_longest_at`).
+        self._pairs: set[tuple[str, ...]] = set()
 
     def add(self, phrase: str, term: Term) -> None:
+        # Called for every name and cue word of a fact base (hundreds of thousands at
+        # scale): written for speed, with the same result as a plain reading of it.
         words = self.stemming.tokens(phrase)
-        key = tuple(w.stem for w in words)
-        if not key:
+        if not words:
             return
+        key = tuple([w.stem for w in words])
         term = self._terms.setdefault(term, term)
-        self._forget_read(key[0])
-        entries = self._phrases.get(key, ())
-        if term not in entries:
-            self._phrases[key] = sorted((*entries, term), key=lambda t: _RANK[t.kind])
-        self._forms[(key, term.kind)].add(tuple(w.folded for w in words))
-        self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
-        if term.kind in ("entity", "demonym") or term.kind == "concept" and len(key) > 1:
+        first, kind = key[0], term.kind
+        if self.__dict__.get("_read_memo"):
+            self._forget_read(first)
+        entries = self._phrases.get(key)
+        if entries is None:
+            self._phrases[key] = [term]
+        elif term not in entries:
+            self._phrases[key] = sorted((*entries, term), key=_rank_of)
+        self._forms[(key, kind)].add(tuple([w.folded for w in words]))
+        longest = self._longest_from
+        if len(key) > longest.get(first, 0):
+            longest[first] = len(key)
+        if len(key) > 1 and (pairs := self.__dict__.get("_pairs")) is not None:
+            pairs.add(key[:2])
+        if kind in ("entity", "demonym") or kind == "concept" and len(key) > 1:
             self._name_words.update(key)
-        if term.kind == "entity" and len(words) == 1:
+        if kind == "entity" and len(words) == 1:
             self._one_word_names[words[0].folded] = key
+        lang, surface, surface_langs = term.lang, self._surface, self._surface_langs
         for w in words:
-            langs = self._surface_langs.get(w.folded)
-            if langs is None or term.lang not in langs:  # else: nothing new (most words)
-                langs = (langs or frozenset()) | {term.lang}
-                self._surface_langs[w.folded] = self._language_sets.setdefault(langs, langs)
-            if self._surface.setdefault(w.folded, w.stem) == w.stem:
+            folded = w.folded
+            langs = surface_langs.get(folded)
+            if langs is None or lang not in langs:  # else: nothing new (most words)
+                langs = (langs or frozenset()) | {lang}
+                surface_langs[folded] = self._language_sets.setdefault(langs, langs)
+            if surface.setdefault(folded, w.stem) == w.stem:
                 self._vocab = None
 
     def add_grammar(self, job: str, words: Iterable[str], language: str) -> None:
@@ -321,6 +341,7 @@ class TermIndex:
         self._terms, self._language_sets = {}, {}
         self.__dict__.pop("_read_memo", None)
         self.__dict__.pop("_read_stems", None)
+        self.__dict__.pop("_pairs", None)
 
     def _vocabulary(self) -> tuple[dict[tuple, list[str]], set[str]]:
         """Known words bucketed for fuzzy look-up (see `_buckets_of`), and all stems."""
@@ -397,6 +418,10 @@ class TermIndex:
         """How many words the longest known phrase at word `i`, ending by `end`, has: what
         `_phrase_at` finds without typos (0: none)."""
         top = min(self._longest_from.get(stems[i], 0), end - i)
+        if top > 1:
+            pairs = self.__dict__.get("_pairs")
+            if pairs is not None and (stems[i], stems[i + 1]) not in pairs:
+                top = 1  # no phrase of two words or more starts here
         phrases = self._phrases
         while top > 1:
             key = tuple(stems[i:i + top])

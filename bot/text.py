@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import attrgetter
 from sys import intern
 from dataclasses import dataclass, field
 from contextlib import contextmanager
@@ -24,6 +25,16 @@ _FOLD = str.maketrans({"đ": "dj", "ð": "d", "ł": "l", "ø": "o", "æ": "ae", 
                        "ß": "ss", "ı": "i", "ё": "е", "’": "'", "ʼ": "'"})
 
 
+#: Latin and Cyrillic characters that every step of `fold` but lower-casing leaves as they
+#: are: no decomposition, not a combining mark, not in _FOLD (nor do two of them compose;
+#: tests/test_build_speed_paths.py checks every pair). A word of these alone, before and
+#: after lower-casing, folds to its lower case.
+_PLAIN = frozenset(
+    ch for ch in map(chr, range(0x20, 0x530))
+    if unicodedata.normalize("NFKD", ch) == ch == unicodedata.normalize("NFKC", ch)
+    and not unicodedata.combining(ch) and ch.translate(_FOLD) == ch)
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word of the input: as written, folded, and stemmed."""
@@ -33,8 +44,15 @@ class Token:
     stem: str
 
 
+_FOLDED = attrgetter("folded")
+
+
 def fold(text: str) -> str:
     """Lower-case `text` and strip its diacritics, keeping Cyrillic letters Cyrillic."""
+    if _PLAIN.issuperset(text):
+        lowered = text.lower()
+        if _PLAIN.issuperset(lowered):
+            return lowered  # what the normalisations below leave as it is (most words)
     text = unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -49,6 +67,9 @@ class Stemming:
     by_script: tuple[tuple[str, str], ...] = (("LATIN", "english"), ("CYRILLIC", "russian"))
     #: Word as written → Token; fact bases and questions repeat their words a lot.
     _cache: dict[str, Token] = field(default_factory=dict, compare=False, repr=False)
+    #: While building only: short text → its tokens (see `tokens`, `building`).
+    _phrases: dict[str, tuple[Token, ...]] = field(default_factory=dict, compare=False,
+                                                    repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_stemmers", {s: snowball(a) for s, a in self.by_script})
@@ -60,12 +81,22 @@ class Stemming:
         return (Stemming, (self.by_script,))
 
     def tokens(self, text: str) -> list[Token]:
-        """Split text into word tokens; a year range such as "2010-2016" stays one token."""
-        cache, out = self._cache, []
-        for raw in _WORD.findall(text):
-            token = cache.get(raw) or self.token(raw)
-            if token.folded:
-                out.append(token)
+        """Split text into word tokens; a year range such as "2010-2016" stays one token.
+        While building, a short text (a name, a cue word) is split once: names are read
+        by the checks, the phrase index, the profiles and the synonyms alike."""
+        phrases = self._phrases if _building and len(text) <= _PHRASE_CHARS else None
+        if phrases is not None:
+            found = phrases.get(text)
+            if found is not None:
+                return list(found)
+            if not phrases:
+                _memoising.append(self)
+        get, make = self._cache.get, self.token
+        out = [get(raw) or make(raw) for raw in _WORD.findall(text)]
+        if not all(map(_FOLDED, out)):  # a word of underscores only: no word
+            out = [token for token in out if token.folded]
+        if phrases is not None:
+            phrases[text] = tuple(out)
         return out
 
     def first(self, text: str) -> Token | None:
@@ -104,17 +135,28 @@ _CACHE_LIMIT = 1 << 18
 #: While a fact base is built every word is met several times (names checked, then
 #: indexed, texts read in every language): the cache is not bounded then.
 _building = 0
+#: The Stemmings that keep short texts' tokens while building (see `Stemming.tokens`):
+#: emptied when the outermost build ends, so a running bot keeps none of it.
+_memoising: list[Stemming] = []
+#: How long a text may be to be kept there: names and cue words, not facts' texts (read
+#: once each, and most of the memory).
+_PHRASE_CHARS = 80
 
 
 @contextmanager
 def building() -> Iterator[None]:
-    """Words are cached without bound for the block: see `_building`."""
+    """Words are cached without bound for the block, and short texts' tokens kept: see
+    `_building`, `Stemming.tokens`."""
     global _building
     _building += 1
     try:
         yield
     finally:
         _building -= 1
+        if not _building:
+            for stemming in _memoising:
+                stemming._phrases.clear()
+            _memoising.clear()
 
 
 @lru_cache(maxsize=None)

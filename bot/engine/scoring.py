@@ -62,6 +62,26 @@ def dated_scores(candidates: Iterable[Fact], profiles: Mapping,
     a fact that misses one scores half."""
     out: list[tuple[float, Fact]] = []
     append = out.append
+    if len(spec) == 2 and spec[0][1] is None and spec[0][2] is not None and \
+            spec[1][1] is not None and spec[1][1][0] == "year":
+        # The commonest dated question, "What was signed in 1990?": one plain id and one
+        # span of years, read inline (the same floats, summed in the same order).
+        (w, _, tid, national, _), (w_year, (_, (first, last)), _, _, _) = spec
+        for fact in candidates:
+            p = profiles[fact.id]
+            date = fact.date
+            held_year = 0.0 if date is None else \
+                1.0 if date.year <= last and (date.end_year or date.year) >= first else 0.0
+            score = sum([w * max(p.about.get(tid, 0.0), p.located.get(tid, 0.0),
+                                 p.nationality.get(tid, 0.0) * national),
+                         w_year * held_year]) / total
+            if held_year == 0:
+                score *= 0.5  # a date the question gives is a condition, not a hint
+            if when and date is None:
+                score *= 0.9
+            if score > 0:
+                append((score, fact))
+        return out
     for fact in candidates:
         p = profiles[fact.id]
         about, located, nationality = p.about.get, p.located.get, p.nationality.get
