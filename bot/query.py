@@ -233,8 +233,9 @@ def parse(text: str, index: TermIndex,
     grammar = grammar_of(ours)
     if stop_forms is not None:
         endings = grammar_of(ours).get("verb_endings", frozenset())
-        if endings:
-            clauses = [_stops_as_written(c, stop_forms, endings) for c in clauses]
+        written = grammar_of(ours).get("stops_as_written", frozenset())
+        if endings or written:
+            clauses = [_stops_as_written(c, stop_forms, endings, written) for c in clauses]
     clauses, excluded = _without_besides(clauses, grammar)
     main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
@@ -300,19 +301,28 @@ def _without_besides(clauses: list[list], grammar: Grammar) -> tuple[list[list],
 
 
 def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
-                      endings: frozenset[str]) -> list:
+                      endings: frozenset[str], written: frozenset[str] = frozenset()) -> list:
     """A stop word matched by stem alone whose written form is a listed stop word plus an
     ending that makes it another word (the pack's "verb_endings": "odgovor|io", answered,
-    not the bot's answer) is read as the word it is: unknown unless the fact base knows
-    it; also where it was reached as a typo, since a script's stemmer may be another
-    language's (Latin "odgovorio" under an English one). Other inflections ("formal|ly")
-    and typos corrected into stop words stay stops."""
+    not the bot's answer), or another form of a stop word that is one only as written
+    (`stops_as_written`: "its *own*", not "who *owns*", "*owned*"), is read as the word
+    it is: what else the fact base reads it as (a word of its texts), else unknown; also
+    where it was reached as a typo, since a script's stemmer may be another language's
+    (Latin "odgovorio" under an English one). Other inflections ("formal|ly") and typos
+    corrected into stop words stay stops."""
     out: list = []
     for item in found:
-        if isinstance(item, Match) and item.kind == "stop" and len(item.words) == 1 and (item.words[0].folded,) not in stop_forms and \
-                any(item.words[0].folded.endswith(e) and
-                    (item.words[0].folded[:-len(e)],) in stop_forms for e in endings):
-            out.extend(item.words)
+        folded = item.words[0].folded if isinstance(item, Match) else ""
+        if isinstance(item, Match) and item.kind == "stop" and len(item.words) == 1 and \
+                (folded,) not in stop_forms and (
+                    any(folded.endswith(e) and (folded[:-len(e)],) in stop_forms
+                        for e in endings) or
+                    any(folded.startswith(w) for w in written)):
+            other = tuple(t for t in item.terms if t.kind != "stop")
+            if other and not item.corrected:
+                out.append(Match(other, item.words))
+            else:
+                out.extend(item.words)
         else:
             out.append(item)
     return out
