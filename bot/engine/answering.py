@@ -16,13 +16,14 @@ from .conversation import Conversation
 from .holding import Holding
 from .index import FactIndex
 from .kinds import Kinds
+from .predicates import Predicates
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Shapes, Conversation, Replies):
+class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Shapes, Conversation, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

@@ -489,6 +489,8 @@ class Holding:
                     p.located.get(i, 0.0) for i in m.ids) and \
                     all(self.kb.entities[i].type == "place" for i in m.ids):
                 strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
+            if strength > 0 and flags & _PLACE and self._placed_elsewhere(query, fact, m):
+                strength = 0.0  # "who met Osric in Lunsk?": not "met Osta in Oranta … to Lunsk"
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (flags & _PERSON and

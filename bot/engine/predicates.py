@@ -1,0 +1,107 @@
+"""What a fact's text says of the thing a question asks about: the question's own verb
+(or predicate) must be what the text says there, not only a word of the same topic
+somewhere in it. "Who met King Osric II in Lunsk?" is not answered by "He met President
+Rafael Osta in Oranta and travelled by ferry to Lunsk": the meeting's own place is
+another. "Who built Teranzo Central Station?" is not answered by "completed to a design
+by the architect Paulo Vandre": he is named as the author of the design, not as whoever
+built it, though the fact base files building and designing under one topic.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Fact
+from ..matching import Match
+from ..query import Mention, Query
+
+#: Where a text's sentence or clause ends, for what its verb is said with.
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+
+
+class Predicates:
+    """Checks of a fact's text against the question's verb."""
+
+    def _sentences(self, fact: Fact) -> tuple[list, ...]:
+        """The fact's text in the fact base's language, sentence by sentence, read."""
+        key = (fact.id, "#sentences")
+        if key not in self._said:
+            text = fact.texts.get(self.kb.meta.language, "")
+            self._said[key] = tuple(self._read(s) for s in _SENTENCE.split(text) if s)
+        return self._said[key]
+
+    def _verbs_before(self, query: Query, m: Mention) -> tuple[Mention, ...]:
+        """The topics and plain words the question names before the place `m`: what it
+        says happened there ("who *met* King Osric II in Lunsk?")."""
+        at = query.mentions.index(m) if m in query.mentions else 0
+        return tuple(o for o in query.mentions[:at]
+                     if o.kind in ("concept", "word") and not o.soft)
+
+    def _placed_elsewhere(self, query: Query, fact: Fact, m: Mention) -> bool:
+        """True when the place the question names with "in" (`m`, role "place") is not
+        where the fact's text has what the question says happened there: every use of
+        the question's verb in the text is followed, in its sentence, by another place
+        after a `place_before` word ("met President Rafael Osta *in Oranta*"), one that
+        is neither the place asked nor in it nor around it. A text that gives the verb no
+        place of its own says nothing against it."""
+        verbs = self._verbs_before(query, m)
+        if not verbs:
+            return False
+        key = (fact.id, "#placed " + ",".join(i for v in verbs for i in v.ids) + "|" +
+               ",".join(m.ids))
+        if key not in self._said:
+            self._said[key] = self._reads_elsewhere(fact, verbs, set(m.ids))
+        return self._said[key]
+
+    def _reads_elsewhere(self, fact: Fact, verbs: tuple[Mention, ...], asked: set[str]) -> bool:
+        ids = {i for v in verbs for i in v.ids}
+        before = self.index.grammar([self.kb.meta.language]).get("place_before", frozenset())
+        uses = placed = 0
+        for found in self._sentences(fact):
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind in ("concept", "word") and
+                        set(item.ids) & ids):
+                    continue
+                uses += 1
+                there = self._place_after(found, pos, before)
+                if there is not None and not self._same_place(there, asked):
+                    placed += 1
+        return bool(uses) and uses == placed
+
+    def _place_after(self, found: list, pos: int, before: frozenset[str]) -> set[str] | None:
+        """The first place named after a `place_before` word after position `pos`."""
+        for k in range(pos + 1, len(found) - 1):
+            item = found[k]
+            if not (isinstance(item, Match) and item.kind == "stop" and
+                    item.words[-1].folded in before):
+                continue
+            at = k + 1  # past an article or a nationality: "in the Morvathi town of"
+            while at < len(found) and at - k <= 4 and isinstance(found[at], Match) and \
+                    found[at].kind in ("stop", "demonym", "word"):
+                at += 1
+            nxt = found[at] if at < len(found) else None
+            if isinstance(nxt, Match) and nxt.kind == "entity":
+                places = {i for i in nxt.ids if (e := self.kb.entities.get(i)) and
+                          e.type in ("place", "country")}
+                if places:
+                    return places
+        return None
+
+    def _same_place(self, there: set[str], asked: set[str]) -> bool:
+        """Whether a place of the text is the one asked, in it, or around it."""
+        return any(self._within(t, a) or self._within(a, t) for t in there for a in asked)
+
+    def _within(self, inner: str, outer: str) -> bool:
+        seen: set[str] = set()
+        place = inner
+        while place and place not in seen:
+            if place == outer:
+                return True
+            seen.add(place)
+            e = self.kb.entities.get(place)
+            if e is None:
+                return False
+            if e.country == outer:
+                return True
+            place = e.within or ""
+        return False
+
