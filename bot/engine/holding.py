@@ -1335,8 +1335,9 @@ class Holding:
         if query.name_of and kinds is NAMED_TYPES and query.name_of not in self._role_concepts:
             return self._named_as(fact, query.name_of, named)
         p = self._profiles[fact.id]
+        authors = self._authors_only(query, fact)  # "a design by …" of "who built"
         for key in p.about:
-            if key in named or p.about[key] < IN_TEXT:
+            if key in named or p.about[key] < IN_TEXT or key in authors:
                 continue
             e = self.kb.entities.get(key)
             if e and e.type == "country" and p.about[key] < TAGGED:

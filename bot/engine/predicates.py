@@ -105,3 +105,69 @@ class Predicates:
             place = e.within or ""
         return False
 
+
+    def _authors_only(self, query: Query, fact: Fact) -> frozenset[str]:
+        """Who the fact's text names only as the author of a thing other than the deed
+        "who" asks for: right after "*a design* by (the architect)", an article before
+        a word and `agent_before` after it, where that word is not the question's verb
+        nor of its meaning (`synonyms`). "Who built Teranzo Central Station?" is not
+        answered by "completed to a design by the architect Paulo Vandre"; "who designed
+        it?" is. Read once per fact and deed."""
+        deed = query.mentions[0] if query.mentions and "who" in query.intents else None
+        if deed is None or deed.kind not in ("concept", "word") or deed.soft or \
+                not self._deed_of_who(query, deed):
+            return frozenset()
+        key = (fact.id, "#authors " + deed.text)
+        if key not in self._said:
+            self._said[key] = self._reads_authors(fact, deed.text)
+        return self._said[key]
+
+    def _deed_of_who(self, query: Query, deed: Mention) -> bool:
+        """Whether the deed is the verb "who" is the subject of, no auxiliary between
+        ("who *built* …", "who first proposed …"), not a role asked ("who was the
+        *architect* of …")."""
+        def read() -> bool:
+            grammar = self.index.grammar(None)
+            subjects = grammar.get("who_subject", frozenset())
+            auxiliaries = grammar.get("yes_no", frozenset()) | \
+                grammar.get("passive_auxiliary", frozenset())
+            tokens = [t.folded for t in self.kb.stemming.tokens(query.text)]
+            said = [t.folded for t in self.kb.stemming.tokens(deed.text)][:1]
+            at = next((i for i, t in enumerate(tokens) if t in subjects), None)
+            end = next((i for i in range(len(tokens)) if said and tokens[i] == said[0]
+                        and at is not None and i > at), None)
+            return at is not None and end is not None and \
+                not any(t in auxiliaries for t in tokens[at + 1:end])
+        return self._per_question(("#deed of who", query.text, deed.text), read)
+
+    def _reads_authors(self, fact: Fact, deed: str) -> frozenset[str]:
+        grammar = self.index.grammar([self.kb.meta.language])
+        agents = grammar.get("agent_before", frozenset())
+        articles = grammar.get("articles", frozenset())
+        stems = self.kb.stemming.stems
+        asked = {stems(w) for w in self._same_meaning(deed)} - {()}
+        authors: set[str] = set()
+        others: set[str] = set()
+
+        def stop(item, words: frozenset[str]) -> bool:
+            return isinstance(item, Match) and item.kind == "stop" and \
+                item.words[-1].folded in words
+
+        for found in self._sentences(fact):
+            for pos, item in enumerate(found):
+                if not (isinstance(item, Match) and item.kind == "entity"):
+                    continue
+                back = pos - 1  # past a title, a nationality, an article: "by the architect"
+                while back >= 0 and pos - back <= 3 and isinstance(found[back], Match) and (
+                        found[back].kind in ("demonym", "word") or
+                        found[back].kind == "concept" and
+                        set(found[back].ids) <= self._role_concepts or
+                        stop(found[back], articles)):
+                    back -= 1
+                noun = found[back - 1] if back >= 1 else None
+                authored = back >= 2 and stop(found[back], agents) and \
+                    isinstance(noun, Match) and noun.kind in ("concept", "word") and \
+                    stop(found[back - 2], articles) and \
+                    tuple(w.stem for w in noun.words) not in asked
+                (authors if authored else others).update(item.ids)
+        return frozenset(authors - others)
