@@ -1337,7 +1337,8 @@ class Holding:
         p = self._profiles[fact.id]
         authors = self._authors_only(query, fact)  # "a design by …" of "who built"
         for key in p.about:
-            if key in named or p.about[key] < IN_TEXT or key in authors:
+            if key in named or p.about[key] < IN_TEXT or key in authors or \
+                    key not in self._text_names(fact):
                 continue
             e = self.kb.entities.get(key)
             if e and e.type == "country" and p.about[key] < TAGGED:

@@ -171,3 +171,12 @@ class Predicates:
                     tuple(w.stem for w in noun.words) not in asked
                 (authors if authored else others).update(item.ids)
         return frozenset(authors - others)
+
+    def _text_names(self, fact: Fact) -> frozenset[str]:
+        """The entities and topics the fact's text names (in any of its languages)."""
+        key = (fact.id, "#text names")
+        if key not in self._said:
+            self._said[key] = frozenset(i for text in fact.texts.values()
+                                        for item in self._read(text)
+                                        if isinstance(item, Match) for i in item.ids)
+        return self._said[key]
