@@ -233,7 +233,8 @@ def parse(text: str, index: TermIndex,
     grammar = grammar_of(ours)
     if stop_forms is not None:
         endings = grammar_of(ours).get("verb_endings", frozenset())
-        written = grammar_of(ours).get("stops_as_written", frozenset())
+        written = frozenset(t.stem for w in grammar_of(ours).get("stops_as_written", ())
+                            for t in index.stemming.tokens(w))
         if endings or written:
             clauses = [_stops_as_written(c, stop_forms, endings, written) for c in clauses]
     clauses, excluded = _without_besides(clauses, grammar)
@@ -302,6 +303,7 @@ def _without_besides(clauses: list[list], grammar: Grammar) -> tuple[list[list],
 
 def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
                       endings: frozenset[str], written: frozenset[str] = frozenset()) -> list:
+    # `written`: the stems of the stop words that are stop words only as written
     """A stop word matched by stem alone whose written form is a listed stop word plus an
     ending that makes it another word (the pack's "verb_endings": "odgovor|io", answered,
     not the bot's answer), or another form of a stop word that is one only as written
@@ -317,7 +319,7 @@ def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
                 (folded,) not in stop_forms and (
                     any(folded.endswith(e) and (folded[:-len(e)],) in stop_forms
                         for e in endings) or
-                    any(folded.startswith(w) for w in written)):
+                    item.words[0].stem in written):
             other = tuple(t for t in item.terms if t.kind != "stop")
             if other and not item.corrected:
                 out.append(Match(other, item.words))
