@@ -107,19 +107,18 @@ class Predicates:
 
 
     def _authors_only(self, query: Query, fact: Fact) -> frozenset[str]:
-        """Who the fact's text names only as the author of a thing other than the deed
-        "who" asks for: right after "*a design* by (the architect)", an article before
-        a word and `agent_before` after it, where that word is not the question's verb
-        nor of its meaning (`synonyms`). "Who built Teranzo Central Station?" is not
-        answered by "completed to a design by the architect Paulo Vandre"; "who designed
-        it?" is. Read once per fact and deed."""
+        """Who the fact's text names only as doing something else than the deed "who"
+        asks for (see _reads_doers): "Who built Teranzo Central Station?" is not answered
+        by "completed to a design by the architect Paulo Vandre", nor "who built BK
+        Tesla Park?" by "Vučić … inaugurated the construction of BK Tesla Park"; "who
+        designed it?" is. Read once per fact and deed."""
         deed = query.mentions[0] if query.mentions and "who" in query.intents else None
         if deed is None or deed.kind not in ("concept", "word") or deed.soft or \
                 not self._deed_of_who(query, deed):
             return frozenset()
-        key = (fact.id, "#authors " + deed.text)
+        key = (fact.id, "#doers " + deed.text + "|" + ",".join(deed.ids))
         if key not in self._said:
-            self._said[key] = self._reads_authors(fact, deed.text)
+            self._said[key] = self._reads_doers(fact, deed)
         return self._said[key]
 
     def _deed_of_who(self, query: Query, deed: Mention) -> bool:
@@ -140,37 +139,76 @@ class Predicates:
                 not any(t in auxiliaries for t in tokens[at + 1:end])
         return self._per_question(("#deed of who", query.text, deed.text), read)
 
-    def _reads_authors(self, fact: Fact, deed: str) -> frozenset[str]:
+    def _reads_doers(self, fact: Fact, deed: Mention) -> frozenset[str]:
+        """The names of the text (in the fact base's language) each use of which shows
+        them doing another thing than `deed`, and none the deed: the author of a thing
+        ("*a design* by the architect Paulo Vandre": an article, a word that is not the
+        deed nor of its meaning, `agent_before`), or the doer of a verb of another topic
+        than the deed's, right after the name (past other names, titles, "and",
+        auxiliaries: "Vučić, Karić and Sagintayev *inaugurated* the construction") or
+        right before `agent_before` ("*chaired* by Greta Lund"). A name with no verb of
+        its own ("Tadić was in Astana") shows nothing either way."""
         grammar = self.index.grammar([self.kb.meta.language])
         agents = grammar.get("agent_before", frozenset())
         articles = grammar.get("articles", frozenset())
+        joins = grammar.get("span_and", frozenset())
+        auxiliaries = grammar.get("passive_auxiliary", frozenset()) | \
+            grammar.get("yes_no", frozenset())
         stems = self.kb.stemming.stems
-        asked = {stems(w) for w in self._same_meaning(deed)} - {()}
-        authors: set[str] = set()
-        others: set[str] = set()
+        asked = {stems(w) for w in self._same_meaning(deed.text)} - {()}
+        topic = set(deed.ids) if deed.kind == "concept" else set()
+        other: set[str] = set()
+        did: set[str] = set()
 
         def stop(item, words: frozenset[str]) -> bool:
             return isinstance(item, Match) and item.kind == "stop" and \
                 item.words[-1].folded in words
+
+        def title(item) -> bool:
+            return isinstance(item, Match) and (
+                item.kind in ("demonym", "entity") or
+                item.kind == "concept" and set(item.ids) <= self._role_concepts)
+
+        def verdict(verb) -> bool | None:
+            """True: the deed; False: another deed; None: nothing shown."""
+            if not isinstance(verb, Match) or verb.kind not in ("concept", "word"):
+                return None
+            if tuple(w.stem for w in verb.words) in asked or topic & set(verb.ids):
+                return True
+            return False if verb.kind == "concept" and topic else None
 
         for found in self._sentences(fact):
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
                     continue
                 back = pos - 1  # past a title, a nationality, an article: "by the architect"
-                while back >= 0 and pos - back <= 3 and isinstance(found[back], Match) and (
-                        found[back].kind in ("demonym", "word") or
-                        found[back].kind == "concept" and
-                        set(found[back].ids) <= self._role_concepts or
-                        stop(found[back], articles)):
+                while back >= 0 and pos - back <= 3 and (
+                        title(found[back]) or stop(found[back], articles) or
+                        isinstance(found[back], Match) and found[back].kind == "word"):
                     back -= 1
-                noun = found[back - 1] if back >= 1 else None
-                authored = back >= 2 and stop(found[back], agents) and \
-                    isinstance(noun, Match) and noun.kind in ("concept", "word") and \
-                    stop(found[back - 2], articles) and \
-                    tuple(w.stem for w in noun.words) not in asked
-                (authors if authored else others).update(item.ids)
-        return frozenset(authors - others)
+                said: set[bool | None] = set()
+                if back >= 1 and stop(found[back], agents):
+                    noun = found[back - 1]
+                    if back >= 2 and stop(found[back - 2], articles) and \
+                            isinstance(noun, Match) and noun.kind in ("concept", "word"):
+                        # "a design by …": the author of a thing, the deed only by its word
+                        said.add(tuple(w.stem for w in noun.words) in asked)
+                    else:
+                        said.add(verdict(noun))
+                lead = pos - 1  # a subject: nothing but names, titles, "and" before it
+                while lead >= 0 and (title(found[lead]) or stop(found[lead], joins | articles)):
+                    lead -= 1
+                ahead = pos + 1  # past the rest of a list of names and auxiliaries
+                while ahead < len(found) and ahead - pos <= 8 and (
+                        title(found[ahead]) or stop(found[ahead], joins | auxiliaries)):
+                    ahead += 1
+                if lead < 0 and ahead < len(found):
+                    said.add(verdict(found[ahead]))
+                if True in said:
+                    did.update(item.ids)
+                elif False in said:
+                    other.update(item.ids)
+        return frozenset(other - did)
 
     def _text_names(self, fact: Fact) -> frozenset[str]:
         """The entities and topics the fact's text names (in any of its languages)."""
