@@ -512,6 +512,7 @@ class Holding:
             # asked about as "what is it?", which a fact it does not take part in (near
             # which something happened, named in passing) does not say.
             out.append(alone.text)
+        out.extend(self._subject_does_else(query, fact))  # "did Kestria recognise …?"
         if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.

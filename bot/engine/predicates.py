@@ -116,10 +116,68 @@ class Predicates:
         if deed is None or deed.kind not in ("concept", "word") or deed.soft or \
                 not self._deed_of_who(query, deed):
             return frozenset()
-        key = (fact.id, "#doers " + deed.text + "|" + ",".join(deed.ids))
+        return self._doers_elsewhere(query, fact, deed)
+
+    def _doers_elsewhere(self, query: Query, fact: Fact, deed: Mention,
+                         strict: bool = True) -> frozenset[str]:
+        """_reads_doers, read once per fact and deed. `strict`: a verb of another topic
+        is another deed."""
+        twice = self._topic_said_twice(query, deed)
+        key = (fact.id, "#doers " + deed.text + "|" + ",".join(deed.ids) + "|" +
+               str(twice) + str(strict))
         if key not in self._said:
-            self._said[key] = self._reads_doers(fact, deed)
+            self._said[key] = self._reads_doers(fact, deed, twice, strict)
         return self._said[key]
+
+    def _topic_said_twice(self, query: Query, deed: Mention) -> bool:
+        """Whether the question names the deed's topic by another word too, of another
+        stem and not of its meaning (`synonyms`), as another's deed (a name's "'s" or a
+        nationality before it): "did Kestria *recognise* Halmland's *claim*?" tells
+        recognising from claiming, so a fact whose text has Kestria administer (a word of
+        the same topic in the fact base) does not say it. "Who won the match?", "what
+        award did she receive?" name one thing by two words of its topic."""
+        if deed.kind != "concept":
+            return False
+
+        def owned(found: list, pos: int) -> bool:
+            """Another's: "*Halmland's* claim", "*Kestrian* sovereignty"."""
+            before = found[pos - 1] if pos else None
+            after = self.index.grammar(None).get("owner_after", frozenset())
+            return isinstance(before, Match) and (
+                before.kind == "demonym" or before.kind == "stop" and
+                before.words[-1].folded in after and pos > 1 and
+                isinstance(found[pos - 2], Match) and found[pos - 2].kind == "entity")
+
+        def read() -> bool:
+            stems = self.kb.stemming.stems
+            own = stems(deed.text)
+            found = self.index.find(query.text)
+            return any(isinstance(item, Match) and item.kind == "concept" and
+                       set(item.ids) & set(deed.ids) and owned(found, pos) and
+                       tuple(w.stem for w in item.words) != own and
+                       not any(stems(w) == tuple(x.stem for x in item.words)
+                               for w in self._same_meaning(deed.text))
+                       for pos, item in enumerate(found))
+        return self._per_question(("#said twice", query.text, deed.text), read)
+
+    def _subject_does_else(self, query: Query, fact: Fact) -> tuple[str, ...]:
+        """"Did Kestria recognise Halmland's claim?": the one a yes/no question is said
+        of (right after its auxiliary) and the verb after them: a fact whose text shows
+        them only doing another thing of that topic, where the question or the text tells
+        the two apart ("administered by Kestria and claimed by Halmland"), does not say
+        it: not "did Kestria claim the Skarn Islands?" either."""
+        if not query.yes_no or query.direction:
+            return ()  # a giving's sides are Sides' to read
+        for k, m in enumerate(query.mentions[:-1]):
+            deed = query.mentions[k + 1]
+            # (a verb of another topic shows nothing: a text may say the deed of them
+            # through a pronoun, "Kazakhstan has opposed …; it does not recognise …")
+            if m.kind == "entity" and m.role == "any" and deed.kind == "concept" and \
+                    not deed.soft and self._after_auxiliary(query, m):
+                if set(m.ids) & self._doers_elsewhere(query, fact, deed, strict=False):
+                    return (deed.text,)
+                return ()
+        return ()
 
     def _deed_of_who(self, query: Query, deed: Mention) -> bool:
         """Whether the deed is the verb "who" is the subject of, no auxiliary between
@@ -139,15 +197,20 @@ class Predicates:
                 not any(t in auxiliaries for t in tokens[at + 1:end])
         return self._per_question(("#deed of who", query.text, deed.text), read)
 
-    def _reads_doers(self, fact: Fact, deed: Mention) -> frozenset[str]:
+    def _reads_doers(self, fact: Fact, deed: Mention, twice: bool = False,
+                     strict: bool = True) -> frozenset[str]:
         """The names of the text (in the fact base's language) each use of which shows
         them doing another thing than `deed`, and none the deed: the author of a thing
         ("*a design* by the architect Paulo Vandre": an article, a word that is not the
-        deed nor of its meaning, `agent_before`), or the doer of a verb of another topic
-        than the deed's, right after the name (past other names, titles, "and",
-        auxiliaries: "Vučić, Karić and Sagintayev *inaugurated* the construction") or
-        right before `agent_before` ("*chaired* by Greta Lund"). A name with no verb of
-        its own ("Tadić was in Astana") shows nothing either way."""
+        deed nor of its meaning, `agent_before`), or the doer of a verb right after the
+        name (past other names, titles, "and", auxiliaries: "Vučić, Karić and Sagintayev
+        *inaugurated* the construction") or right before `agent_before` ("*chaired* by
+        Greta Lund"). A verb of the deed's topic is the deed, unless the question tells
+        the deed from another word of it (`twice`, see _topic_said_twice) or the text
+        has someone do the deed by its own word ("administered by Kestria and *claimed*
+        by Halmland": Kestria did not claim); with `strict`, a verb of another topic is
+        another deed. A name with no verb of its own ("Tadić was in Astana") shows
+        nothing either way."""
         grammar = self.index.grammar([self.kb.meta.language])
         agents = grammar.get("agent_before", frozenset())
         articles = grammar.get("articles", frozenset())
@@ -157,8 +220,6 @@ class Predicates:
         stems = self.kb.stemming.stems
         asked = {stems(w) for w in self._same_meaning(deed.text)} - {()}
         topic = set(deed.ids) if deed.kind == "concept" else set()
-        other: set[str] = set()
-        did: set[str] = set()
 
         def stop(item, words: frozenset[str]) -> bool:
             return isinstance(item, Match) and item.kind == "stop" and \
@@ -169,14 +230,11 @@ class Predicates:
                 item.kind in ("demonym", "entity") or
                 item.kind == "concept" and set(item.ids) <= self._role_concepts)
 
-        def verdict(verb) -> bool | None:
-            """True: the deed; False: another deed; None: nothing shown."""
-            if not isinstance(verb, Match) or verb.kind not in ("concept", "word"):
-                return None
-            if tuple(w.stem for w in verb.words) in asked or topic & set(verb.ids):
-                return True
-            return False if verb.kind == "concept" and topic else None
+        def own_word(verb) -> bool:
+            return isinstance(verb, Match) and tuple(w.stem for w in verb.words) in asked
 
+        # (name ids, its verbs, and whether it is named as the author of a thing)
+        readings: list[tuple[tuple[str, ...], list, bool]] = []
         for found in self._sentences(fact):
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
@@ -186,15 +244,10 @@ class Predicates:
                         title(found[back]) or stop(found[back], articles) or
                         isinstance(found[back], Match) and found[back].kind == "word"):
                     back -= 1
-                said: set[bool | None] = set()
+                verbs, authored = [], False
                 if back >= 1 and stop(found[back], agents):
-                    noun = found[back - 1]
-                    if back >= 2 and stop(found[back - 2], articles) and \
-                            isinstance(noun, Match) and noun.kind in ("concept", "word"):
-                        # "a design by …": the author of a thing, the deed only by its word
-                        said.add(tuple(w.stem for w in noun.words) in asked)
-                    else:
-                        said.add(verdict(noun))
+                    verbs.append(found[back - 1])
+                    authored = back >= 2 and stop(found[back - 2], articles)
                 lead = pos - 1  # a subject: nothing but names, titles, "and" before it
                 while lead >= 0 and (title(found[lead]) or stop(found[lead], joins | articles)):
                     lead -= 1
@@ -203,11 +256,32 @@ class Predicates:
                         title(found[ahead]) or stop(found[ahead], joins | auxiliaries)):
                     ahead += 1
                 if lead < 0 and ahead < len(found):
-                    said.add(verdict(found[ahead]))
-                if True in said:
-                    did.update(item.ids)
-                elif False in said:
-                    other.update(item.ids)
+                    verbs.append(found[ahead])
+                readings.append((item.ids, verbs, authored))
+        told = twice or any(own_word(v) for _, verbs, _ in readings for v in verbs)
+
+        def verdict(verb, authored: bool) -> bool | None:
+            """True: the deed; False: another deed; None: nothing shown."""
+            if not isinstance(verb, Match) or verb.kind not in ("concept", "word"):
+                return None
+            if own_word(verb):
+                return True
+            if authored:  # "a design by …": the deed only by its own word
+                return False
+            if verb.kind != "concept" or not topic:
+                return None
+            if topic & set(verb.ids):  # another word of the deed's topic
+                return not told
+            return False if strict else None
+
+        other: set[str] = set()
+        did: set[str] = set()
+        for ids, verbs, authored in readings:
+            said = {verdict(v, authored and k == 0) for k, v in enumerate(verbs)}
+            if True in said:
+                did.update(ids)
+            elif False in said:
+                other.update(ids)
         return frozenset(other - did)
 
     def _text_names(self, fact: Fact) -> frozenset[str]:
