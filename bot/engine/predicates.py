@@ -165,7 +165,8 @@ class Predicates:
         of (right after its auxiliary) and the verb after them: a fact whose text shows
         them only doing another thing of that topic, where the question or the text tells
         the two apart ("administered by Kestria and claimed by Halmland"), does not say
-        it: not "did Kestria claim the Skarn Islands?" either."""
+        it: not "did Kestria claim the Skarn Islands?" either; nor one that has the
+        deed's topic only as a tag (see _states_topic) and them not taking part."""
         if not query.yes_no or query.direction:
             return ()  # a giving's sides are Sides' to read
         for k, m in enumerate(query.mentions[:-1]):
@@ -174,7 +175,8 @@ class Predicates:
             # through a pronoun, "Kazakhstan has opposed …; it does not recognise …")
             if m.kind == "entity" and m.role == "any" and deed.kind == "concept" and \
                     not deed.soft and self._after_auxiliary(query, m):
-                if set(m.ids) & self._doers_elsewhere(query, fact, deed, strict=False):
+                if set(m.ids) & self._doers_elsewhere(query, fact, deed, strict=False) or \
+                        not self._states_topic(fact, deed) and not set(m.ids) & set(fact.who):
                     return (deed.text,)
                 return ()
         return ()
@@ -283,6 +285,15 @@ class Predicates:
             elif False in said:
                 other.update(ids)
         return frozenset(other - did)
+
+    def _states_topic(self, fact: Fact, deed: Mention) -> bool:
+        """Whether the fact is of the deed's topic (its kind, or its occasion's) or its
+        text says a word of it: a tag alone says what a fact is about, not what someone
+        it only names did ("Did Halmland administer …?" is not "Belmora voted against
+        the Halmland resolution", tagged as the dispute)."""
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        return any(f.kind in deed.ids for f in (fact, parent) if f) or \
+            bool(set(deed.ids) & self._text_names(fact))
 
     def _text_names(self, fact: Fact) -> frozenset[str]:
         """The entities and topics the fact's text names (in any of its languages)."""
