@@ -244,8 +244,10 @@ def parse(text: str, index: TermIndex,
     grammar = grammar_of(ours)
     if stop_forms is not None:
         endings = grammar_of(ours).get("verb_endings", frozenset())
-        if endings:
-            clauses = [_stops_as_written(c, stop_forms, endings) for c in clauses]
+        written = frozenset(t.stem for w in grammar_of(ours).get("stops_as_written", ())
+                            for t in index.stemming.tokens(w))
+        if endings or written:
+            clauses = [_stops_as_written(c, stop_forms, endings, written) for c in clauses]
     clauses = [_comparatives_as_written(c, grammar) for c in clauses]
     clauses, excluded = _without_besides(clauses, grammar)
     main = _main_clause(clauses, grammar)
@@ -327,19 +329,29 @@ def _comparatives_as_written(found: list, grammar: Grammar) -> list:
 
 
 def _stops_as_written(found: list, stop_forms: frozenset[tuple[str, ...]],
-                      endings: frozenset[str]) -> list:
+                      endings: frozenset[str], written: frozenset[str] = frozenset()) -> list:
+    # `written`: the stems of the stop words that are stop words only as written
     """A stop word matched by stem alone whose written form is a listed stop word plus an
     ending that makes it another word (the pack's "verb_endings": "odgovor|io", answered,
-    not the bot's answer) is read as the word it is: unknown unless the fact base knows
-    it; also where it was reached as a typo, since a script's stemmer may be another
-    language's (Latin "odgovorio" under an English one). Other inflections ("formal|ly")
-    and typos corrected into stop words stay stops."""
+    not the bot's answer), or another form of a stop word that is one only as written
+    (`stops_as_written`: "its *own*", not "who *owns*", "*owned*"), is read as the word
+    it is: what else the fact base reads it as (a word of its texts), else unknown; also
+    where it was reached as a typo, since a script's stemmer may be another language's
+    (Latin "odgovorio" under an English one). Other inflections ("formal|ly") and typos
+    corrected into stop words stay stops."""
     out: list = []
     for item in found:
-        if isinstance(item, Match) and item.kind == "stop" and len(item.words) == 1 and (item.words[0].folded,) not in stop_forms and \
-                any(item.words[0].folded.endswith(e) and
-                    (item.words[0].folded[:-len(e)],) in stop_forms for e in endings):
-            out.extend(item.words)
+        folded = item.words[0].folded if isinstance(item, Match) else ""
+        if isinstance(item, Match) and item.kind == "stop" and len(item.words) == 1 and \
+                (folded,) not in stop_forms and (
+                    any(folded.endswith(e) and (folded[:-len(e)],) in stop_forms
+                        for e in endings) or
+                    item.words[0].stem in written):
+            other = tuple(t for t in item.terms if t.kind != "stop")
+            if other and not item.corrected:
+                out.append(Match(other, item.words))
+            else:
+                out.extend(item.words)
         else:
             out.append(item)
     return out

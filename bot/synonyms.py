@@ -45,7 +45,8 @@ class Synonyms:
     (Russian and Kazakh share a script and a stemmer): each part the meanings of one
     phrase the fact base knows."""
 
-    __slots__ = ("_map", "_longest", "_starts", "_shadowed", "_country_of", "_countries")
+    __slots__ = ("_map", "_longest", "_starts", "_shadowed", "_country_of", "_countries",
+                 "_listed")
 
     def __init__(self, index: TermIndex, kb: KnowledgeBase) -> None:
         self._map: dict[tuple[str, ...],
@@ -56,6 +57,13 @@ class Synonyms:
         self._shadowed: dict[tuple[str, str], tuple[frozenset[str],
                                                     tuple[tuple[Term, ...], ...]]] = {}
         written = _Written(index, kb)
+        #: The one-word members of every group, as written (folded): words of the
+        #: language, never typos of another word ("funded" is not "founded").
+        self._listed: frozenset[str] = frozenset(
+            w.folded for lang in kb.languages.values()
+            for members in (lang.vocabulary.get("synonyms") or {}).values()
+            for member in members if " " not in member.strip()
+            for w in index.stemming.tokens(member))
         for code, lang in kb.languages.items():
             groups = lang.vocabulary.get("synonyms") or {}
             kinds = lang.vocabulary.get("kinds") or {}
@@ -136,7 +144,13 @@ class Synonyms:
     def read(self, clause: list[Match | Token], languages: Iterable[str] | None
              ) -> list[Match | Token]:
         """The clause with each run of words that is a synonym the fact base does not
-        know replaced by what it means, longest runs first."""
+        know replaced by what it means, longest runs first. A word a group lists that
+        was read as a typo of another word ("funded" as the cue "founded") is the word
+        it is: read through its group, else unknown."""
+        if self._listed and any(isinstance(item, Match) and item.corrected for item in clause):
+            clause = [w for item in clause for w in (
+                item.words if isinstance(item, Match) and item.corrected and
+                len(item.words) == 1 and item.words[0].folded in self._listed else (item,))]
         if not (self._map or self._shadowed) or not clause:
             return clause
         allowed = set(languages) if languages is not None else None

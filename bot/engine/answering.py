@@ -18,6 +18,7 @@ from .descriptions import Descriptions
 from .holding import Holding
 from .index import FactIndex
 from .kinds import Kinds
+from .predicates import Predicates
 from .relations import Relations
 from .replies import Replies, _not_known
 from .shapes import Shapes
@@ -26,8 +27,8 @@ from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
-class Engine(FactIndex, Holding, Sides, Kinds, Relations, Shapes, Comparing, Verdict,
-             Conversation, Descriptions, Replies):
+class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Comparing,
+             Verdict, Conversation, Descriptions, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

@@ -512,6 +512,8 @@ class Holding:
                     p.located.get(i, 0.0) for i in m.ids) and \
                     all(self.kb.entities[i].type == "place" for i in m.ids):
                 strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
+            if strength > 0 and flags & _PLACE and self._placed_elsewhere(query, fact, m):
+                strength = 0.0  # "who met Osric in Lunsk?": not "met Osta in Oranta … to Lunsk"
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (flags & _PERSON and
@@ -535,6 +537,7 @@ class Holding:
             # asked about as "what is it?", which a fact it does not take part in (near
             # which something happened, named in passing) does not say.
             out.append(alone.text)
+        out.extend(self._subject_does_else(query, fact))  # "did Kestria recognise …?"
         if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
@@ -1379,8 +1382,10 @@ class Holding:
         if query.name_of and kinds is NAMED_TYPES and query.name_of not in self._role_concepts:
             return self._named_as(fact, query.name_of, named)
         p = self._profiles[fact.id]
+        authors = self._authors_only(query, fact)  # "a design by …" of "who built"
         for key in p.about:
-            if key in named or p.about[key] < IN_TEXT:
+            if key in named or p.about[key] < IN_TEXT or key in authors or \
+                    key not in self._text_names(fact):
                 continue
             e = self.kb.entities.get(key)
             if e and e.type == "country" and p.about[key] < TAGGED:
