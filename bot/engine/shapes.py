@@ -373,6 +373,15 @@ class Shapes:
             stated = self._stated_noun(query, facts)
             if stated:
                 return [(Segment(templates["count"].format(count=stated[0]), strong=True),)]
+            written = self._number_before(events[0], own) if len(events) == 1 and own \
+                else None
+            named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
+            if written and named and self._number_owned_by(events[0], named) is not True:
+                return []  # "How many crowns did Aldmark pay?": 1.2 billion is the budget
+            if written:
+                # "How many passengers did the line carry in 2019?": "4.1 million
+                # passengers" is the number of them the text states, not 1.
+                return [(Segment(templates["count"].format(count=written), strong=True),)]
             if query.counted_noun and len(events) == 1 and (query.ordinal or any(
                     m.kind == "context" for m in query.mentions)):
                 # "How many companies attended the fourth forum?": of one occasion the
@@ -613,6 +622,19 @@ class Shapes:
         number = kept.pop()
         written = re.search(r"(?<!\d)" + r"[,.\u00a0 ]?".join(number) + r"(?!\d)", text)
         return written.group(0) if written else number
+
+    def _number_before(self, fact: Fact, cues: set[str]) -> str | None:
+        """The number a text of the fact writes up to two words before a word of what is
+        counted, as written ("4.1 million" of "4.1 million passengers")."""
+        stems = self._cue_stems(cues)
+        for text in fact.texts.values():
+            for t in self.kb.stemming.tokens(text):
+                if t.stem in stems:
+                    found = re.search(r"(\d[\d.,]*(?:\s+[^\W\d]+){0,2}?)\s+" +
+                                      re.escape(t.text) + r"\b", text)
+                    if found:
+                        return found.group(1)
+        return None
 
     def _bare_number(self, fact: Fact, cues: set[str]) -> str | None:
         """`_read_number`, read once per fact and cues (the texts and packs say it)."""
