@@ -30,7 +30,7 @@ def base(engine_of):
     ("fifth", "Did Aurelio Benn visit Teranzo?", ("valling_visit",), "en"),
     ("ruritania", "Did Ruritania beat Fredville United?", ("match_1998",), "en"),
     # "administered by Kestria and claimed by Halmland": another doer's claim
-    ("fourth", "Did Kestria recognise Halmland's claim?", ("skarn_status",), "en"),
+    ("fourth", "Did Kestria recognise Halmland's claim?", ("skarn_status", "assembly_vote"), "en"),
     # who someone is: their own country, not a fact that names the country near them
     ("third", "Is Andrei Moldan Norlandic?", ("moldan_street_2013",), "en"),
     ("second", "Was Ines Caldera Velusian?", ("aurora_6_training", "aurora_6_mission"), "en"),
