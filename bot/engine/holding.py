@@ -514,6 +514,9 @@ class Holding:
                 strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
             if strength > 0 and flags & _PLACE and self._placed_elsewhere(query, fact, m):
                 strength = 0.0  # "who met Osric in Lunsk?": not "met Osta in Oranta … to Lunsk"
+            if strength > 0 and flags & _WORD and ({"when", "where"} & query.intents) and \
+                    self._only_describes(fact, m):
+                strength = 0.0  # "When was BK group founded?": "…, founded by …" is not it
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (flags & _PERSON and

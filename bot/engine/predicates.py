@@ -16,6 +16,8 @@ from ..query import Mention, Query
 
 #: Where a text's sentence or clause ends, for what its verb is said with.
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+#: Where a sentence breaks into the clauses a participle may open.
+_COMMA = re.compile(r"\s*[,–—]\s*")
 
 
 class Predicates:
@@ -105,6 +107,26 @@ class Predicates:
             place = e.within or ""
         return False
 
+
+    def _only_describes(self, fact: Fact, m: Mention) -> bool:
+        """True when every use of the question's plain verb `m` in the fact's text opens a
+        clause after a comma — a participle that describes a thing named before it ("the
+        BK group, *founded* by Dragomir's brother"), not what the fact is. The fact's date
+        and place are not that deed's: "When was BK group founded?" is not 9 October 2018.
+        A text that does not use the word says nothing (other checks read that)."""
+        key = (fact.id, "#describes " + ",".join(m.ids))
+        if key not in self._said:
+            ids, uses, described = set(m.ids), 0, 0
+            text = fact.texts.get(self.kb.meta.language, "")
+            for sentence in _SENTENCE.split(text):
+                for k, clause in enumerate(_COMMA.split(sentence)):
+                    read = [i for i in self._read(clause) if isinstance(i, Match)]
+                    for pos, item in enumerate(read):
+                        if item.kind in ("concept", "word") and set(item.ids) & ids:
+                            uses += 1
+                            described += k > 0 and pos == 0
+            self._said[key] = bool(uses) and uses == described
+        return self._said[key]
 
     def _authors_only(self, query: Query, fact: Fact) -> frozenset[str]:
         """Who the fact's text names only as doing something else than the deed "who"
