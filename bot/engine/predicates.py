@@ -254,6 +254,11 @@ class Predicates:
                 item.kind in ("demonym", "entity") or
                 item.kind == "concept" and set(item.ids) <= self._role_concepts)
 
+        def work(item) -> bool:
+            return isinstance(item, Match) and item.kind == "entity" and all(
+                (e := self.kb.entities.get(i)) is not None and e.type == "thing"
+                for i in item.ids)
+
         def own_word(verb) -> bool:
             return isinstance(verb, Match) and tuple(w.stem for w in verb.words) in asked
 
@@ -271,7 +276,9 @@ class Predicates:
                 verbs, authored = [], False
                 if back >= 1 and stop(found[back], agents):
                     verbs.append(found[back - 1])
-                    authored = back >= 2 and stop(found[back - 2], articles)
+                    # "a design by …", "the song Luckasta si ti by …": of a thing
+                    authored = back >= 2 and stop(found[back - 2], articles) or \
+                        work(found[back - 1])
                 lead = pos - 1  # a subject: nothing but names, titles, "and" before it
                 while lead >= 0 and (title(found[lead]) or stop(found[lead], joins | articles)):
                     lead -= 1
@@ -286,6 +293,8 @@ class Predicates:
 
         def verdict(verb, authored: bool) -> bool | None:
             """True: the deed; False: another deed; None: nothing shown."""
+            if authored and work(verb):
+                return False  # the author of a named work, not who did anything with it
             if not isinstance(verb, Match) or verb.kind not in ("concept", "word"):
                 return None
             if own_word(verb):

@@ -95,7 +95,12 @@ class Verdict:
         order = self._subject_first(query, person)
         if len(order) < 2:
             return None, ()
-        subject, rest = order[0], order[1:]
+        # A place named with "in" that is where the fact happened is where, not what is
+        # said of the subject: "In Varn, the City Players staged …" names it first.
+        subject = order[0]
+        rest = [m for m in order[1:] if not (m.role == "place" and set(m.ids) & set(fact.where))]
+        if not rest:
+            return None, ()
         if not subject.ids:
             return OPEN, ()  # "is she related to …?" with no one "she" stands for
         code = self.kb.meta.language
