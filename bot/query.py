@@ -248,7 +248,8 @@ def parse(text: str, index: TermIndex,
                             for t in index.stemming.tokens(w))
         if endings or written:
             clauses = [_stops_as_written(c, stop_forms, endings, written) for c in clauses]
-    clauses = [_comparatives_as_written(c, grammar) for c in clauses]
+    clauses = [_relatives_of_names(_comparatives_as_written(c, grammar), grammar)
+               for c in clauses]
     clauses, excluded = _without_besides(clauses, grammar)
     main = _main_clause(clauses, grammar)
     preamble = [item for clause in clauses[:main] for item in clause]
@@ -311,6 +312,39 @@ def _without_besides(clauses: list[list], grammar: Grammar) -> tuple[list[list],
         excluded.extend(clause[at + 1:end])
         kept.append(clause[:at] + clause[end:])
     return [c for c in kept if c] if excluded else clauses, excluded
+
+
+def _relatives_of_names(found: list, grammar: Grammar) -> list:
+    """A stop word for someone (`female`, `male`: "mother", "brother") owned by a name —
+    right after it and `owner_after` ("Queen Maren's *mother*") or before `owner_before`
+    and it ("the *mother* of Queen Maren") — names that person, whom a fact must state:
+    it is read as the word it is (a word of the fact base's texts, else unknown), not
+    dropped as the chatter it is elsewhere ("my mother asked me …")."""
+    persons = grammar.get("female", frozenset()) | grammar.get("male", frozenset())
+    after, before = grammar.get("owner_after", frozenset()), grammar.get("owner_before",
+                                                                          frozenset())
+    articles = grammar.get("articles", frozenset())
+
+    def name(k: int) -> bool:
+        return 0 <= k < len(found) and isinstance(found[k], Match) and \
+            found[k].kind == "entity"
+
+    def stop(k: int, words: frozenset[str]) -> bool:
+        return 0 <= k < len(found) and isinstance(found[k], Match) and \
+            found[k].kind == "stop" and found[k].words[-1].folded in words
+
+    out: list = []
+    for k, item in enumerate(found):
+        if isinstance(item, Match) and item.kind == "stop" and len(item.words) == 1 and \
+                item.words[0].folded in persons and not item.corrected and (
+                    stop(k - 1, after) and name(k - 2) or
+                    stop(k + 1, before) and (name(k + 2) or stop(k + 2, articles) and
+                                             name(k + 3))):
+            other = tuple(t for t in item.terms if t.kind != "stop")
+            out.extend((Match(other, item.words),) if other else item.words)
+        else:
+            out.append(item)
+    return out
 
 
 def _comparatives_as_written(found: list, grammar: Grammar) -> list:
