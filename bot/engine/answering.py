@@ -199,6 +199,15 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
                         set(m.ids) & self._role_concepts for m in query.mentions):
             # (not "which songwriter has a street named after *him*?": the songwriter)
             return self._decline(question, templates["who_is_meant"], context, ())
+        if "time" in query.pronouns - self._bound(query) and not context.facts and \
+                not (query.years or query.months or "when" in query.intents) and not any(
+                    m.soft or m.kind == "entity" and self._all_of_type(m, "event")
+                    for m in query.mentions):
+            # "my grandpa fought in ww2, did Kazakhstan and Yugoslavia have relations
+            # then?": a time that neither the thread nor the message gives (a year, an
+            # occasion: "when Nazarbayev visited Belgrade, …", "at the time of the
+            # split") is no time to read the question in.
+            return self._decline(question, templates["when_is_meant"], context, ())
         bound = self._unanswered_it(query, context)
         if bound is None:  # "who designed that?" after "and the tunnel?" was declined
             return self._decline(question, templates["who_is_meant"], context, ())
