@@ -20,6 +20,7 @@ from .index import FactIndex
 from .kinds import Kinds
 from .predicates import Predicates
 from .relations import Relations
+from .repeats import Repeats
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
@@ -28,7 +29,7 @@ from .weights import MAX_QUESTION
 
 
 class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Comparing,
-             Verdict, Conversation, Descriptions, Replies):
+             Verdict, Conversation, Descriptions, Repeats, Replies):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
@@ -183,6 +184,9 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         templates = self.kb.language(context.language).templates
         if query.continues:
             query = self._continue(query, context)
+        asked = self._times_asked(query)
+        if asked:  # "Did Nazarbayev visit Serbia more than once?"
+            return self._how_often(question, query, context, asked)
         compared = self._measures.compared(query.text, self.kb.language(
             context.language).code) if not query.sequence else None
         if compared and query.halves:  # "Which is longer, A or B?"
