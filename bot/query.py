@@ -728,7 +728,10 @@ def _after_who_is(found: list, pos: int, copula: frozenset[str] | None = None,
         if not isinstance(item, Match):
             return False
         if item.kind == "intent":
-            return "who" in item.ids and (copula is None or said)
+            # (a language with no articles says what someone is with the word right
+            # after "who": Russian "кто *скульптор* бюста?")
+            return "who" in item.ids and (copula is None or said or
+                                          not articles and at == pos - 1)
         if at in owners and copula is None:
             continue
         if item.kind not in ("stop", "demonym", "ordinal", "modifier"):

@@ -21,6 +21,15 @@ from .weights import (ANSWER_THRESHOLD, ANSWER_TYPES, BROAD, CAUSE, IN_PASSING, 
                       TOLERATE, _CLOCK, _YEARLIKE)
 
 
+def _like(a: str, b: str) -> bool:
+    """Two stems of one word: the same, or one a letter longer (Russian "почетны" of
+    "почетный", whose "й" folds to "и", and "почетн" of "почетным")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and len(long_) == len(short) + 1 and long_.startswith(short)
+
+
 def _nth(items: list, n: int) -> list:
     """The n-th of the items (-1: the last) as a list of one, or none."""
     if n > 0:
@@ -1450,7 +1459,8 @@ class Holding:
         if key not in self._said:
             asked = self.kb.stemming.stems(words)
             self._said[key] = bool(asked) and any(
-                stems[i:i + len(asked)] == asked for text in fact.texts.values()
+                all(_like(a, b) for a, b in zip(asked, stems[i:i + len(asked)]))
+                for text in fact.texts.values()
                 for stems in (self.kb.stemming.stems(text),)
                 for i in range(len(stems) - len(asked) + 1))
         return self._said[key]
