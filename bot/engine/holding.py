@@ -550,6 +550,8 @@ class Holding:
             # which something happened, named in passing) does not say.
             out.append(alone.text)
         out.extend(self._subject_does_else(query, fact))  # "did Kestria recognise …?"
+        if not query.direction:  # (a giving's sides are Sides' to read)
+            out.extend(self._someone_else_did(query, fact))  # "when did Kazakhstan open …"
         if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
@@ -1030,16 +1032,21 @@ class Holding:
             pos -= 1
         return None
 
-    def _after_auxiliary(self, query: Query, m: Mention) -> bool:
+    def _after_auxiliary(self, query: Query, m: Mention, active: bool = False) -> bool:
         """The mention is the subject of an auxiliary verb right before it ("did Brandt",
-        "was Tokayev"): what follows is said of it. Read once per question."""
+        "was Tokayev"): what follows is said of it. `active`: not a passive one ("was
+        Kazakhstan asked …": `passive_auxiliary`), so the mention did what follows. Read
+        once per question."""
         def read() -> bool:
             tokens = self.kb.stemming.tokens(query.text)
             name = [t.folded for t in self.kb.stemming.tokens(m.text)]
-            auxiliaries = self.index.grammar(None).get("yes_no", frozenset())
+            grammar = self.index.grammar(None)
+            auxiliaries = grammar.get("yes_no", frozenset())
+            if active:
+                auxiliaries = auxiliaries - grammar.get("passive_auxiliary", frozenset())
             return any([t.folded for t in tokens[i:i + len(name)]] == name and
                        tokens[i - 1].folded in auxiliaries for i in range(1, len(tokens)))
-        return self._per_question(("#auxiliary", query.text, m.text), read)
+        return self._per_question(("#auxiliary", query.text, m.text, active), read)
 
     def _per_question(self, key: tuple, read: Callable[[], Any]) -> Any:
         """What `read` says of a question, read once however many facts ask, in a memo

@@ -100,7 +100,9 @@ class Verdict:
         subject = order[0]
         rest = [m for m in order[1:] if not (m.role == "place" and set(m.ids) & set(fact.where))]
         if not rest:
-            return None, ()
+            if set(subject.ids) & self._text_names(fact):
+                return None, ()
+            rest = order[1:]  # (the subject is not named as such: read where it is said)
         if not subject.ids:
             return OPEN, ()  # "is she related to …?" with no one "she" stands for
         code = self.kb.meta.language
