@@ -218,6 +218,8 @@ class Predicates:
                 continue
             if not all((e := self.kb.entities.get(i)) and e.type in agents for i in m.ids):
                 return ()  # "when did Frostvik Pad 2 open?": what opened, not who
+            if query.yes_no:
+                return ()  # (whose deed the text says, the verdict reads: Verdict)
             doers = {i for i in self._active_doers(fact, deed)
                      if (e := self.kb.entities.get(i)) and e.type in agents}
             asked = set(m.ids)

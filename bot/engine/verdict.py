@@ -95,14 +95,7 @@ class Verdict:
         order = self._subject_first(query, person)
         if len(order) < 2:
             return None, ()
-        # A place named with "in" that is where the fact happened is where, not what is
-        # said of the subject: "In Varn, the City Players staged …" names it first.
-        subject = order[0]
-        rest = [m for m in order[1:] if not (m.role == "place" and set(m.ids) & set(fact.where))]
-        if not rest:
-            if set(subject.ids) & self._text_names(fact):
-                return None, ()
-            rest = order[1:]  # (the subject is not named as such: read where it is said)
+        subject, rest = order[0], order[1:]
         if not subject.ids:
             return OPEN, ()  # "is she related to …?" with no one "she" stands for
         code = self.kb.meta.language
@@ -114,7 +107,8 @@ class Verdict:
         words = replace(words, negation=words.negation - asked, doubt=words.doubt - asked,
                         company=words.company | (words.meeting if mutual else frozenset()),
                         agent=frozenset() if asked & words.agent else words.agent)
-        clauses = [self._read(c) for c in _CLAUSE.split(fact.texts.get(code, "")) if c]
+        clauses = [self._read(self._fronted_places(c, code))
+                   for c in _CLAUSE.split(fact.texts.get(code, "")) if c]
         someone = all((e := self.kb.entities.get(i)) is not None and e.type == "person"
                       for i in subject.ids)
         verbs = {i for m in query.mentions if m.kind == "concept" and not m.soft
@@ -133,6 +127,21 @@ class Verdict:
         if NO in verdicts:
             return (MEANT if negates else NO), told  # ("Didn't X …?": no plain yes or no)
         return (MEANT if MEANT in verdicts else None), told
+
+    def _fronted_places(self, clause: str, code: str) -> str:
+        """A clause opened by only a place after a `place_before` word and a comma ("*In
+        Varn*, the City Players staged …") is read with that place at its end, where it
+        says where what its subject did happened."""
+        head, comma, tail = clause.partition(",")
+        if not comma or not tail.strip():
+            return clause
+        before = self.index.grammar([code]).get("place_before", frozenset())
+        words = [i for i in self._read(head) if isinstance(i, Match)]
+        if len(words) >= 2 and words[0].kind == "stop" and \
+                words[0].words[-1].folded in before and words[-1].kind == "entity" and \
+                all(i.kind in ("entity", "stop") for i in words[1:]):
+            return f"{tail.strip()} {head.strip()}"
+        return clause
 
     def _verdict_words(self, code: str) -> _Words:
         """The stems of a language's words that negate, that make a deed only meant or
