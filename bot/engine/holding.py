@@ -225,6 +225,13 @@ class Holding:
             if m.kind == "concept" and not m.soft and len(words) > 1 and \
                     (words[-1].folded,) not in self._stop_forms:
                 out.append(lambda f, words=m.text: self._uses(f, words))
+        deed = query.mentions[0] if query.mentions and "who" in query.intents else None
+        if deed is not None and deed.kind == "concept" and not deed.soft and \
+                self._deed_of_who(query, deed):
+            # "Who succeeded Ingrid Halvorsen?": the text that says "succeeded", before
+            # her own appointment (a word of the same topic).
+            out.append(lambda f, words=deed.text: any(
+                self._uses(f, w) for w in self._same_meaning(words)))
         events = [m for m in query.mentions if m.kind == "concept" and not m.soft and
                   set(m.ids) & self._kinds]
         for m in query.mentions:
@@ -728,8 +735,20 @@ class Holding:
         it names begins before (see _recorded_before): the earliest holder the fact
         base records need not be the first ("Reyk became director of the company",
         which the fact base only says exists)."""
-        if "who" not in query.intents or query.ordinal or "first" not in query.modifiers \
-                or query.role is None:
+        if "who" not in query.intents or query.ordinal or "first" not in query.modifiers:
+            return ()
+        if query.role is None:
+            # "Who was the first Velusian in space?": a first of a nationality, no kind of
+            # event to be the earliest of, is a milestone only a text that says so gives.
+            asked = tuple(dict.fromkeys(i for m in query.mentions if not m.soft
+                                        for i in m.ids))
+            nationality = any(m.kind == "entity" and m.role == "owner" and all(
+                self.kb.entities[i].type == "country" for i in m.ids if i in self.kb.entities)
+                for m in query.mentions)
+            events = any(m.kind == "concept" and set(m.ids) & self._kinds
+                         for m in query.mentions)
+            if nationality and not events and not self._says_first_of(fact, asked):
+                return ("(first)",)
             return ()
         out: tuple[str, ...] = ()
         if query.role in self._role_concepts:

@@ -1,0 +1,17 @@
+""""Who succeeded Ingrid Halvorsen?" is answered by the fact that says "succeeded", not
+first by her own appointment (a word of the same topic); "Who was the first Velusian in
+space?" only by a fact that says "first" of it, not by the earliest fact naming Velusia
+(issue 8: what the question asks for must be what the fact gives)."""
+from __future__ import annotations
+
+
+def test_the_deed_in_the_questions_own_word_comes_first(space, fifth):
+    answer = space.answer("Who succeeded Ingrid Halvorsen?")
+    assert (answer.answered, answer.facts) == (True, ("reyvik_appointed",))
+    answer = fifth.answer("Who signed the Treaty of Brisca?")
+    assert (answer.answered, answer.facts) == (True, ("treaty_signed",))
+
+
+def test_a_first_of_a_nationality_is_what_a_text_says(space):
+    answer = space.answer("Who was the first Velusian in space?")
+    assert (answer.answered, answer.facts) == (True, ("aurora_2_mission",))
