@@ -57,6 +57,8 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         reply = self._small_talk(query, context) or self._out_of_time(query, context)
         if reply:
             return reply
+        if self._most_often(query) and not query.unknown:  # "Which leader … most often?"
+            return self._most_often_answer(question, query, context)
         if query.company and not (context.facts and {"place", "thing"} & query.pronouns):
             # "who did Velikova meet?" about no one occasion: the word is not read.
             query = replace(query, unknown=query.unknown + query.company)

@@ -227,9 +227,11 @@ class Holding:
                 out.append(lambda f, words=m.text: self._uses(f, words))
         deed = query.mentions[0] if query.mentions and "who" in query.intents else None
         if deed is not None and deed.kind == "concept" and not deed.soft and \
+                any(self._is_person(m) for m in query.mentions[1:]) and \
                 self._deed_of_who(query, deed):
             # "Who succeeded Ingrid Halvorsen?": the text that says "succeeded", before
-            # her own appointment (a word of the same topic).
+            # her own appointment (a word of the same topic); of a deed done to someone
+            # only ("who visited Kazakhstan?" is also "Tadić was in Astana").
             out.append(lambda f, words=deed.text: any(
                 self._uses(f, w) for w in self._same_meaning(words)))
         events = [m for m in query.mentions if m.kind == "concept" and not m.soft and

@@ -2,8 +2,9 @@
 Vučić been to Astana three times?". They are counts, not one fact's yes: the occasions
 the fact base records are counted as for "how many times …?", and the answer is "Yes —"
 only when that count reaches the number asked; fewer is no "No" (the source may not
-record every occasion) but a decline that says how many it records. The words (`times`,
-`once`, `twice`, `more_than`, `at_least`) come from the language packs.
+record every occasion) but a decline that says how many it records. "Who visited most often?" ranks people by such
+counts, which the engine does not do: it is declined, with the nearest facts. The words
+(`times`, `once`, `twice`, `more_than`, `at_least`, `most_often`) come from the packs.
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ class Repeats:
             memo = {key: tuple(dict.fromkeys(
                 tuple(t.folded for t in tokens(w)) for lang in self.kb.languages.values()
                 for w in lang.grammar.get(key, ()) if tokens(w)))
-                for key in ("times", "once", "twice", "more_than", "at_least", "again")}
+                for key in ("times", "once", "twice", "more_than", "at_least", "again",
+                            "most_often")}
             memo["numbers"] = tuple(dict.fromkeys(
                 (tuple(t.folded for t in tokens(w)), int(n))
                 for lang in self.kb.languages.values() for n, ws in lang.numbers.items()
@@ -60,6 +62,60 @@ class Repeats:
                 return count, ending_at(k, "more_than") and not ending_at(k, "at_least")
         return None
 
+    def _most_often(self, query: Query) -> bool:
+        """"Which astronaut flew *most often*?": who did it more times than anyone, which
+        no fact states and the engine does not rank; not to be read as "which astronaut
+        flew?"."""
+        said = [t.folded for t in self.kb.stemming.tokens(query.text)]
+        return any(tuple(said[k:k + len(p)]) == p for p in self._repeat_words()["most_often"]
+                   for k in range(len(said) - len(p) + 1))
+
+    def _most_often_answer(self, question: str, query: Query, context: Context) -> Answer:
+        """"Which Serbian leader visited Kazakhstan most often?": of the facts that hold
+        the rest of the question, the occasions of each person each is about (the first
+        person its text names, of the country and role asked, not named in the question),
+        counted; one person with more than anyone else is the answer, with those
+        occasions; a tie, or no one, is declined."""
+        templates = self.kb.language(context.language).templates
+        counting = replace(query, intents=query.intents | {"how_many"}, counted="",
+                           counted_noun=None, modifiers=frozenset())
+        chosen, best, _ = self._select(counting)
+        countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
+                     m.role == "owner" and all(
+                         (e := self.kb.entities.get(i)) and e.type == "country" for i in m.ids)]
+        named = {i for m in query.mentions for i in m.ids}
+        occasions: dict[str, dict[str, list[Fact]]] = {}
+        for fact in chosen:
+            person = self._first_person(fact)
+            e = self.kb.entities.get(person or "")
+            if e is None or person in named or not all(e.country in c for c in countries) \
+                    or query.role in self._role_concepts and query.role not in self._roles(
+                        person):
+                continue
+            occasions.setdefault(person, {}).setdefault(self._occasion_of(fact), [])
+            occasions[person][self._occasion_of(fact)].append(fact)
+        ranked = sorted(occasions.items(), key=lambda kv: -len(kv[1]))
+        if not ranked or len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
+            return self._decline(question, templates["no_most_often"], context,
+                                 query.mentions, nearest=tuple(chosen[:3]) or
+                                 self._nearest(query))
+        person, facts = ranked[0]
+        code = self.kb.language(context.language).code
+        answer = self._compose(counting, [f for group in facts.values() for f in group],
+                               best, context)
+        head = templates["most_often"].format(
+            name=self.kb.text(self.kb.entities[person].names, code), count=len(facts))
+        return replace(answer, lines=((Segment(head, strong=True),), *answer.lines[1:]))
+
+    def _first_person(self, fact: Fact) -> str | None:
+        """The first person the fact's text (in the fact base's language) names: whom
+        it is about."""
+        for item in self._read(fact.texts.get(self.kb.meta.language, "")):
+            for i in getattr(item, "ids", ()) if getattr(item, "kind", "") == "entity" else ():
+                if (e := self.kb.entities.get(i)) and e.type == "person":
+                    return i
+        return None
+
     def _how_often(self, question: str, query: Query, context: Context,
                    asked: tuple[int, bool]) -> Answer:
         """The count of occasions against the number asked: "Yes — 3 in all:", or a
@@ -83,11 +139,11 @@ class Repeats:
                              context, query.mentions,
                              nearest=tuple(f for i in roots if (f := self.kb.fact(i))))
 
-    def _occasion_of(self, fact: Fact, among: tuple[str, ...]) -> str:
-        """The occasion a fact is part of, among the facts counted: the visit, not the
-        street opened during it."""
+    def _occasion_of(self, fact: Fact, among: tuple[str, ...] = ()) -> str:
+        """The occasion a fact is part of: the visit, not the street opened during it nor
+        the two agreements signed then."""
         seen = {fact.id}
-        while fact.part_of and fact.part_of in among and fact.part_of not in seen:
+        while fact.part_of and fact.part_of not in seen:
             seen.add(fact.part_of)
             fact = self.kb.fact(fact.part_of) or fact
         return fact.id
