@@ -16,3 +16,9 @@ def test_the_deed_in_the_questions_own_word_comes_first(space, engine):
 def test_a_first_of_a_nationality_is_what_a_text_says(space):
     answer = space.answer("Who was the first Velusian in space?")
     assert (answer.answered, answer.facts) == (True, ("aurora_2_mission",))
+
+
+def test_what_the_subject_does_in_the_questions_word_comes_first(fourth):
+    # "export" is a word of the trade topic, as "bilateral trade … stood at" is
+    answer = fourth.answer("What does Kestria export to Belmora?")
+    assert (answer.answered, answer.facts) == (True, ("export_structure",))

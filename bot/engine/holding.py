@@ -234,6 +234,16 @@ class Holding:
             # only ("who visited Kazakhstan?" is also "Tadić was in Astana").
             out.append(lambda f, words=deed.text: any(
                 self._uses(f, w) for w in self._same_meaning(words)))
+        if query.intents == {"what"} and not query.yes_no:
+            # "What does Kestria *export* to Belmora?": what the subject does by that
+            # word, before the trade volume (a word of the same topic).
+            for k, m in enumerate(query.mentions[:-1]):
+                verb = query.mentions[k + 1]
+                if m.kind == "entity" and verb.kind == "concept" and not verb.soft and \
+                        self._after_auxiliary(query, m, active=True):
+                    out.append(lambda f, words=verb.text: any(
+                        self._uses(f, w) for w in self._same_meaning(words)))
+                    break
         events = [m for m in query.mentions if m.kind == "concept" and not m.soft and
                   set(m.ids) & self._kinds]
         for m in query.mentions:
