@@ -118,9 +118,17 @@ class Verdict:
 
         def said(m: Mention) -> frozenset[str]:
             return frozenset(t.folded for t in tokens(m.text)) if m.ids else frozenset()
+        # What is said of the subject by a word ("did Kestria export *wine* …?"): a
+        # topic named after the question's verb, besides it.
+        verb = next((m for m in query.mentions if m.kind == "concept" and not m.soft), None)
+        objects = [m for m in query.mentions if m.kind in ("concept", "word") and
+                   not m.soft and m is not verb and verb is not None and
+                   query.mentions.index(m) > query.mentions.index(verb) and
+                   not set(m.ids) & self._role_concepts]
         verdicts = [self._told_of(set(subject.ids), set(m.ids), clauses, words, someone,
                                   mutual, verbs, _Names(asked_ids, said(subject), said(m)))
-                    for m in rest]
+                    for m in (*rest, *objects)]
+        rest = [*rest, *objects]
         told = tuple(m for m, v in zip(rest, verdicts) if v == PLAIN)
         if OPEN in verdicts:
             return OPEN, told
@@ -234,7 +242,7 @@ class Verdict:
             since_thing: list[str] | None = None
             others = theirs = False  # someone else named before the thing: theirs
             for item in items:
-                ids = _entity_ids(item)
+                ids = _entity_ids(item) or (_topic_ids(item) & thing)
                 if names.both(ids, item):
                     # "the Tito–Stalin split": one name the question names, made of both
                     found = named = True
@@ -335,6 +343,12 @@ def _plain(verdict: str, done: bool) -> str:
 def _entity_ids(item) -> set[str]:
     """The entities a read phrase names: a name, or a country by its adjective."""
     return set(item.ids) if isinstance(item, Match) and item.kind in ("entity", "demonym") \
+        else set()
+
+
+def _topic_ids(item) -> set[str]:
+    """The topics a read phrase names by a word ("wine"), for a thing asked by one."""
+    return set(item.ids) if isinstance(item, Match) and item.kind in ("concept", "word") \
         else set()
 
 
