@@ -227,7 +227,8 @@ class Holding:
                 out.append(lambda f, words=m.text: self._uses(f, words))
         deed = query.mentions[0] if query.mentions and "who" in query.intents else None
         if deed is not None and deed.kind == "concept" and not deed.soft and \
-                any(self._is_person(m) for m in query.mentions[1:]) and \
+                any(self._is_person(m) and m.kind == "entity" and not m.text.startswith("(")
+                    for m in query.mentions[1:]) and \
                 self._deed_of_who(query, deed):
             # "Who succeeded Ingrid Halvorsen?": the text that says "succeeded", before
             # her own appointment (a word of the same topic); of a deed done to someone
