@@ -85,8 +85,8 @@ class TermIndex:
 
     def __init__(self, stemming: Stemming = DEFAULT) -> None:
         self.stemming = stemming
-        #: Most specific kind first; a tuple once prepared (a list while building).
-        self._phrases: dict[tuple[str, ...], list[Term] | tuple[Term, ...]] = {}
+        #: Most specific kind first.
+        self._phrases: dict[tuple[str, ...], tuple[Term, ...]] = {}
         #: One object per distinct meaning: an entity has dozens of names.
         self._terms: dict[Term, Term] = {}
         self._language_sets: dict[frozenset, frozenset] = {}
@@ -130,9 +130,9 @@ class TermIndex:
             self._forget_read(first)
         entries = self._phrases.get(key)
         if entries is None:
-            self._phrases[key] = [term]
+            self._phrases[key] = (term,)
         elif term not in entries:
-            self._phrases[key] = sorted((*entries, term), key=_rank_of)
+            self._phrases[key] = tuple(sorted((*entries, term), key=_rank_of))
         self._forms[(key, kind)].add(tuple([w.folded for w in words]))
         longest = self._longest_from
         if len(key) > longest.get(first, 0):
@@ -333,7 +333,6 @@ class TermIndex:
         keep what a phrase was written as only where one stem means several kinds of
         thing, the one place `meanings` reads it (it was a fifth of the index)."""
         self._vocabulary()
-        self._phrases = {k: tuple(v) for k, v in self._phrases.items()}
         several = {key for key, terms in self._phrases.items()
                    if len({t.kind for t in terms}) > 1}
         self._forms = defaultdict(set, {k: v for k, v in self._forms.items() if k[0] in several})
@@ -346,13 +345,16 @@ class TermIndex:
     def _vocabulary(self) -> tuple[dict[tuple, list[str]], set[str]]:
         """Known words bucketed for fuzzy look-up (see `_buckets_of`), and all stems."""
         if self._vocab is None:
-            buckets: dict[tuple, set[str]] = defaultdict(set)
+            # Lists, not sets: each known word is one key of _surface, and goes into a
+            # bucket at most once (the three kinds of key never meet).
+            buckets: dict[tuple, list[str]] = defaultdict(list)
             for word in self._surface:
-                if len(word) <= _SHORT + 2:
-                    buckets[(word[:1], len(word))].add(word)
-                if len(word) > _SHORT - 2:
-                    buckets[(word[:_PART],)].add(word)
-                    buckets[(word[:1], word[-_PART:])].add(word)
+                n = len(word)
+                if n <= _SHORT + 2:
+                    buckets[(word[:1], n)].append(word)
+                if n > _SHORT - 2:
+                    buckets[(word[:_PART],)].append(word)
+                    buckets[(word[:1], word[-_PART:])].append(word)
             self._vocab = ({k: sorted(v) for k, v in buckets.items()},
                            {w for phrase in self._phrases for w in phrase})
         return self._vocab

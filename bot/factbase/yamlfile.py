@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from . import flatyaml
 from .problems import KnowledgeError, Problem
 
 
@@ -81,6 +82,8 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
 
 
 _STR, _MAP, _SEQ, _MERGE = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq", "merge"))
+#: What a plain scalar of a file `flatyaml` reads may be: anything else goes to the loader.
+_PLAIN_TAGS = (_STR, *(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "null")))
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                             _LineLoader.construct_mapping)
 # Dates stay strings: the fact base's own date syntax is richer than YAML's. So do yes,
@@ -91,6 +94,41 @@ _LineLoader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 _LineLoader._typed_starts = frozenset(k for k, v in _LineLoader.yaml_implicit_resolvers.items()
                                       if v and k)
+
+
+def _flat(text: str) -> Any:
+    """The file read by `flatyaml` if it is only the lines that reads (a large fact base's
+    entities and facts), with this loader's own reading of a number or null; else None."""
+    loader: _LineLoader | None = None
+    made: dict[str, Any] = {}
+
+    def scalar(value: str) -> Any:
+        nonlocal loader
+        if value not in made:
+            loader = loader or _LineLoader("")
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            if tag not in _PLAIN_TAGS:
+                raise flatyaml.NotFlat(value)
+            made[value] = value if tag == _STR else \
+                loader.construct_object(yaml.ScalarNode(tag, value), deep=True)
+        return made[value]
+
+    def rest(line: int, lines: str) -> list | None:
+        loader = _LineLoader("\n" * (line - 1) + lines)
+        loader.duplicate_keys = []
+        try:
+            data = loader.get_single_data()
+        except (yaml.YAMLError, RecursionError):
+            return None
+        finally:
+            loader.dispose()
+        return data if isinstance(data, list) and not loader.duplicate_keys else None
+
+    try:
+        return flatyaml.parse(text, LocatedMap, _LineLoader._typed_starts, scalar, rest)
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 class Reader:
@@ -120,6 +158,9 @@ class Reader:
         except (OSError, UnicodeDecodeError) as exc:
             self.problem(name, 0, f"cannot read: {exc}")
             return None
+        data = _flat(text)
+        if data is not None:
+            return data
         loader = _LineLoader(text)
         loader.duplicate_keys = []
         try:
