@@ -22,7 +22,6 @@ def ruritania():
     "Какова площадь Астаны?",
     "Астананың ауданы қандай?",
     "How big is Astana?",  # nor is "opened on 27 June 2011" a size
-    "Koliko je velika Astana?",  # not "Ukupno 1" of the park's fact
     "Насколько велика Астана?",
 ])
 def test_declined_in_our_base(engine, question):
@@ -61,4 +60,20 @@ def test_what_is_measured_must_be_said(fourth):
 ])
 def test_other_bases(request, base, question, facts):
     answer = request.getfixturevalue(base).answer(question)
+    assert (answer.answered, answer.facts) == (bool(facts), facts)
+
+
+def test_a_day_of_a_date_is_no_size(engine, ask_in_turn):
+    # "his wife Tamara went into labor on 9 June": no size of the visit
+    answers = ask_in_turn(engine, ["Tell me about Vučić's 2017 visit", "how big was it?"])
+    assert (answers[-1].answered, answers[-1].facts) == (False, ())
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("Koliko je velika Astana?", ()),  # not "Ukupno 1" of the park's fact
+    ("Koliko je velika BK Tesla Park?", ("bk_tesla_park_construction",)),
+    ("Колико је велика Астана?", ()),
+])
+def test_serbian_how_big(engine, question, facts):
+    answer = engine.answer(question)
     assert (answer.answered, answer.facts) == (bool(facts), facts)

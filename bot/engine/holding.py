@@ -1319,12 +1319,17 @@ class Holding:
                 self._said[key] = any(self._measures.stated(text, code, asked)
                                       for code, text in fact.texts.items())
             return self._said[key]
-        # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size.
+        # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size,
+        # nor is a day next to its month ("went into labor on 9 June"), which the base
+        # language's text reads (a translation's inflected month may not be).
         key = (fact.id, "#number")
         if key not in self._said:
+            read = self._read(fact.texts.get(self.kb.meta.language, ""))
             self._said[key] = any(
                 isinstance(t, Token) and t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
-                for text in fact.texts.values() for t in self._read(text))
+                and not any(isinstance(n, Match) and n.kind == "month"
+                            for n in read[max(k - 1, 0):k + 2])
+                for k, t in enumerate(read))
         return self._said[key]
 
     def _measure_of_named(self, fact: Fact, query: Query) -> bool:
