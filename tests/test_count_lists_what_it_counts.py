@@ -5,6 +5,8 @@ happened during one of them."""
 from pathlib import Path
 import shutil
 
+import pytest
+
 from bot.engine import Engine
 from bot.factbase import load_knowledge
 
@@ -13,6 +15,16 @@ CLUB = Path(__file__).resolve().parent / "fixtures" / "harbour_city"
 
 def test_the_number_set_after_the_counted_word(space):
     answer = space.answer("How many astronauts were selected in 2015?")
+    assert (answer.answered, answer.facts) == (True, ("astronaut_selection_2015",))
+    assert answer.text.splitlines()[0] == "4 in all:"
+
+
+@pytest.mark.parametrize("question", [
+    "How many candidates were selected in 2015?",  # a cue of the fact's own kind
+    "How many candidates were in the agency's second astronaut group?",
+])
+def test_the_counted_word_of_the_facts_kind(space, question):
+    answer = space.answer(question)
     assert (answer.answered, answer.facts) == (True, ("astronaut_selection_2015",))
     assert answer.text.splitlines()[0] == "4 in all:"
 

@@ -366,7 +366,8 @@ class Shapes:
         counted = query.counted
         own = {UNIT + w.stem for m in query.mentions if m.kind == "concept" and
                counted in m.ids for w in self.kb.stemming.tokens(m.text)[-1:]}
-        if own and len(facts) == 1 and (stated := self._stated_number(facts[0], own)):
+        if own and len(facts) == 1 and (stated := self._stated_number(facts[0], own) or
+                                        self._apposed_number(facts[0], own)):
             # "How many helicopters were sent?": "12 helicopters", though the word is a
             # cue of the fact's kind, whose occasions would be counted otherwise.
             return [(Segment(templates["count"].format(count=stated), strong=True),)], None
@@ -449,8 +450,9 @@ class Shapes:
         candidates = [*facts, *(
             p for i in dict.fromkeys(c for f in facts for c in self._children.get(f.id, ()))
             if i not in ids and (p := self.kb.fact(i)) and not self._lacks(query, p))]
-        found = [(n, f) for f in candidates
-                 if (n := self._stated_number(f, {UNIT + query.counted_noun}))]
+        cues = {UNIT + query.counted_noun}
+        found = [(n, f) for f in candidates  # "some 300 companies", "candidates, four people"
+                 if (n := self._stated_number(f, cues) or self._apposed_number(f, cues))]
         return found[0] if len({n for n, _ in found}) == 1 else None
 
     def _people_in_role(self, fact: Fact, query: Query, named: set[str]) -> list[str]:
