@@ -110,6 +110,9 @@ class Query:
     #: With `counted` "" (events): the stem of a word of no topic right after "how many"
     #: ("how many *companies* took part?"): a number one fact states before it is the count.
     counted_noun: str | None = None
+    #: "How much *power* does Kestria send?": the word of no topic right after a measure
+    #: question's words, as written — what is measured, which the fact must say.
+    measured_word: str | None = None
     #: "on the *second day* of Vučić's October 2018 visit": the day of an occasion asked
     #: (an ordinal right before a `days` word), instead of an `ordinal` of events.
     nth_day: int | None = None
@@ -464,6 +467,8 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
     said = [w.folded for item in body for w in _words(item)]
     evaluative = bool(said and said[-1] in grammar.get("evaluative_end", ()) and
                       isinstance(body[0], Match) and body[0].kind == "intent")
+    if not r.intents - {"what"} and _measure_named(body, grammar):
+        r.intents.add("measure")  # "What is the *area of* Astana?" asks a measure of it
     return Query(text=text, mentions=tuple(_dedupe(r.mentions)), intents=frozenset(r.intents),
                  modifiers=frozenset(r.modifiers), years=tuple(years),
                  months=frozenset(r.months), pronouns=frozenset(r.pronouns),
@@ -471,6 +476,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  votes=tuple(votes.most_common()), social=frozenset(r.social),
                  scope=frozenset(r.scope), ordinal=r.ordinal, yes_no=yes_no,
                  bare=bare, counted=r.counted, counted_noun=r.counted_noun,
+                 measured_word=_measured_word(body),
                  nth_day=r.nth_day,
                  continues=continues, name_of=r.name_of,
                  duration=any(w.folded in grammar.get("duration", ()) or
@@ -495,6 +501,48 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                  end_of=r.mentions[r.end_at].ids if r.end_at is not None and
                  r.end_at < len(r.mentions) else (),
                  end_leading=tuple(dict.fromkeys(r.end_leading)))
+
+
+def _measure_named(found: list, grammar: Grammar) -> bool:
+    """"*What is the area of* Astana?", "what was the length of the tunnel?", "Какова
+    площадь Астаны?", "Астананың ауданы қандай?": a question whose words, grammar words
+    aside, open with "what" (or a `which` word) and then a word of a measure (the packs'
+    `measures`) that an owner word ("of") or a name follows, or end with a name, such a
+    word and "what", asks that measure of what it names."""
+    measures, of = grammar.get("measure_words", frozenset()), grammar.get("owner_before",
+                                                                          frozenset())
+
+    def what(item) -> bool:
+        return isinstance(item, Match) and item.kind == "intent" and "what" in item.ids \
+            or bool(_words(item)) and _words(item)[0].folded in grammar.get("which", ())
+
+    def measure(item) -> bool:
+        return bool(_words(item)) and _words(item)[-1].folded in measures
+
+    def name(item) -> bool:
+        return isinstance(item, Match) and item.kind in ("entity", "demonym")
+
+    content = [(k, item) for k, item in enumerate(found)
+               if not (isinstance(item, Match) and item.kind == "stop")]
+    if len(content) < 3:
+        return False
+    (_, a), (at, b), (_, c) = content[:3]
+    if what(a) and measure(b) and (name(c) or at + 1 < len(found) and
+                                   _words(found[at + 1])[:1] and
+                                   _words(found[at + 1])[0].folded in of):
+        return True
+    (_, a), (_, b), (_, c) = content[-3:]
+    return name(a) and measure(b) and what(c)
+
+
+def _measured_word(found: list) -> str | None:
+    """"How much *power* …": a word of no topic right after the words that ask a
+    measure, as written."""
+    for item, after in zip(found, found[1:]):
+        if isinstance(item, Match) and item.kind == "intent" and "measure" in item.ids and \
+                isinstance(after, Match) and after.kind == "word":
+            return after.text
+    return None
 
 
 def _direction(said: list[str], grammar: Grammar) -> str | None:

@@ -664,7 +664,8 @@ class Holding:
         if "clock" in query.intents and not any(
                 _CLOCK.search(text) for text in fact.texts.values()):
             out.append("(time of day)")
-        if "measure" in query.intents and not self._states_measure(fact, query):
+        if "measure" in query.intents and not (self._states_measure(fact, query) and
+                                               self._measure_of_named(fact, query)):
             out.append("(measure)")
         out.extend(self._lacks_first_holder(query, fact))
         out.extend(self._lacks_relation(query, fact))  # type: ignore[attr-defined]
@@ -824,7 +825,8 @@ class Holding:
         asks_who = bool({"who", "name"} & query.intents)
         mentions = []
         for m in query.mentions:
-            if m.soft or m.kind == "word" and not thin and not m.synonym and not asks_who:
+            if m.soft or m.kind == "word" and not thin and not m.synonym and not asks_who \
+                    and m.text != query.measured_word:  # "how much *power* …" is a condition
                 continue  # a fact's plain word, a topic named in passing: no condition
                 # (a synonym read as one is: the question chose that meaning)
             if m.kind == "word" and self._aspects_of(m.text, None):
@@ -1368,13 +1370,87 @@ class Holding:
                 self._said[key] = any(self._measures.stated(text, code, asked)
                                       for code, text in fact.texts.items())
             return self._said[key]
-        # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size.
+        # Tokens the index leaves unread: the digits of a name ("Nova 1") are not a size,
+        # nor is a day next to its month ("went into labor on 9 June"), which the base
+        # language's text reads (a translation's inflected month may not be).
         key = (fact.id, "#number")
         if key not in self._said:
+            read = self._read(fact.texts.get(self.kb.meta.language, ""))
             self._said[key] = any(
                 isinstance(t, Token) and t.folded[:1].isdigit() and not _YEARLIKE.match(t.folded)
-                for text in fact.texts.values() for t in self._read(text))
+                and not any(isinstance(n, Match) and n.kind == "month"
+                            for n in read[max(k - 1, 0):k + 2])
+                for k, t in enumerate(read))
         return self._said[key]
+
+    def _measure_of_named(self, fact: Fact, query: Query) -> bool:
+        """"How big is Zenda?", "what is the area of Astana?": some number of the measure
+        asked (any that is no year nor day, where none is asked) is of a thing the
+        question names (see _of_named): "… BK Tesla Park Astana, a 21-hectare housing
+        project" is the park's area, not Astana's; "Fredville United beat … 3–1 in
+        Zenda" no size of Zenda. Read in the base language's text."""
+        named = {i for m in query.mentions if m.kind == "entity" and not m.soft
+                 for i in m.ids}
+        if not named or query.duration and fact.date and (
+                fact.date.end_day or fact.date.end_month or fact.date.end_year):
+            return True
+        asked = frozenset(query.measured) or self._measures.asked(query.text)
+        concepts = {i for m in query.mentions if m.kind in ("concept", "word") and
+                    not m.soft for i in m.ids}
+        key = (fact.id, "#measure of " + " ".join(sorted(asked)) + "|" +
+               ",".join(sorted(named)) + "|" + ",".join(sorted(concepts)))
+        if key not in self._said:
+            code = self.kb.meta.language
+            text = fact.texts.get(code, "")
+            months = frozenset(fold(m) for m in (*self.kb.language(code).months,
+                                                 *self.kb.language(code).months_standalone))
+            # a clause that names nothing ("he orbited the Earth 17 times in 26 hours")
+            # says it of what the fact is about: its people and tags, not where it was
+            about = named & {*fact.who, *fact.tags}
+            self._said[key] = any(self._of_named(text, at, named, concepts, bool(about))
+                                  for at in self._measures.spots(text, code, asked, months))
+        return self._said[key]
+
+    def _of_named(self, text: str, at: int, named: set[str], concepts: set[str],
+                  about: bool) -> bool:
+        """Whether a number is of what the question names: right after "X of" it is X's
+        ("a staff of 140"), which must be a topic the question names; else the nearest
+        name before it in its sentence or clause (across commas, not one after "in",
+        "between" …) must be one of those named; where no name stands there, the fact
+        must be `about` one of them, or a topic the question names stand there ("*The
+        project* is worth around 500 million" is the project's, no size of the city it
+        was built in)."""
+        read = self._read(_CLAUSE_END.split(text[:at])[-1])
+        grammar = self.index.grammar(None)
+        of = grammar.get("owner_before", frozenset())
+        words = [(w, item) for item in read for w in _words_of(item)]
+        near = next((k for k in range(len(words) - 1, max(len(words) - 2, 0) - 1, -1)
+                     if words[k][0].folded in of), None)
+        if near and not self._measures.is_word(words[near - 1][0]):
+            # "headquarters in Steinholm and *a staff of* 140": the staff's number
+            owner = words[near - 1][1]
+            return isinstance(owner, Match) and owner.kind in ("concept", "word") and \
+                bool(set(owner.ids) & concepts)
+        # A name after "in", "between", "from" … says where or between what, not whose
+        # the number is: "the high-speed line cut the journey *between Teranzo and Kell
+        # Hadar* to 3 hours 40 minutes" is the line's.
+        aside = grammar.get("place_before", frozenset()) | grammar.get("range", frozenset()) \
+            | grammar.get("agent_before", frozenset())
+        joins = grammar.get("span_and", frozenset()) | grammar.get("articles", frozenset())
+        names: list[tuple[str, ...]] = []
+        for k, item in enumerate(read):
+            if not (isinstance(item, Match) and item.kind == "entity"):
+                continue
+            j = k - 1
+            while j >= 0 and (all(w.folded in joins for w in _words_of(read[j])) or
+                              isinstance(read[j], Match) and read[j].kind == "entity"):
+                j -= 1
+            if not (j >= 0 and all(w.folded in aside for w in _words_of(read[j]))):
+                names.append(item.ids)
+        if names:
+            return bool(set(names[-1]) & named)
+        return about or any(isinstance(item, Match) and item.kind in ("concept", "word")
+                            and set(item.ids) & concepts for item in read)
 
     def _states_day(self, fact: Fact) -> bool:
         """A day the text gives ("went into labor on 9 June") answers "on what day"."""
@@ -1591,3 +1667,8 @@ class Holding:
             return False
         named = [m for m in query.mentions if m.kind in ("entity", "concept") and not m.soft]
         return len(query.unknown) == 1 and len(named) + len(query.years) >= TOLERATE
+
+
+def _words_of(item) -> tuple:
+    """The words of a read item: a match's, or the token itself."""
+    return item.words if isinstance(item, Match) else (item,)

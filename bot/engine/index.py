@@ -226,6 +226,10 @@ class FactIndex:
             for word in compared:  # (read only as written: Query._comparatives_as_written)
                 add(word, Term("stop", COMPARATIVE, lang.code))
             self.index.add_grammar("comparative", compared, lang.code)
+            # "what is the *area* of …": a measure's words (see Query's _measure_named)
+            self.index.add_grammar("measure_words", [
+                w for ws in (lang.vocabulary.get("measures") or {}).values() for w in ws],
+                lang.code)
             for kind, words in (lang.vocabulary.get("entity_types") or {}).items():
                 # "which countries …": the words, as written and as stems
                 stems = [s for w in words for s in self.kb.stemming.stems(w)]

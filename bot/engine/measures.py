@@ -162,6 +162,26 @@ class Measures:
                 return True
         return False
 
+    def spots(self, text: str, code: str, asked: frozenset[str],
+              months: frozenset[str] = frozenset()) -> list[int]:
+        """Where each number `stated` reads as one of the asked measures stands in the
+        text (with none asked, each number that is no year, nor a day next to one of
+        the `months`: "opened on 27 June" is no size)."""
+        table = self.words.get(code, {})
+        wanted = frozenset().union(*(table.get(m, frozenset()) for m in asked))
+        numbers = self.numbers.get(code, frozenset())
+        found = [(m.start(), self.stemming.token(m.group())) for m in _TOKEN.finditer(text)]
+        out: list[int] = []
+        for i, (start, t) in enumerate(found):
+            if not self._number(t, numbers):
+                continue
+            near = [w for _, w in found[max(i - _NEAR, 0):i + _NEAR + 1] if w is not t]
+            if wanted and any(w.folded in wanted or w.stem in wanted for w in near) or \
+                    not asked and not any(w.folded in months
+                                          for _, w in found[max(i - 1, 0):i + 2]):
+                out.append(start)
+        return out
+
     @staticmethod
     def _number(token: Token, words: frozenset[str]) -> bool:
         return token.folded[:1].isdigit() and not _YEARLIKE.match(token.folded) or \

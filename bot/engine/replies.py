@@ -49,7 +49,11 @@ class Replies:
             return self._decline(query.text, templates["dont_know"], context, query.mentions,
                                  nearest=tuple(facts[:NEAREST]))
         if "how_many" in query.intents:
-            lines.extend(self._count(query, facts, code))
+            counted, occasions = self._counted(query, facts, code)
+            lines.extend(counted)
+            if occasions is not None:  # "3 in all": the three, not what happened during them
+                kept = {f.id for f in occasions}
+                facts = [f for f in facts if f.id in kept]
         said = None
         if query.yes_no and not lines:
             # A fact that says "yes" of what was asked comes first; one that says it of

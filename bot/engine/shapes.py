@@ -355,14 +355,22 @@ class Shapes:
         """"How many …": events ("how many times", "how many visits"), people by role
         ("how many presidents"), or the number a fact's text states ("five ministers").
         No number is made up: when none is stated, there is no count line."""
+        return self._counted(query, facts, code)[0]
+
+    def _counted(self, query: Query, facts: list[Fact], code: str
+                 ) -> tuple[list[Line], list[Fact] | None]:
+        """`_count`'s line, and where it counts occasions, the occasions it counted: the
+        list shown is those ("3 in all" lists three visits, not also what happened
+        during one of them)."""
         templates = self.kb.language(code).templates
         counted = query.counted
         own = {UNIT + w.stem for m in query.mentions if m.kind == "concept" and
                counted in m.ids for w in self.kb.stemming.tokens(m.text)[-1:]}
-        if own and len(facts) == 1 and (stated := self._stated_number(facts[0], own)):
+        if own and len(facts) == 1 and (stated := self._stated_number(facts[0], own) or
+                                        self._apposed_number(facts[0], own)):
             # "How many helicopters were sent?": "12 helicopters", though the word is a
             # cue of the fact's kind, whose occasions would be counted otherwise.
-            return [(Segment(templates["count"].format(count=stated), strong=True),)]
+            return [(Segment(templates["count"].format(count=stated), strong=True),)], None
         if not counted or counted in self._kinds and any(f.kind == counted and f.date
                                                          for f in facts):
             # Occasions are dated: "how many stations …", where "stations" is a cue of
@@ -372,22 +380,25 @@ class Shapes:
             events = [f for f in facts if f.part_of not in ids]
             stated = self._stated_noun(query, facts)
             if stated:
-                return [(Segment(templates["count"].format(count=stated[0]), strong=True),)]
+                return [(Segment(templates["count"].format(count=stated[0]),
+                                 strong=True),)], None
             written = self._number_before(events[0], own) if len(events) == 1 and own \
                 else None
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             if written and named and self._number_owned_by(events[0], named) is not True:
-                return []  # "How many crowns did Aldmark pay?": 1.2 billion is the budget
+                return [], None  # "How many crowns did Aldmark pay?": 1.2 billion is the budget
             if written:
                 # "How many passengers did the line carry in 2019?": "4.1 million
                 # passengers" is the number of them the text states, not 1.
-                return [(Segment(templates["count"].format(count=written), strong=True),)]
+                return [(Segment(templates["count"].format(count=written),
+                                 strong=True),)], None
             if query.counted_noun and len(events) == 1 and (query.ordinal or any(
                     m.kind == "context" for m in query.mentions)):
                 # "How many companies attended the fourth forum?": of one occasion the
                 # question pins, what it counts is not its one fact.
-                return []
-            return [(Segment(templates["count"].format(count=len(events)), strong=True),)]
+                return [], None
+            return [(Segment(templates["count"].format(count=len(events)),
+                             strong=True),)], events
         named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
         if counted in (DAYS, YEARS):
             ids = {f.id for f in facts}
@@ -396,13 +407,14 @@ class Shapes:
             # the one with a span of dates is what lasted.
             spans = {s for f in occasions if (s := self._span(f, counted))}
             head = templates["span_days" if counted == DAYS else "span_years"]
-            return [(Segment(head.format(count=spans.pop()), strong=True),)] \
-                if len(spans) == 1 else []
+            return ([(Segment(head.format(count=spans.pop()), strong=True),)]
+                    if len(spans) == 1 else []), None
         if len(facts) == 1:
             # The question's own word first ("14 stations"), then any of its concept's
             # ("five deputies" for "ministers") unless that concept is the fact's kind,
             # whose words are not all one thing ("486 kilometres" is no count of stations).
             stated = own and self._stated_number(facts[0], own) or \
+                self._apposed_number(facts[0], own | {counted}) or \
                 (None if own and facts[0].kind == counted else
                  self._stated_number(facts[0], {counted})) or (
                 self._part_number(facts[0], counted, query) if counted.startswith(UNIT)
@@ -410,13 +422,13 @@ class Shapes:
                 None if counted.startswith(UNIT) else  # minutes are not listed by name
                 self._enumerated(facts[0], counted, named))
             if stated:
-                return [(Segment(templates["count"].format(count=stated), strong=True),)]
+                return [(Segment(templates["count"].format(count=stated), strong=True),)], None
             people = self._people_in_role(facts[0], query, named) if counted == PEOPLE \
                 else None
             if people:
                 names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
                 return [(Segment(templates["count_people"].format(
-                    count=len(people), names=names), strong=True),)]
+                    count=len(people), names=names), strong=True),)], None
         if counted in self._role_concepts or counted == PEOPLE and len(facts) > 1:
             named = {i for m in query.mentions if m.kind == "entity" for i in m.ids}
             people = list(dict.fromkeys(
@@ -425,8 +437,8 @@ class Shapes:
             if people:
                 names = ", ".join(self.kb.text(self.kb.entities[i].names, code) for i in people)
                 return [(Segment(templates["count_people"].format(
-                    count=len(people), names=names), strong=True),)]
-        return []
+                    count=len(people), names=names), strong=True),)], None
+        return [], None
 
     def _stated_noun(self, query: Query, facts: list[Fact]) -> tuple[str, Fact] | None:
         """"How many companies took part in the first forum?" of one occasion: the number
@@ -438,8 +450,9 @@ class Shapes:
         candidates = [*facts, *(
             p for i in dict.fromkeys(c for f in facts for c in self._children.get(f.id, ()))
             if i not in ids and (p := self.kb.fact(i)) and not self._lacks(query, p))]
-        found = [(n, f) for f in candidates
-                 if (n := self._stated_number(f, {UNIT + query.counted_noun}))]
+        cues = {UNIT + query.counted_noun}
+        found = [(n, f) for f in candidates  # "some 300 companies", "candidates, four people"
+                 if (n := self._stated_number(f, cues) or self._apposed_number(f, cues))]
         return found[0] if len({n for n, _ in found}) == 1 else None
 
     def _people_in_role(self, fact: Fact, query: Query, named: set[str]) -> list[str]:
@@ -579,6 +592,33 @@ class Shapes:
                 return written.group(0)
         return number
 
+    def _apposed_number(self, fact: Fact, cues: set[str]) -> str | None:
+        """"its second group of astronaut candidates, *four people*, among them …": the
+        number a text sets after a comma right behind a word of what is counted (and at
+        most two more words), before a word of people or of the counted thing, as the
+        text writes it — the count of them, of which the people it names are some."""
+        stems = self._cue_stems(cues)
+        for code, text in fact.texts.items():
+            people = self._cue_stems({PEOPLE}, code) | stems
+            numbers = self._number_words(code)
+            words = [(m.start(), m.end(), self.kb.stemming.token(m.group()))
+                     for m in _WORD_AT.finditer(text)]
+            for at, (_, end, t) in enumerate(words):
+                if t.stem not in stems:
+                    continue
+                for k in range(at, min(at + 3, len(words) - 2)):
+                    gap = text[words[k][1]:words[k + 1][0]]
+                    if gap.strip() == ",":
+                        number, noun = words[k + 1][2], words[k + 2][2]
+                        if (number.folded.isdigit() and not _YEAR.match(number.folded) or
+                                number.folded in numbers) and noun.stem in people and \
+                                text[words[k + 1][1]:words[k + 2][0]].strip() == "":
+                            return numbers.get(number.folded, number.text)
+                        break
+                    if gap.strip():
+                        break
+        return None
+
     def _part_number(self, fact: Fact, unit: str, query: Query) -> str | None:
         """"The Silvane is 812 kilometres long, of which 310 kilometres lie in Kestria":
         of two numbers of the unit, where the clause (up to a comma) of one puts it in a
@@ -693,6 +733,8 @@ class Shapes:
         return cache[code]
 
 
+#: A word or a number as written, with where it stands ("4,300" one number).
+_WORD_AT = re.compile(r"\d+(?:[.,]\d{3})*|\w+")
 #: Where a clause ends, for the part a number is of ("…, of which 310 kilometres …").
 _PART = re.compile(r"[,;:]|\.\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁЂЈЉЊЋЏӘҒҚҢӨҰҮҺІ])")
