@@ -23,12 +23,13 @@ from .relations import Relations
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
+from .telling import Telling
 from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
 class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Comparing,
-             Verdict, Conversation, Descriptions, Replies):
+             Verdict, Conversation, Descriptions, Replies, Telling):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

@@ -71,6 +71,8 @@ class _Checks:
     events: tuple[Mention, ...]
     #: The kinds of event, where the question names a role and does not ask "when".
     role_events: tuple[Mention, ...]
+    #: The plain words used loosely (a question that names much): see Telling._untold.
+    loose: tuple[Mention, ...] = ()
 
 
 class Holding:
@@ -478,7 +480,7 @@ class Holding:
         held = [f for _, f in holding]
         return [f for f in held if f in members][:1]
 
-    def _lacks(self, query: Query, fact: Fact) -> tuple[str, ...]:
+    def _lacks(self, query: Query, fact: Fact, telling: bool = True) -> tuple[str, ...]:
         """What of the question `fact` does not hold: mentions it is not about (a person
         must take part, not be named in passing), a year or month it is not in, a date
         or a participant it does not give when that is what is asked."""
@@ -517,6 +519,7 @@ class Holding:
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if strength <= 0 or (flags & _PERSON and
+                                 not self._owns_in(m, fact) and
                                  not self._takes_part(m.ids, fact, query) and
                                  not (self._relations_asked(query) and  # type: ignore
                                       self._owns_relative(query, m)) and  # type: ignore
@@ -530,6 +533,8 @@ class Holding:
                 # one the question is said of ("what did *Stalin* say about Tito?"),
                 # unless the text names them as who did it ("… awarded *by Vučić*").
                 out.append(m.text)
+        if not telling:  # a rival's (see Telling): what it is about, not what it gives
+            return tuple(out)
         alone = checks.alone
         if alone is not None and all(i not in fact.who and i not in fact.tags
                                      for i in checks.alone_ids):
@@ -538,6 +543,7 @@ class Holding:
             # which something happened, named in passing) does not say.
             out.append(alone.text)
         out.extend(self._subject_does_else(query, fact))  # "did Kestria recognise …?"
+        out.extend(self._untold(query, fact, checks.loose))  # type: ignore[attr-defined]
         if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
@@ -777,8 +783,11 @@ class Holding:
                      all(entities[i].type == "country" for i in m.ids)]
         asks_who = bool({"who", "name"} & query.intents)
         mentions = []
+        loose = []
         for m in query.mentions:
             if m.soft or m.kind == "word" and not thin and not m.synonym and not asks_who:
+                if not m.soft and not self._aspects_of(m.text, None):
+                    loose.append(m)
                 continue  # a fact's plain word, a topic named in passing: no condition
                 # (a synonym read as one is: the question chose that meaning)
             if m.kind == "word" and self._aspects_of(m.text, None):
@@ -806,7 +815,7 @@ class Holding:
         checks = _Checks(tuple(mentions), tuple(m for m in query.mentions if self._is_person(m)),
                          alone, alone_ids,
                          doing if doing and self._asks_who_does(query) else (),
-                         concepts, events, role_events)
+                         concepts, events, role_events, tuple(loose))
         if len(memo) >= QUESTION_MEMO:
             memo.clear()
         memo[id(query)] = (query, checks)
@@ -1212,6 +1221,12 @@ class Holding:
             self.kb.entities[i].type == "person" for i in fact.who) else ()
         return any(i in (doers or (*fact.who, *fact.tags)) or
                    (occasion and i in parent.who) for i in people)
+
+    def _owns_in(self, m: Mention, fact: Fact) -> bool:
+        """A person named as an owner ("when were *Nyberg's* symphonies recorded?") is
+        whose thing it is, not who did it: a fact about them (`who` or `tags`) holds them
+        though others did the deed ("the orchestra recorded the symphonies of Nyberg")."""
+        return m.role == "owner" and any(i in fact.who or i in fact.tags for i in m.ids)
 
     def _who_is_asked(self, query: Query) -> bool:
         """"Who is Tamara …?", "who was Reyk?": a person named right after "who" and an
