@@ -227,6 +227,9 @@ class Holding:
                 # question's words ("who came with him on that trip?" is the visit's).
                 out.append(lambda f, said=frozenset(m.ids): f.id in said and all(
                     f.kind in e.ids or self._uses(f, e.text) for e in events))
+        aspect = self._aspect_asked(query)
+        if aspect:  # "How did the strike end?": the fact that says it ended, first
+            out.append(lambda f, asked=aspect[0]: asked in self._aspects(f))
         if "where" in query.intents and not (query.years or query.months) and not any(
                 m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
             out.append(lambda f: not f.date)
@@ -575,6 +578,10 @@ class Holding:
                 fact.date and (fact.date.end_year or fact.date.end_month or fact.date.end_day)):
             out.append(aspect[2])  # "When did it finish?": not "work on it started" (1911)
         dated = "when" in query.intents and bool(fact.date)
+        if dated and query.mentions and all(m.kind == "word" for m in query.mentions):
+            # "When did the war end?": a date is of the event the fact is, which a
+            # question naming only words of its text ("when the war came, …") does not name.
+            out.append(query.mentions[0].text)
         if dated or {"who", "where"} & query.intents:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
@@ -670,8 +677,16 @@ class Holding:
         ("from both ends" is no ending)."""
         grammar = self.index.grammar(languages)
         words = {t.folded for t in self.kb.stemming.tokens(text)}
+        # A word that also gives a reason (grammar `reason`: "over") says so only ending
+        # its clause ("the strike was over."), not before what follows ("… over pay").
+        folded = fold(text)
+        reasons = grammar.get("reason", frozenset())
+
+        def says(word: str) -> bool:
+            return word not in reasons or bool(
+                re.search(rf"\b{re.escape(word)}\b\s*(?:[^\w\s]|$)", folded))
         return {aspect for aspect in ("beginning", "ending")
-                if words & grammar.get(aspect, frozenset())}
+                if any(says(w) for w in words & grammar.get(aspect, frozenset()))}
 
     def _did_the_occasion(self, query: Query, event: Mention, occasion: Fact) -> bool:
         """False when the question says someone did the kind of event ("did *Nazarbayev
