@@ -1336,11 +1336,13 @@ class Holding:
 
     def _states_measure(self, fact: Fact, query: Query) -> bool:
         """"How big/how long is …" is answered by a number in the text; "how long did it
-        last" also by a span of days."""
-        if query.duration and fact.date and (fact.date.end_day or fact.date.end_month or
-                                             fact.date.end_year):
-            return True
+        last", "how long was she director" (of a person) also by a span of dates."""
         asked = frozenset(query.measured) or self._measures.asked(query.text)
+        lasting = query.duration or "duration" in asked and any(
+            self._is_person(m) for m in query.mentions)  # "how long was X conductor?"
+        if lasting and fact.date and (fact.date.end_day or fact.date.end_month or
+                                      fact.date.end_year):
+            return True  # (a person has no length: "how long" of them asks a span)
         if asked:  # "how high": a number with a word of height, in the text's language
             key = (fact.id, "#measure " + " ".join(sorted(asked)))
             if key not in self._said:
