@@ -521,8 +521,10 @@ class Holding:
                 strength = 0.0  # "who met Osric in Lunsk?": not "met Osta in Oranta … to Lunsk"
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
+            if flags & _PERSON and self._object_asked(query, m) and self._said_to_do(query, m, fact):
+                strength = 0.0  # "Who succeeded Amsel?": not "Amsel succeeded Feld"
             if strength <= 0 or (flags & _PERSON and
-                                 not self._owns_in(m, fact) and
+                                 not self._owns_in(query, m, fact) and
                                  not self._takes_part(m.ids, fact, query) and
                                  not (self._relations_asked(query) and  # type: ignore
                                       self._owns_relative(query, m)) and  # type: ignore
@@ -1237,11 +1239,41 @@ class Holding:
         return any(i in (doers or (*fact.who, *fact.tags)) or
                    (occasion and i in parent.who) for i in people)
 
-    def _owns_in(self, m: Mention, fact: Fact) -> bool:
+    def _owns_in(self, query: Query, m: Mention, fact: Fact) -> bool:
         """A person named as an owner ("when were *Nyberg's* symphonies recorded?") is
         whose thing it is, not who did it: a fact about them (`who` or `tags`) holds them
-        though others did the deed ("the orchestra recorded the symphonies of Nyberg")."""
-        return m.role == "owner" and any(i in fact.who or i in fact.tags for i in m.ids)
+        though others did the deed ("the orchestra recorded the symphonies of Nyberg").
+        So is one to whom the deed was done (see _object_asked), whom the text may name in
+        passing ("Viktor Amsel succeeded Anton Feld")."""
+        if m.role == "owner":
+            return any(i in fact.who or i in fact.tags for i in m.ids)
+        return self._object_asked(query, m)
+
+    def _object_asked(self, query: Query, m: Mention) -> bool:
+        """A person a "who" question names right after the kind of event it asks the
+        doer of ("who succeeded *Anton Feld*?"): whom it was done to."""
+        if "who" not in query.intents or m not in query.mentions:
+            return False
+        at = query.mentions.index(m)
+        return at > 0 and query.mentions[at - 1].kind == "concept" and \
+            bool(set(query.mentions[at - 1].ids) & self._kinds)
+
+    def _said_to_do(self, query: Query, m: Mention, fact: Fact) -> bool:
+        """Whether the text has the person asked as whom it was done to (see
+        _object_asked) right before the question's own word for the deed: the one who did
+        it ("Viktor Amsel succeeded Anton Feld" is no answer to "who succeeded Amsel?")."""
+        if m.text.startswith("("):  # a pronoun: the thread's person, not written so
+            return False
+        verb = query.mentions[query.mentions.index(m) - 1]
+        stems = set(self.kb.stemming.stems(verb.text))
+        key = (fact.id, "#said to do " + ",".join(m.ids) + "|" + ",".join(sorted(stems)))
+        if key not in self._said:
+            found = [self._read(text) for text in fact.texts.values()]
+            self._said[key] = any(
+                isinstance(item, Match) and set(m.ids) & set(item.ids) and
+                isinstance(after, Match) and bool(stems & {w.stem for w in after.words})
+                for read in found for item, after in zip(read, read[1:]))
+        return self._said[key]
 
     def _who_is_asked(self, query: Query) -> bool:
         """"Who is Tamara …?", "who was Reyk?": a person named right after "who" and an
@@ -1417,7 +1449,9 @@ class Holding:
         authors = self._authors_only(query, fact)  # "a design by …" of "who built"
         for key in p.about:
             if key in named or p.about[key] < IN_TEXT or key in authors or \
-                    key not in self._text_names(fact):
+                    key not in self._text_names(fact) or \
+                    key not in fact.who and self._only_owning(fact, key) and \
+                    (e := self.kb.entities.get(key)) is not None and e.type != "person":
                 continue
             e = self.kb.entities.get(key)
             if e and e.type == "country" and p.about[key] < TAGGED:
@@ -1429,6 +1463,34 @@ class Holding:
                     key in self._roles(i) for i in named if i in self.kb.entities):
                 return True  # "five ministers" — unless it is the named person's own title
         return False
+
+    def _only_owning(self, fact: Fact, key: str) -> bool:
+        """Whether the fact's text names the entity only right after `owner_before`
+        ("principal conductor *of the Varrow Philharmonic*"): whose post or thing it is,
+        not someone who did anything — no answer to "who succeeded Feld?" (a person so
+        named is one, "the son of Isolde Marrin": see _gives_someone)."""
+        memo_key = (fact.id, "#only owning " + key)
+        if memo_key not in self._said:
+            grammar = self.index.grammar(None)
+            of = grammar.get("owner_before", frozenset())
+            articles = grammar.get("articles", frozenset())
+            seen = owning = 0
+            for text in fact.texts.values():
+                words: list[str] = []
+                for item in self._read(text):
+                    if isinstance(item, Match) and key in item.ids:
+                        words.append("")  # where the entity stands
+                    elif isinstance(item, Match):
+                        words.extend(w.folded for w in item.words)
+                    else:
+                        words.append(item.folded)
+                for at, word in enumerate(words):
+                    if word == "":
+                        seen += 1
+                        back = at - 1 - (at > 1 and words[at - 1] in articles)
+                        owning += back >= 0 and words[back] in of
+            self._said[memo_key] = bool(seen) and seen == owning
+        return self._said[memo_key]
 
     def _named_as(self, fact: Fact, asked: str, named: set[str]) -> bool:
         """"What was the name of the group …?": the fact's text names something the
