@@ -580,9 +580,12 @@ class Holding:
                 fact.date and (fact.date.end_year or fact.date.end_month or fact.date.end_day)):
             out.append(aspect[2])  # "When did it finish?": not "work on it started" (1911)
         dated = "when" in query.intents and bool(fact.date)
-        if dated and query.mentions and all(m.kind == "word" for m in query.mentions):
+        if dated and query.mentions and all(m.kind == "word" for m in query.mentions) and \
+                not self._says_aspect_asked(query, fact):
             # "When did the war end?": a date is of the event the fact is, which a
-            # question naming only words of its text ("when the war came, …") does not name.
+            # question naming only words of its text ("when the war came, …") does not
+            # name — unless the text says what the question asks of them ("… signed the
+            # treaty, ending the border dispute": when the quarrel ended).
             out.append(query.mentions[0].text)
         if dated or {"who", "where"} & query.intents:
             # A date answers "when" only for the event the fact is: what the question
@@ -662,6 +665,17 @@ class Holding:
             return None
         return self._per_question(("#aspect", query.text), read)
 
+    def _says_aspect_asked(self, query: Query, fact: Fact) -> bool:
+        """Whether the fact's text itself says the beginning or end the question asks."""
+        aspect = self._aspect_asked(query)
+        if not aspect:
+            return False
+        code = self.kb.meta.language
+        stemming = self.kb.stemming
+        words = {stemming.stems(w)[0] for w in self.index.grammar([code]).get(aspect[0], ())
+                 if stemming.stems(w)}  # by stem: "ending the dispute" says it ended
+        return bool(words & set(stemming.stems(fact.texts.get(code, ""))))
+
     def _aspects(self, fact: Fact) -> set[str]:
         """Whether the fact's text (in the fact base's own language) says something began
         or ended — both where it names a span of years ("built between 2018 and 2023")."""
@@ -678,7 +692,9 @@ class Holding:
         """Which of the grammar's `beginning` and `ending` words the text uses, as written
         ("from both ends" is no ending)."""
         grammar = self.index.grammar(languages)
-        words = {t.folded for t in self.kb.stemming.tokens(text)}
+        # (a yes/no particle, Kazakh "ма" of "басталды ма", says no beginning alone)
+        words = {t.folded for t in self.kb.stemming.tokens(text)} - \
+            grammar.get("yes_no_particle", frozenset())
         # A word that also gives a reason (grammar `reason`: "over") says so only ending
         # its clause ("the strike was over."), not before what follows ("… over pay").
         folded = fold(text)
@@ -1252,8 +1268,8 @@ class Holding:
     def _object_asked(self, query: Query, m: Mention) -> bool:
         """A person a "who" question names right after the kind of event it asks the
         doer of ("who succeeded *Anton Feld*?"): whom it was done to."""
-        if "who" not in query.intents or m not in query.mentions:
-            return False
+        if "who" not in query.intents or m not in query.mentions or m.text.startswith("("):
+            return False  # ("who did *he* meet?": the thread's person is who did it)
         at = query.mentions.index(m)
         return at > 0 and query.mentions[at - 1].kind == "concept" and \
             bool(set(query.mentions[at - 1].ids) & self._kinds)
