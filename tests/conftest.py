@@ -34,7 +34,8 @@ BASES = {"club": REPO / "tests" / "fixtures" / "harbour_city",
          "second": REPO / "tests" / "second_base" / "knowledge",
          "third": REPO / "tests" / "third_base" / "knowledge",
          "fourth": REPO / "tests" / "fourth_base" / "knowledge",
-         "fifth": REPO / "tests" / "fifth_base" / "knowledge"}
+         "fifth": REPO / "tests" / "fifth_base" / "knowledge",
+         "sixth": REPO / "tests" / "sixth_base" / "knowledge"}
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 from bot.matching import Match, Term, TermIndex
 
 
-@pytest.mark.parametrize("name", ["ours", "club", "second", "third", "fourth", "fifth"])
+@pytest.mark.parametrize("name", ["ours", "club", "second", "third", "fourth", "fifth", "sixth"])
 def test_read_is_find_without_typos(name, engine, engine_of):
     eng = engine if name == "ours" else engine_of(name)
     texts = [t for f in eng.kb.facts for d in (f.texts, f.questions) for t in d.values()]

@@ -1,6 +1,6 @@
 """Guards against tuning the engine to one fact base and one wording.
 
-Five question sets were written by teammates who never read the engine:
+Six question sets were written by teammates who never read the engine:
 - `second_base/`: a fictional space agency's fact base (its language file holds only its
   concepts) with its own questions and conversations, written before any tuning;
 - `third_base/`: a fictional Estavia–Norland relations fact base, written from SCHEMA.md
@@ -10,6 +10,10 @@ Five question sets were written by teammates who never read the engine:
 - `fifth_base/`: a fictional Calvia–Morvath railway fact base (a history: treaty,
   building, opening, records, accidents), written from SCHEMA.md alone with its
   questions and conversations before the engine was run on them (`source.txt`);
+- `sixth_base/`: a fictional city orchestra's history (the Varrow Philharmonic:
+  conductors' tenures, its hall, tours, recordings, agreements, awards), written from
+  SCHEMA.md alone with its questions and conversations before the engine was run on them
+  (`source.txt`);
 - `heldout/`: new phrasings, of the kinds of ../shared/eval/dev_hard.yaml, over our base.
 
 They are not yet at the project's 95 % bar; these floors are where the engine stands, so
@@ -35,6 +39,8 @@ HERE = Path(__file__).parent
     ("fourth_base", "conversations.yaml", 0.94, 1.0),
     ("fifth_base", "questions.yaml", 0.82, 0.94),
     ("fifth_base", "conversations.yaml", 0.77, 0.66),
+    ("sixth_base", "questions.yaml", 0.89, 0.87),
+    ("sixth_base", "conversations.yaml", 0.88, 1.0),
     ("heldout", "questions.yaml", 0.90, 1.0),
     ("heldout", "conversations.yaml", 0.97, 1.0),
 ])

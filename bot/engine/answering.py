@@ -24,12 +24,13 @@ from .repeats import Repeats
 from .replies import Replies, _not_known
 from .shapes import Shapes
 from .sides import Sides
+from .telling import Telling
 from .verdict import Verdict
 from .weights import MAX_QUESTION
 
 
 class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Comparing,
-             Verdict, Conversation, Descriptions, Repeats, Replies):
+             Verdict, Conversation, Descriptions, Repeats, Replies, Telling):
     """Answers questions over one fact base."""
 
     def answer(self, question: str, context: Context | None = None) -> Answer:

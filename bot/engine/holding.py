@@ -80,6 +80,8 @@ class _Checks:
     events: tuple[Mention, ...]
     #: The kinds of event, where the question names a role and does not ask "when".
     role_events: tuple[Mention, ...]
+    #: The plain words used loosely (a question that names much): see Telling._untold.
+    loose: tuple[Mention, ...] = ()
 
 
 class Holding:
@@ -254,6 +256,9 @@ class Holding:
                 # question's words ("who came with him on that trip?" is the visit's).
                 out.append(lambda f, said=frozenset(m.ids): f.id in said and all(
                     f.kind in e.ids or self._uses(f, e.text) for e in events))
+        aspect = self._aspect_asked(query)
+        if aspect:  # "How did the strike end?": the fact that says it ended, first
+            out.append(lambda f, asked=aspect[0]: asked in self._aspects(f))
         if "where" in query.intents and not (query.years or query.months) and not any(
                 m.kind == "concept" and set(m.ids) & self._kinds for m in query.mentions):
             out.append(lambda f: not f.date)
@@ -507,7 +512,7 @@ class Holding:
         held = [f for _, f in holding]
         return [f for f in held if f in members][:1]
 
-    def _lacks(self, query: Query, fact: Fact) -> tuple[str, ...]:
+    def _lacks(self, query: Query, fact: Fact, telling: bool = True) -> tuple[str, ...]:
         """What of the question `fact` does not hold: mentions it is not about (a person
         must take part, not be named in passing), a year or month it is not in, a date
         or a participant it does not give when that is what is asked."""
@@ -548,7 +553,10 @@ class Holding:
                 strength = 0.0  # "When was BK group founded?": "…, founded by …" is not it
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
+            if flags & _PERSON and self._object_asked(query, m) and self._said_to_do(query, m, fact):
+                strength = 0.0  # "Who succeeded Amsel?": not "Amsel succeeded Feld"
             if strength <= 0 or (flags & _PERSON and
+                                 not self._owns_in(query, m, fact) and
                                  not self._takes_part(m.ids, fact, query) and
                                  not (self._relations_asked(query) and  # type: ignore
                                       self._owns_relative(query, m)) and  # type: ignore
@@ -562,6 +570,8 @@ class Holding:
                 # one the question is said of ("what did *Stalin* say about Tito?"),
                 # unless the text names them as who did it ("… awarded *by Vučić*").
                 out.append(m.text)
+        if not telling:  # a rival's (see Telling): what it is about, not what it gives
+            return tuple(out)
         alone = checks.alone
         if alone is not None and all(i not in fact.who and i not in fact.tags
                                      for i in checks.alone_ids):
@@ -572,6 +582,7 @@ class Holding:
         out.extend(self._subject_does_else(query, fact))  # "did Kestria recognise …?"
         if not query.direction:  # (a giving's sides are Sides' to read)
             out.extend(self._someone_else_did(query, fact))  # "when did Kazakhstan open …"
+        out.extend(self._untold(query, fact, checks.loose))  # type: ignore[attr-defined]
         if checks.negatable and fact.id in self._negating:
             # "Which countries recognize South Ossetia?": a fact that says only that one
             # does *not* does not say who does.
@@ -603,6 +614,13 @@ class Holding:
                 fact.date and (fact.date.end_year or fact.date.end_month or fact.date.end_day)):
             out.append(aspect[2])  # "When did it finish?": not "work on it started" (1911)
         dated = "when" in query.intents and bool(fact.date)
+        if dated and query.mentions and all(m.kind == "word" for m in query.mentions) and \
+                not self._says_aspect_asked(query, fact):
+            # "When did the war end?": a date is of the event the fact is, which a
+            # question naming only words of its text ("when the war came, …") does not
+            # name — unless the text says what the question asks of them ("… signed the
+            # treaty, ending the border dispute": when the quarrel ended).
+            out.append(query.mentions[0].text)
         if dated or {"who", "where"} & query.intents:
             # A date answers "when" only for the event the fact is: what the question
             # names must be the fact's kind or tags, or its people's roles, not a word
@@ -682,6 +700,17 @@ class Holding:
             return None
         return self._per_question(("#aspect", query.text), read)
 
+    def _says_aspect_asked(self, query: Query, fact: Fact) -> bool:
+        """Whether the fact's text itself says the beginning or end the question asks."""
+        aspect = self._aspect_asked(query)
+        if not aspect:
+            return False
+        code = self.kb.meta.language
+        stemming = self.kb.stemming
+        words = {stemming.stems(w)[0] for w in self.index.grammar([code]).get(aspect[0], ())
+                 if stemming.stems(w)}  # by stem: "ending the dispute" says it ended
+        return bool(words & set(stemming.stems(fact.texts.get(code, ""))))
+
     def _aspects(self, fact: Fact) -> set[str]:
         """Whether the fact's text (in the fact base's own language) says something began
         or ended — both where it names a span of years ("built between 2018 and 2023")."""
@@ -698,9 +727,19 @@ class Holding:
         """Which of the grammar's `beginning` and `ending` words the text uses, as written
         ("from both ends" is no ending)."""
         grammar = self.index.grammar(languages)
-        words = {t.folded for t in self.kb.stemming.tokens(text)}
+        # (a yes/no particle, Kazakh "ма" of "басталды ма", says no beginning alone)
+        words = {t.folded for t in self.kb.stemming.tokens(text)} - \
+            grammar.get("yes_no_particle", frozenset())
+        # A word that also gives a reason (grammar `reason`: "over") says so only ending
+        # its clause ("the strike was over."), not before what follows ("… over pay").
+        folded = fold(text)
+        reasons = grammar.get("reason", frozenset())
+
+        def says(word: str) -> bool:
+            return word not in reasons or bool(
+                re.search(rf"\b{re.escape(word)}\b\s*(?:[^\w\s]|$)", folded))
         return {aspect for aspect in ("beginning", "ending")
-                if words & grammar.get(aspect, frozenset())}
+                if any(says(w) for w in words & grammar.get(aspect, frozenset()))}
 
     def _did_the_occasion(self, query: Query, event: Mention, occasion: Fact) -> bool:
         """False when the question says someone did the kind of event ("did *Nazarbayev
@@ -824,9 +863,12 @@ class Holding:
                      all(entities[i].type == "country" for i in m.ids)]
         asks_who = bool({"who", "name"} & query.intents)
         mentions = []
+        loose = []
         for m in query.mentions:
             if m.soft or m.kind == "word" and not thin and not m.synonym and not asks_who \
                     and m.text != query.measured_word:  # "how much *power* …" is a condition
+                if not m.soft and not self._aspects_of(m.text, None):
+                    loose.append(m)
                 continue  # a fact's plain word, a topic named in passing: no condition
                 # (a synonym read as one is: the question chose that meaning)
             if m.kind == "word" and self._aspects_of(m.text, None):
@@ -854,7 +896,7 @@ class Holding:
         checks = _Checks(tuple(mentions), tuple(m for m in query.mentions if self._is_person(m)),
                          alone, alone_ids,
                          doing if doing and self._asks_who_does(query) else (),
-                         concepts, events, role_events)
+                         concepts, events, role_events, tuple(loose))
         if len(memo) >= QUESTION_MEMO:
             memo.clear()
         memo[id(query)] = (query, checks)
@@ -1266,6 +1308,42 @@ class Holding:
         return any(i in (doers or (*fact.who, *fact.tags)) or
                    (occasion and i in parent.who) for i in people)
 
+    def _owns_in(self, query: Query, m: Mention, fact: Fact) -> bool:
+        """A person named as an owner ("when were *Nyberg's* symphonies recorded?") is
+        whose thing it is, not who did it: a fact about them (`who` or `tags`) holds them
+        though others did the deed ("the orchestra recorded the symphonies of Nyberg").
+        So is one to whom the deed was done (see _object_asked), whom the text may name in
+        passing ("Viktor Amsel succeeded Anton Feld")."""
+        if m.role == "owner":
+            return any(i in fact.who or i in fact.tags for i in m.ids)
+        return self._object_asked(query, m)
+
+    def _object_asked(self, query: Query, m: Mention) -> bool:
+        """A person a "who" question names right after the kind of event it asks the
+        doer of ("who succeeded *Anton Feld*?"): whom it was done to."""
+        if "who" not in query.intents or m not in query.mentions or m.text.startswith("("):
+            return False  # ("who did *he* meet?": the thread's person is who did it)
+        at = query.mentions.index(m)
+        return at > 0 and query.mentions[at - 1].kind == "concept" and \
+            bool(set(query.mentions[at - 1].ids) & self._kinds)
+
+    def _said_to_do(self, query: Query, m: Mention, fact: Fact) -> bool:
+        """Whether the text has the person asked as whom it was done to (see
+        _object_asked) right before the question's own word for the deed: the one who did
+        it ("Viktor Amsel succeeded Anton Feld" is no answer to "who succeeded Amsel?")."""
+        if m.text.startswith("("):  # a pronoun: the thread's person, not written so
+            return False
+        verb = query.mentions[query.mentions.index(m) - 1]
+        stems = set(self.kb.stemming.stems(verb.text))
+        key = (fact.id, "#said to do " + ",".join(m.ids) + "|" + ",".join(sorted(stems)))
+        if key not in self._said:
+            found = [self._read(text) for text in fact.texts.values()]
+            self._said[key] = any(
+                isinstance(item, Match) and set(m.ids) & set(item.ids) and
+                isinstance(after, Match) and bool(stems & {w.stem for w in after.words})
+                for read in found for item, after in zip(read, read[1:]))
+        return self._said[key]
+
     def _who_is_asked(self, query: Query) -> bool:
         """"Who is Tamara …?", "who was Reyk?": a person named right after "who" and an
         auxiliary (`who_subject`, `yes_no`) is asked about, not said to do anything."""
@@ -1359,11 +1437,13 @@ class Holding:
 
     def _states_measure(self, fact: Fact, query: Query) -> bool:
         """"How big/how long is …" is answered by a number in the text; "how long did it
-        last" also by a span of days."""
-        if query.duration and fact.date and (fact.date.end_day or fact.date.end_month or
-                                             fact.date.end_year):
-            return True
+        last", "how long was she director" (of a person) also by a span of dates."""
         asked = frozenset(query.measured) or self._measures.asked(query.text)
+        lasting = query.duration or "duration" in asked and any(
+            self._is_person(m) for m in query.mentions)  # "how long was X conductor?"
+        if lasting and fact.date and (fact.date.end_day or fact.date.end_month or
+                                      fact.date.end_year):
+            return True  # (a person has no length: "how long" of them asks a span)
         if asked:  # "how high": a number with a word of height, in the text's language
             key = (fact.id, "#measure " + " ".join(sorted(asked)))
             if key not in self._said:
@@ -1391,10 +1471,12 @@ class Holding:
         Zenda" no size of Zenda. Read in the base language's text."""
         named = {i for m in query.mentions if m.kind == "entity" and not m.soft
                  for i in m.ids}
-        if not named or query.duration and fact.date and (
+        asked = frozenset(query.measured) or self._measures.asked(query.text)
+        lasting = query.duration or "duration" in asked and any(
+            self._is_person(m) for m in query.mentions)  # "how long was X conductor?"
+        if not named or lasting and fact.date and (
                 fact.date.end_day or fact.date.end_month or fact.date.end_year):
             return True
-        asked = frozenset(query.measured) or self._measures.asked(query.text)
         concepts = {i for m in query.mentions if m.kind in ("concept", "word") and
                     not m.soft for i in m.ids}
         key = (fact.id, "#measure of " + " ".join(sorted(asked)) + "|" +
@@ -1512,7 +1594,9 @@ class Holding:
         authors = self._authors_only(query, fact)  # "a design by …" of "who built"
         for key in p.about:
             if key in named or p.about[key] < IN_TEXT or key in authors or \
-                    key not in self._text_names(fact):
+                    key not in self._text_names(fact) or \
+                    key not in fact.who and self._only_owning(fact, key) and \
+                    (e := self.kb.entities.get(key)) is not None and e.type != "person":
                 continue
             e = self.kb.entities.get(key)
             if e and e.type == "country" and p.about[key] < TAGGED:
@@ -1524,6 +1608,34 @@ class Holding:
                     key in self._roles(i) for i in named if i in self.kb.entities):
                 return True  # "five ministers" — unless it is the named person's own title
         return False
+
+    def _only_owning(self, fact: Fact, key: str) -> bool:
+        """Whether the fact's text names the entity only right after `owner_before`
+        ("principal conductor *of the Varrow Philharmonic*"): whose post or thing it is,
+        not someone who did anything — no answer to "who succeeded Feld?" (a person so
+        named is one, "the son of Isolde Marrin": see _gives_someone)."""
+        memo_key = (fact.id, "#only owning " + key)
+        if memo_key not in self._said:
+            grammar = self.index.grammar(None)
+            of = grammar.get("owner_before", frozenset())
+            articles = grammar.get("articles", frozenset())
+            seen = owning = 0
+            for text in fact.texts.values():
+                words: list[str] = []
+                for item in self._read(text):
+                    if isinstance(item, Match) and key in item.ids:
+                        words.append("")  # where the entity stands
+                    elif isinstance(item, Match):
+                        words.extend(w.folded for w in item.words)
+                    else:
+                        words.append(item.folded)
+                for at, word in enumerate(words):
+                    if word == "":
+                        seen += 1
+                        back = at - 1 - (at > 1 and words[at - 1] in articles)
+                        owning += back >= 0 and words[back] in of
+            self._said[memo_key] = bool(seen) and seen == owning
+        return self._said[memo_key]
 
     def _named_as(self, fact: Fact, asked: str, named: set[str]) -> bool:
         """"What was the name of the group …?": the fact's text names something the

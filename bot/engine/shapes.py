@@ -692,11 +692,13 @@ class Shapes:
             numbers = self._number_words(code)
             if unit and sum(t.stem in stems for t in found) > 1:
                 continue  # "scored after 12 minutes; lasted 100 minutes": which one?
-            articles = self.kb.language(code).grammar.get("articles", ())
+            grammar = self.kb.language(code).grammar
+            articles = {*grammar.get("articles", ()), *grammar.get("place_before", ()),
+                        *grammar.get("agent_before", ())}
             for at, (first, second) in enumerate(zip(found, found[1:])):
                 if second.stem in stems and _YEAR.match(first.folded) and at and \
                         found[at - 1].folded in articles:
-                    continue  # "the 1988 derailment" is no count of derailments
+                    continue  # "the 1988 derailment", "by 2005 musicians …": no count
                 if second.stem in stems:
                     if first.folded.isdigit() and at and found[at - 1].folded.isdigit():
                         return found[at - 1].folded + "." + first.folded  # "22.6 km"
