@@ -203,6 +203,9 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         if bound is None:  # "who designed that?" after "and the tunnel?" was declined
             return self._decline(question, templates["who_is_meant"], context, ())
         query = self._nth_of_thread(self._resolve(bound, context), context)
+        if {"year_after", "year_before"} & query.pronouns:
+            # "what happened a year later?" than nothing dated: later than what?
+            return self._decline(question, templates["who_is_meant"], context, ())
         if not query.named:
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())

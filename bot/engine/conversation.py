@@ -89,12 +89,29 @@ class Conversation:
                         all(v in self.kb.entities for v in values):
                     query = replace(query, mentions=query.mentions + (
                         Mention("entity", values, text, role or "any", soft=True),))
+        query = self._year_next_to(query, context)
         if "time" in query.pronouns and not query.years:
             dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
             if dated:
                 first = min(d.year for d in dated)
                 query = replace(query, years=((first, max(d.last_year for d in dated)),))
         return query
+
+    def _year_next_to(self, query: Query, context: Context) -> Query:
+        """"what happened a year later?", "did he come back the year after?", "godinu
+        dana kasnije": the year after (before) the previous answer's dates (the packs'
+        `year_after`/`year_before`), as if the question named it; the previous answer
+        itself is then no answer. With no dated answer before, the words stay, and the
+        question asks who or what is meant."""
+        shift = {"year_after": 1, "year_before": -1}
+        said = [shift[k] for k in shift if k in query.pronouns]
+        dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
+        if len(said) != 1 or query.years or not dated:
+            return query
+        year = max(d.last_year for d in dated) + 1 if said[0] > 0 else \
+            min(d.year for d in dated) - 1
+        return replace(query, years=((year, year),), pronouns=query.pronouns - set(shift),
+                       mentions=tuple(m for m in query.mentions if m.kind != "context"))
 
     def _company_there(self, query: Query, context: Context
                        ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
