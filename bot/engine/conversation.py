@@ -298,7 +298,9 @@ class Conversation:
         # (nor, where it names a deed, the first such deed among them: "when did he fly
         # again?" after the award for his only flight is no answer with that flight)
         rank = self._date_rank
-        seen = [*chosen, *previous]
+        # (the occasion the previous answer was part of is such a deed too: "was he back
+        # …?" after what was signed during his visit)
+        seen = [*chosen, *previous, *(f for r in roots if (f := self.kb.fact(r)))]
         kinds = {i for m in query.mentions if m.kind == "concept" and not m.soft
                  for i in m.ids} & self._kinds
         return [f for f in chosen if f.id not in occasion and f.part_of not in occasion and
@@ -325,7 +327,9 @@ class Conversation:
     def _says_again(self, query: Query, context: Context) -> bool:
         words = self.kb.language(context.language).grammar.get("again", frozenset())
         tokens = self.kb.stemming.tokens
-        said = " " + " ".join(t.folded for t in tokens(query.text)) + " "
+        # (and the phrases the reading joined: "was back" of "was he back in …?")
+        said = " " + " | ".join(" ".join(t.folded for t in tokens(text)) for text in (
+            query.text, *(m.text for m in query.mentions))) + " "
         return any(f" {' '.join(t.folded for t in tokens(w))} " in said for w in words)
 
     def _entities_of(self, fact: Fact) -> set[str]:
