@@ -98,6 +98,15 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
             return self._out_of_time(replace(query, scope=frozenset({"present"})), context)
         return reply
 
+    def _asks_of_answer(self, query: Query, context: Context) -> bool:
+        """"and where was that?", "a gde je to bilo?", "and why?": after an answer, an
+        "and" that names nothing of its own (no name, topic, date, ordinal or "before")
+        asks its question word of what was just said, not the previous question again
+        with that word (whose own place, "Serbia", would leave no place to give)."""
+        return bool(context.facts and query.intents) and not (
+            query.mentions or query.years or query.months or query.ordinal or
+            query.modifiers or query.sequence or query.halves)
+
     def _owned_by_role(self, query: Query, code: str | None) -> Query:
         """"президенты Сербии", "predsednici Srbije", "Сербия президенттері": a country
         right after (`owner_by_role: [after]`, a genitive) or right before (`[before]`) a
@@ -181,7 +190,7 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
     def _answer_query(self, question: str, query: Query, context: Context) -> Answer:
         """A question read, against what the conversation refers to."""
         templates = self.kb.language(context.language).templates
-        if query.continues:
+        if query.continues and not self._asks_of_answer(query, context):
             query = self._continue(query, context)
         compared = self._measures.compared(query.text, self.kb.language(
             context.language).code) if not query.sequence else None
