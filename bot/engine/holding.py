@@ -449,6 +449,17 @@ class Holding:
         said = self.kb.stemming.tokens(m.text)
         return m.kind == "word" and bool(said) and all(t.folded in words for t in said)
 
+    def _in_other_words(self, fact: Fact, m: Mention) -> bool:
+        """Whether the fact's text says the question's word for a topic by another word of
+        its group in the pack's `synonyms` ("led" — "chaired"), where the fact base reads
+        the two as different topics or the text's word as none: the fact base's lists
+        are its own, the thesaurus is the language's. One word of the question only."""
+        if len(self.kb.stemming.tokens(m.text)) != 1:
+            return False
+        own = self.kb.stemming.stems(m.text)
+        return any(self._has_word(fact, w) for w in self._same_meaning(m.text)[1:]
+                   if " " not in w.strip() and self.kb.stemming.stems(w) != own)
+
     def _same_meaning(self, words: str) -> tuple[str, ...]:
         """The words, and the members of the pack's `synonyms` group they are in."""
         memo = self.__dict__.setdefault("_same_meaning_memo", {})
@@ -499,6 +510,8 @@ class Holding:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
                 strength = 1.0 if parent and parent.kind in m.ids and \
                     self._did_the_occasion(query, m, parent) else 0.0
+            if flags & _CONCEPT and strength <= 0 and self._in_other_words(fact, m):
+                strength = IN_TEXT  # "who led the inquiry?": "the commission chaired by …"
             if flags & _WORD and strength <= 0 and self._gives_or_receives(m) and \
                     self._is_giving(fact):
                 strength = IN_TEXT  # "What did Reyk receive?": "… presented Reyk with …"
@@ -1363,8 +1376,13 @@ class Holding:
             countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
                          m.role == "owner" and all(self.kb.entities[i].type == "country"
                                                    for i in m.ids)]
+            # ("who led the inquiry?" of "the commission chaired by Greta Lund": a text
+            # that says the role's deed in other words gives its people, untitled)
+            said = any(m.kind == "concept" and query.role in m.ids and
+                       self._in_other_words(fact, m) for m in query.mentions)
             return any(i not in named and self.kb.entities[i].type in kinds and
-                       query.role in self._roles(i) and
+                       (query.role in self._roles(i) or said and i in fact.who and
+                        self.kb.entities[i].type == "person") and
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
