@@ -457,8 +457,13 @@ class Conversation:
         # "it" is first the thing the thread named or kept (Nova 1, for "and when did
         # it reach the Moon?" after its launch), then each the answer is about.
         first = [i for i in self._thread_things(context) if i not in named]
-        for candidates in (first, [i for i in self._thread_things(context, every=True)
-                                   if i not in named]):
+        # (then the things that take part in the answer's facts, before their topics:
+        # "how many passengers can it carry?" after the ferry Silvane Star entered the
+        # service of the Marren Line is the ship's, not the line's)
+        every = [i for i in self._thread_things(context, every=True) if i not in named]
+        doing = [i for i in every if any(i in f.who for f in map(self.kb.fact, context.facts)
+                                         if f)]
+        for candidates in (first, doing, every):
             found: dict[tuple[str, ...],
                         tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
             for topic in candidates:
