@@ -65,6 +65,7 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         if query.foreign:
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
+        query = self._again_is_known(query, context)
         if query.unknown and not self._tolerates(query):
             # ("and when did the king come back the favour?": "he" next is not surely
             # the thread's person; see Conversation._someone_else)

@@ -71,6 +71,7 @@ class Conversation:
             # the previous answer's.
             query = replace(query, pronouns=query.pronouns - bound)
         query = with_context(query, context, self._is_person)
+        query = self._again_of_thread(query, context)
         if "place" in query.pronouns and not any(m.role == "place" for m in query.mentions):
             # "who did he meet there?": where the previous answer happened.
             places = tuple(dict.fromkeys(r for i in context.facts if (f := self.kb.fact(i))
@@ -325,12 +326,44 @@ class Conversation:
             kinds & {parent.kind, *parent.tags} and not people & set(parent.who))]
 
     def _says_again(self, query: Query, context: Context) -> bool:
-        words = self.kb.language(context.language).grammar.get("again", frozenset())
+        language = self.kb.language(context.language)
+        words = language.grammar.get("again", frozenset())
         tokens = self.kb.stemming.tokens
         # (and the phrases the reading joined: "was back" of "was he back in …?")
         said = " " + " | ".join(" ".join(t.folded for t in tokens(text)) for text in (
             query.text, *(m.text for m in query.mentions))) + " "
+        for phrase in (w for ws in language.pronouns.values() for w in ws):
+            # ("what did he say back then?": "back" of a pronoun is no coming back)
+            folded = " ".join(t.folded for t in tokens(phrase))
+            if " " in folded:
+                said = said.replace(f" {folded} ", " | ")
         return any(f" {' '.join(t.folded for t in tokens(w))} " in said for w in words)
+
+    def _again_of_thread(self, query: Query, context: Context) -> Query:
+        """"da li se vratio?", "он вернулся?", "did he come back?": coming back (the
+        pack's `again`) asks of another occasion, so not of the previous answer as a
+        thing ("он" is also "it"): of the thread's person, even where the language
+        leaves the subject unsaid, unless the question names someone or something."""
+        if not context.facts or not self._says_again(query, context) or \
+                not any(m.kind == "context" for m in query.mentions):
+            return query
+        mentions = tuple(m for m in query.mentions if m.kind != "context")
+        if context.person and not any(m.kind == "entity" for m in mentions):
+            mentions += (Mention("entity", (context.person,), "(previous person)"),)
+        return replace(query, mentions=mentions) if mentions else query
+
+    def _again_is_known(self, query: Query, context: Context) -> Query:
+        """"was he back in Belmora later?", "а он вернулся?": right after an answer, a
+        word for coming back (the pack's `again`, one word) that the fact base does not
+        know is no unknown word; it asks for another occasion (see _not_again)."""
+        if not context.facts or not query.unknown:
+            return query
+        words = {t.folded for w in self.kb.language(context.language).grammar.get(
+            "again", ()) if " " not in w.strip() for t in self.kb.stemming.tokens(w)}
+        unknown = tuple(u for u in query.unknown if not all(
+            t.folded in words for t in self.kb.stemming.tokens(u)))
+        return query if len(unknown) == len(query.unknown) else \
+            replace(query, unknown=unknown)
 
     def _entities_of(self, fact: Fact) -> set[str]:
         """What a fact is about: its things, places and people, its topics (a tag may be a
