@@ -21,3 +21,9 @@ def test_and_with_a_name_is_still_the_question_again(engine, ask_in_turn):
     _, other = ask_in_turn(engine, ["Which Serbian president visited Kazakhstan in 2015?",
                                     "and in 2010?"])
     assert other.facts == ("tadic_visit_2010",)
+
+
+def test_and_of_the_same_year_is_of_the_whole_year(engine, ask_in_turn):
+    _, same = ask_in_turn(engine, ["When did Tadić first visit Kazakhstan?",
+                                   "and what happened the same year?"])
+    assert same.facts == ("tadic_visit_2010", "osce_summit_2010")

@@ -104,9 +104,13 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         "and" that names nothing of its own (no name, topic, date, ordinal or "before")
         asks its question word of what was just said, not the previous question again
         with that word (whose own place, "Serbia", would leave no place to give)."""
+        if any(t.startswith("year|") for t in context.topics):
+            return False  # ("and where?" after "who did he meet in 2011?": in 2011)
         return bool(context.facts and query.intents) and not (
             query.mentions or query.years or query.months or query.ordinal or
-            query.modifiers or query.sequence or query.halves)
+            query.modifiers or query.sequence or query.halves or
+            # ("and what happened the same year?": of that year, not of that answer)
+            {"time", "year_after", "year_before"} & query.pronouns)
 
     def _owned_by_role(self, query: Query, code: str | None) -> Query:
         """"президенты Сербии", "predsednici Srbije", "Сербия президенттері": a country
