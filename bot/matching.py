@@ -221,7 +221,11 @@ class TermIndex:
                             j + len(longer.words) > i + len(found.words):
                         found = self._phrase_at(words, fixed, i, j, fuzzy)
                         break
-            if found:
+            inverted = self._inverted_at(words, fixed, i, n, fuzzy, found)
+            if inverted:
+                out.extend(inverted)
+                i += sum(len(m.words) for m in inverted)
+            elif found:
                 out.append(found)
                 i += len(found.words)
             else:
@@ -245,6 +249,29 @@ class TermIndex:
                     continue  # "NASA" is an unknown name, not a misspelt "was"
                 return Match(meanings, tuple(words[i:i + size]), bool(corrected))
         return None
+
+    def _inverted_at(self, words: list[Token], fixed: list[str | None], i: int, end: int,
+                     fuzzy: bool, found: Match | None) -> list[Match] | None:
+        """"was he back in Kazakhstan?", "were they in Lunsk?": a question puts the
+        person pronoun between the auxiliary and the rest of a topic's phrase ("was
+        back", "were in"); read as "he was back": the phrase (its auxiliary still
+        first, so the question still asks yes or no), then the pronoun. Only where the
+        auxiliary alone is no more than a stop word, and the phrase is a topic's (a
+        concept), not a name."""
+        if i + 2 >= end or found is not None and (len(found.words) > 1 or
+                                                 found.kind != "stop"):
+            return None
+        pronoun = self._phrase_at(words, fixed, i + 1, i + 2, fuzzy)
+        if pronoun is None or not any(t.kind == "pronoun" and t.id == "person"
+                                      for t in pronoun.terms):
+            return None
+        rest_words = [*words[:i + 1], *words[i + 2:]]
+        rest_fixed = [*fixed[:i + 1], *fixed[i + 2:]]
+        phrase = self._phrase_at(rest_words, rest_fixed, i, end - 1, fuzzy)
+        if phrase is None or len(phrase.words) < 2 or phrase.kind != "concept" or \
+                phrase.words[1].folded in self.grammar(None).get("place_before", ()):
+            return None  # ("was he in Lunsk?": "in" says where, whatever the occasion)
+        return [phrase, pronoun]
 
     def _inflected_name(self, word: Token) -> tuple[str, ...] | None:
         """A one-word name with an ending the aliases do not list ("Nikolićeva",

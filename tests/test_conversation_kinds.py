@@ -11,10 +11,11 @@ def _got(answer):
 
 def test_a_phrase_of_a_synonym_group_is_read_as_the_form_the_base_uses(fourth, ask_in_turn):
     # "come back" is in the pack's group of "return"; the base's cue is "returned",
-    # which shares its stem with "return", the group's first member.
+    # which shares its stem with "return", the group's first member. Coming back is
+    # another occasion than the visit the opening was part of (see test_coming_back).
     *_, back = ask_in_turn(fourth, ["Who opened the Kestrian Cultural Centre in Oranta?",
                                     "when did he come back?"])
-    assert _got(back) == (True, ("osric_visit_1979", "osric_visit_1989"))
+    assert _got(back) == (True, ("osric_visit_1989",))
 
 
 def test_it_is_a_topic_the_thread_named_in_passing(fourth, ask_in_turn):

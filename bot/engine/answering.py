@@ -69,6 +69,7 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         if query.foreign:
             return self._decline(question, _not_known(templates, query.foreign), context,
                                  query.mentions)
+        query = self._again_is_known(query, context)
         if query.unknown and not self._tolerates(query):
             # ("and when did the king come back the favour?": "he" next is not surely
             # the thread's person; see Conversation._someone_else)
@@ -101,6 +102,19 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         if reply.answered and self._asks_now(query, reply.facts, context.language):
             return self._out_of_time(replace(query, scope=frozenset({"present"})), context)
         return reply
+
+    def _asks_of_answer(self, query: Query, context: Context) -> bool:
+        """"and where was that?", "a gde je to bilo?", "and why?": after an answer, an
+        "and" that names nothing of its own (no name, topic, date, ordinal or "before")
+        asks its question word of what was just said, not the previous question again
+        with that word (whose own place, "Serbia", would leave no place to give)."""
+        if any(t.startswith("year|") for t in context.topics):
+            return False  # ("and where?" after "who did he meet in 2011?": in 2011)
+        return bool(context.facts and query.intents) and not (
+            query.mentions or query.years or query.months or query.ordinal or
+            query.modifiers or query.sequence or query.halves or
+            # ("and what happened the same year?": of that year, not of that answer)
+            {"time", "year_after", "year_before"} & query.pronouns)
 
     def _owned_by_role(self, query: Query, code: str | None) -> Query:
         """"президенты Сербии", "predsednici Srbije", "Сербия президенттері": a country
@@ -185,7 +199,7 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
     def _answer_query(self, question: str, query: Query, context: Context) -> Answer:
         """A question read, against what the conversation refers to."""
         templates = self.kb.language(context.language).templates
-        if query.continues:
+        if query.continues and not self._asks_of_answer(query, context):
             query = self._continue(query, context)
         asked = self._times_asked(query)
         if asked:  # "Did Nazarbayev visit Serbia more than once?"
@@ -219,6 +233,9 @@ class Engine(FactIndex, Holding, Sides, Predicates, Kinds, Relations, Shapes, Co
         if bound is None:  # "who designed that?" after "and the tunnel?" was declined
             return self._decline(question, templates["who_is_meant"], context, ())
         query = self._nth_of_thread(self._resolve(bound, context), context)
+        if {"year_after", "year_before"} & query.pronouns:
+            # "what happened a year later?" than nothing dated: later than what?
+            return self._decline(question, templates["who_is_meant"], context, ())
         if not query.named:
             if query.pronouns and not context.facts:
                 return self._decline(question, templates["who_is_meant"], context, ())

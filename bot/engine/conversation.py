@@ -71,6 +71,7 @@ class Conversation:
             # the previous answer's.
             query = replace(query, pronouns=query.pronouns - bound)
         query = with_context(query, context, self._is_person)
+        query = self._again_of_thread(query, context)
         if "place" in query.pronouns and not any(m.role == "place" for m in query.mentions):
             # "who did he meet there?": where the previous answer happened.
             places = tuple(dict.fromkeys(r for i in context.facts if (f := self.kb.fact(i))
@@ -89,12 +90,29 @@ class Conversation:
                         all(v in self.kb.entities for v in values):
                     query = replace(query, mentions=query.mentions + (
                         Mention("entity", values, text, role or "any", soft=True),))
+        query = self._year_next_to(query, context)
         if "time" in query.pronouns and not query.years:
             dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
             if dated:
                 first = min(d.year for d in dated)
                 query = replace(query, years=((first, max(d.last_year for d in dated)),))
         return query
+
+    def _year_next_to(self, query: Query, context: Context) -> Query:
+        """"what happened a year later?", "did he come back the year after?", "godinu
+        dana kasnije": the year after (before) the previous answer's dates (the packs'
+        `year_after`/`year_before`), as if the question named it; the previous answer
+        itself is then no answer. With no dated answer before, the words stay, and the
+        question asks who or what is meant."""
+        shift = {"year_after": 1, "year_before": -1}
+        said = [shift[k] for k in shift if k in query.pronouns]
+        dated = [f.date for i in context.facts if (f := self.kb.fact(i)) and f.date]
+        if len(said) != 1 or query.years or not dated:
+            return query
+        year = max(d.last_year for d in dated) + 1 if said[0] > 0 else \
+            min(d.year for d in dated) - 1
+        return replace(query, years=((year, year),), pronouns=query.pronouns - set(shift),
+                       mentions=tuple(m for m in query.mentions if m.kind != "context"))
 
     def _company_there(self, query: Query, context: Context
                        ) -> tuple[Query, tuple[list[Fact], float, tuple[str, ...]]] | None:
@@ -281,7 +299,9 @@ class Conversation:
         # (nor, where it names a deed, the first such deed among them: "when did he fly
         # again?" after the award for his only flight is no answer with that flight)
         rank = self._date_rank
-        seen = [*chosen, *previous]
+        # (the occasion the previous answer was part of is such a deed too: "was he back
+        # …?" after what was signed during his visit)
+        seen = [*chosen, *previous, *(f for r in roots if (f := self.kb.fact(r)))]
         kinds = {i for m in query.mentions if m.kind == "concept" and not m.soft
                  for i in m.ids} & self._kinds
         return [f for f in chosen if f.id not in occasion and f.part_of not in occasion and
@@ -306,10 +326,44 @@ class Conversation:
             kinds & {parent.kind, *parent.tags} and not people & set(parent.who))]
 
     def _says_again(self, query: Query, context: Context) -> bool:
-        words = self.kb.language(context.language).grammar.get("again", frozenset())
+        language = self.kb.language(context.language)
+        words = language.grammar.get("again", frozenset())
         tokens = self.kb.stemming.tokens
-        said = " " + " ".join(t.folded for t in tokens(query.text)) + " "
+        # (and the phrases the reading joined: "was back" of "was he back in …?")
+        said = " " + " | ".join(" ".join(t.folded for t in tokens(text)) for text in (
+            query.text, *(m.text for m in query.mentions))) + " "
+        for phrase in (w for ws in language.pronouns.values() for w in ws):
+            # ("what did he say back then?": "back" of a pronoun is no coming back)
+            folded = " ".join(t.folded for t in tokens(phrase))
+            if " " in folded:
+                said = said.replace(f" {folded} ", " | ")
         return any(f" {' '.join(t.folded for t in tokens(w))} " in said for w in words)
+
+    def _again_of_thread(self, query: Query, context: Context) -> Query:
+        """"da li se vratio?", "он вернулся?", "did he come back?": coming back (the
+        pack's `again`) asks of another occasion, so not of the previous answer as a
+        thing ("он" is also "it"): of the thread's person, even where the language
+        leaves the subject unsaid, unless the question names someone or something."""
+        if not context.facts or not self._says_again(query, context) or \
+                not any(m.kind == "context" for m in query.mentions):
+            return query
+        mentions = tuple(m for m in query.mentions if m.kind != "context")
+        if context.person and not any(m.kind == "entity" for m in mentions):
+            mentions += (Mention("entity", (context.person,), "(previous person)"),)
+        return replace(query, mentions=mentions) if mentions else query
+
+    def _again_is_known(self, query: Query, context: Context) -> Query:
+        """"was he back in Belmora later?", "а он вернулся?": right after an answer, a
+        word for coming back (the pack's `again`, one word) that the fact base does not
+        know is no unknown word; it asks for another occasion (see _not_again)."""
+        if not context.facts or not query.unknown:
+            return query
+        words = {t.folded for w in self.kb.language(context.language).grammar.get(
+            "again", ()) if " " not in w.strip() for t in self.kb.stemming.tokens(w)}
+        unknown = tuple(u for u in query.unknown if not all(
+            t.folded in words for t in self.kb.stemming.tokens(u)))
+        return query if len(unknown) == len(query.unknown) else \
+            replace(query, unknown=unknown)
 
     def _entities_of(self, fact: Fact) -> set[str]:
         """What a fact is about: its things, places and people, its topics (a tag may be a
@@ -436,8 +490,13 @@ class Conversation:
         # "it" is first the thing the thread named or kept (Nova 1, for "and when did
         # it reach the Moon?" after its launch), then each the answer is about.
         first = [i for i in self._thread_things(context) if i not in named]
-        for candidates in (first, [i for i in self._thread_things(context, every=True)
-                                   if i not in named]):
+        # (then the things that take part in the answer's facts, before their topics:
+        # "how many passengers can it carry?" after the ferry Silvane Star entered the
+        # service of the Marren Line is the ship's, not the line's)
+        every = [i for i in self._thread_things(context, every=True) if i not in named]
+        doing = [i for i in every if any(i in f.who for f in map(self.kb.fact, context.facts)
+                                         if f)]
+        for candidates in (first, doing, every):
             found: dict[tuple[str, ...],
                         tuple[Query, tuple[list[Fact], float, tuple[str, ...]]]] = {}
             for topic in candidates:

@@ -483,6 +483,51 @@ class Holding:
         said = self.kb.stemming.tokens(m.text)
         return m.kind == "word" and bool(said) and all(t.folded in words for t in said)
 
+    def _quotes_saying(self, fact: Fact, m: Mention, query: Query) -> bool:
+        """Whether the question's word is one for saying (the packs' `saying`) and the
+        fact's text quotes whom it asks of (the packs' `quote_marks`): a quotation is
+        what was said, whatever verb brings it in ("The Mayor of Corvena, Petra
+        Ionescu, called the statue “a gift …”"). Whom the question names (a person, or a
+        role) must be the one the text names last before the quotation (with the words
+        of their title right before them): not what the mayor said, asked of Stoica."""
+        said = [t.folded for t in self.kb.stemming.tokens(m.text)]
+        if not said or not all(w in self.index.grammar(None).get("saying", ()) for w in said):
+            return False
+        text = fact.texts.get(self.kb.meta.language, "")
+        marks = {q for lang in self.kb.languages.values()
+                 for q in lang.grammar.get("quote_marks", ())}
+        at = min((i for q in marks if (i := text.find(q)) >= 0), default=-1)
+        if at < 0:
+            return False
+        found = [item for item in self._read(text[:at]) if isinstance(item, Match)]
+        people = [k for k, item in enumerate(found) if item.kind == "entity" and any(
+            (e := self.kb.entities.get(i)) and e.type == "person" for i in item.ids)]
+        if not people:
+            return False
+        speaker = set(found[people[-1]].ids)
+        titles = {i for item in found[max(people[-1] - 4, 0):people[-1]]
+                  if item.kind == "concept" for i in item.ids}
+        for other in query.mentions:
+            if other is m or other.kind not in ("entity", "concept"):
+                continue
+            if other.kind == "entity" and self._is_person(other) and not set(other.ids) & speaker:
+                return False
+            if other.kind == "concept" and set(other.ids) & self._role_concepts and \
+                    not set(other.ids) & (titles | {r for i in speaker for r in self._roles(i)}):
+                return False
+        return True
+
+    def _in_other_words(self, fact: Fact, m: Mention) -> bool:
+        """Whether the fact's text says the question's word for a topic by another word of
+        its group in the pack's `synonyms` ("led" — "chaired"), where the fact base reads
+        the two as different topics or the text's word as none: the fact base's lists
+        are its own, the thesaurus is the language's. One word of the question only."""
+        if len(self.kb.stemming.tokens(m.text)) != 1:
+            return False
+        own = self.kb.stemming.stems(m.text)
+        return any(self._has_word(fact, w) for w in self._same_meaning(m.text)[1:]
+                   if " " not in w.strip() and self.kb.stemming.stems(w) != own)
+
     def _same_meaning(self, words: str) -> tuple[str, ...]:
         """The words, and the members of the pack's `synonyms` group they are in."""
         memo = self.__dict__.setdefault("_same_meaning_memo", {})
@@ -533,6 +578,10 @@ class Holding:
                 parent = self.kb.fact(fact.part_of)  # "… during the 2018 visit"
                 strength = 1.0 if parent and parent.kind in m.ids and \
                     self._did_the_occasion(query, m, parent) else 0.0
+            if flags & _CONCEPT and strength <= 0 and self._quotes_saying(fact, m, query):
+                strength = IN_TEXT  # "what did the mayor say?": "… called the statue “…”"
+            if flags & _CONCEPT and strength <= 0 and self._in_other_words(fact, m):
+                strength = IN_TEXT  # "who led the inquiry?": "the commission chaired by …"
             if flags & _WORD and strength <= 0 and self._gives_or_receives(m) and \
                     self._is_giving(fact):
                 strength = IN_TEXT  # "What did Reyk receive?": "… presented Reyk with …"
@@ -635,7 +684,8 @@ class Holding:
 
             def plain(m: Mention) -> bool:
                 return any(p.about.get(i, 0.0) >= TAGGED or i in roles for i in m.ids) or \
-                    self._done_to(fact, m, objects) or not dated and any(
+                    self._done_to(fact, m, objects) or self._quotes_saying(fact, m, query) or \
+                    not dated and any(
                         set(m.ids) & self._named_concepts(e)
                         for e in (*fact.who, *fact.where, *fact.tags) if e in self.kb.entities)
             concepts, events = checks.concepts, checks.events
@@ -655,7 +705,7 @@ class Holding:
             events = checks.role_events
             if not any(fact.kind in m.ids or set(m.ids) & set(fact.tags) or (
                     fact.part_of and (parent := self.kb.fact(fact.part_of)) and
-                    parent.kind in m.ids) for m in events):
+                    parent.kind in m.ids) or self._quotes_saying(fact, m, query) for m in events):
                 out.append(events[0].text)
         if query.asked_types and not self._gives_kind(query, fact):
             out.append(query.asked_noun or "")  # "which countries …": one of them
@@ -1572,8 +1622,13 @@ class Holding:
             countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
                          m.role == "owner" and all(self.kb.entities[i].type == "country"
                                                    for i in m.ids)]
+            # ("who led the inquiry?" of "the commission chaired by Greta Lund": a text
+            # that says the role's deed in other words gives its people, untitled)
+            said = any(m.kind == "concept" and query.role in m.ids and
+                       self._in_other_words(fact, m) for m in query.mentions)
             return any(i not in named and self.kb.entities[i].type in kinds and
-                       query.role in self._roles(i) and
+                       (query.role in self._roles(i) or said and i in fact.who and
+                        self.kb.entities[i].type == "person") and
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
