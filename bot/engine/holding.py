@@ -592,6 +592,10 @@ class Holding:
                 # attended?"); every other topic must be plainly the fact's.
                 if events and not any(plain(m) for m in events):
                     out.append(events[0].text)
+                # A plain word the text has only as an aside ("…, founded by Bogoljub
+                # Karić") is not what the fact's date dates, however loosely it is used.
+                out.extend(m.text for m in query.mentions if m.kind == "word" and
+                           not m.soft and self._said_aside(fact, m))
             else:  # the deed asked of ("who opened …") and the roles are the who-check's
                 deed = query.mentions[0] if "who" in query.intents else None
                 concepts = tuple(m for m in concepts if m is not deed

@@ -16,6 +16,8 @@ from ..query import Mention, Query
 
 #: Where a text's sentence or clause ends, for what its verb is said with.
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+#: Where a clause ends inside a sentence: commas, colons, brackets, dashes.
+_CLAUSE = re.compile(r"\s*[,:;()\u2013\u2014]\s*")
 
 
 class Predicates:
@@ -302,4 +304,35 @@ class Predicates:
             self._said[key] = frozenset(i for text in fact.texts.values()
                                         for item in self._read(text)
                                         if isinstance(item, Match) for i in item.ids)
+        return self._said[key]
+
+    def _said_aside(self, fact: Fact, word: Mention) -> bool:
+        """True when the fact's text has `word` (a plain word of the question, no topic)
+        only as an aside at the end of a sentence: a clause of no date of its own that
+        opens with it after a comma, once the sentence has said what happened, with only
+        names after it ("… expected to be built by the BK group, *founded* by Dragomir's
+        brother, Bogoljub Karić."). It says what the thing last named is, not what
+        happened on the fact's date: "When was the BK group founded?" is not dated by the
+        inauguration the fact is. Between a subject and its verb ("The Hallen Protocol,
+        signed in Doria by …, settled the dispute") it is the fact's own event."""
+        key = (fact.id, "#aside " + ",".join(word.ids))
+        if key not in self._said:
+            ids = set(word.ids)
+            text = fact.texts.get(self.kb.meta.language, "")
+            uses = aside = 0
+            for sentence in _SENTENCE.split(text):
+                clauses = [c for c in _CLAUSE.split(sentence) if c]
+                read = [self._read(c) for c in clauses]
+                said = [any(isinstance(i, Match) and i.kind in ("concept", "word") for i in r)
+                        for r in read]
+                for k, found in enumerate(read):
+                    at = [n for n, i in enumerate(found) if isinstance(i, Match) and
+                          set(i.ids) & ids]
+                    if not at:
+                        continue
+                    uses += 1
+                    aside += at[0] == 0 and clauses[k][:1].islower() and \
+                        not any(ch.isdigit() for ch in clauses[k]) and \
+                        any(said[:k]) and not any(said[k + 1:])
+            self._said[key] = bool(uses) and uses == aside
         return self._said[key]
