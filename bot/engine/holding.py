@@ -149,8 +149,12 @@ class Holding:
         chosen = self._of_kind(query, chosen)
         if query.ordinal:
             dated = sorted((f for f in chosen if f.date), key=chronological)
-            if "who" in query.intents and query.role in self._role_concepts:
-                dated = self._first_in_role(query, dated)  # the second director, not event
+            counted_role = query.role if "who" in query.intents else \
+                self._ordinal_role(query)
+            if counted_role in self._role_concepts:
+                # "the second director", "which was the third Serbian president to …":
+                # the n-th person in the role, not the n-th event
+                dated = self._first_in_role(replace(query, role=counted_role), dated)
             elif occasion:
                 groups = self._counted_occasions(query, dated, chosen)
                 return next(iter(_nth(groups, query.ordinal)), []), best, ()
@@ -346,6 +350,21 @@ class Holding:
         return replace(query, ordinal=1 if "first" in end else -1, ordinal_of=query.end_of,
                        leading=query.end_leading, modifiers=query.modifiers - end,
                        end_of=(), end_leading=())
+
+    def _ordinal_role(self, query: Query) -> str | None:
+        """The role an ordinal counts people in, where it stands before one that ends
+        what it counts ("which was the third Serbian *president* to visit …", "… of
+        Serbia"), not before one that qualifies another thing ("the second astronaut
+        *group*")."""
+        role = next((i for i in query.ordinal_of if i in self._role_concepts), None)
+        at = next((k for k, m in enumerate(query.mentions) if m.kind == "concept" and
+                   role in m.ids), None) if role else None
+        if at is None:
+            return None
+        after = query.mentions[at + 1] if at + 1 < len(query.mentions) else None
+        if after is None or after.kind == "entity" or set(after.ids) & self._kinds:
+            return role
+        return None
 
     def _counted_occasions(self, query: Query, dated: list[Fact], ranked: list[Fact]
                            ) -> list[list[Fact]]:
@@ -1084,11 +1103,15 @@ class Holding:
         people = [(pos, t.id) for pos, item in enumerate(found) if isinstance(item, Match)
                   for t in item.terms if t.kind == "entity" and
                   (e := self.kb.entities.get(t.id)) and e.type == "person"]
+        owning = self.index.grammar([self.kb.meta.language]).get("owner_before", frozenset())
         for pos, person in people if not taken else ():
             back = pos - 1
-            while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and \
-                    found[back].kind in ("demonym", "entity"):
-                back -= 1  # "Kazakh President …", "Mayor of Astana …"
+            while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and (
+                    found[back].kind in ("demonym", "entity") or
+                    found[back].kind == "stop" and back + 1 < pos and
+                    found[back + 1].kind == "entity" and
+                    all(w.folded in owning for w in found[back].words)):
+                back -= 1  # "Kazakh President …", "President of Kazakhstan …"
             if back >= 0 and isinstance(found[back], Match):
                 out.setdefault(person, set()).update(
                     t.id for t in found[back].terms if t.kind == "concept")
