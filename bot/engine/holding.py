@@ -1104,6 +1104,7 @@ class Holding:
                   for t in item.terms if t.kind == "entity" and
                   (e := self.kb.entities.get(t.id)) and e.type == "person"]
         owning = self.index.grammar([self.kb.meta.language]).get("owner_before", frozenset())
+        titles: set[int] = set()  # where a title stands before a person's name
         for pos, person in people if not taken else ():
             back = pos - 1
             while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and (
@@ -1113,12 +1114,18 @@ class Holding:
                     all(w.folded in owning for w in found[back].words)):
                 back -= 1  # "Kazakh President …", "President of Kazakhstan …"
             if back >= 0 and isinstance(found[back], Match):
+                titles.add(back)
                 out.setdefault(person, set()).update(
                     t.id for t in found[back].terms if t.kind == "concept")
+        if not taken:
+            cache[fact.id, "titles"] = {i: frozenset(c) & self._role_concepts
+                                        for i, c in out.items()}
         if people and people[0][0] == 0:
-            # The sentence's subject: it becomes what the sentence names after it.
+            # The sentence's subject: it becomes what the sentence names after it, but
+            # for another's title ("Vučić, … and Kazakh Prime Minister Sagintayev").
             out.setdefault(people[0][1], set()).update(
-                t.id for item in found[1:] if isinstance(item, Match) for t in item.terms
+                t.id for k, item in enumerate(found[1:], 1) if isinstance(item, Match) and
+                k not in titles for t in item.terms
                 if t.kind == "concept" and t.id in self._role_concepts)
         cache[fact.id, taken] = {i: frozenset(c) & self._role_concepts for i, c in out.items()}
         return cache[fact.id, taken]
@@ -1390,8 +1397,16 @@ class Holding:
             countries = [set(m.ids) for m in query.mentions if m.kind == "entity" and
                          m.role == "owner" and all(self.kb.entities[i].type == "country"
                                                    for i in m.ids)]
+            # Where the text gives the role as someone's title, it is theirs, not an
+            # untitled other's ("Vučić, … and Kazakh Prime Minister Sagintayev" names no
+            # Serbian prime minister); one the text gives a title has that one
+            # ("President Vučić" in 2018 is no prime minister), and one it names
+            # untitled the roles of the fact's time (_roles_then).
+            titles = self._titles_before_names(fact)
+            holders = {i for i, roles in titles.items() if query.role in roles}
             return any(i not in named and self.kb.entities[i].type in kinds and
-                       query.role in self._roles(i) and
+                       query.role in (titles.get(i) or self._roles_then(i, fact)) and
+                       (not holders or i in holders) and
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
@@ -1424,6 +1439,34 @@ class Holding:
                     key in self._roles(i) for i in named if i in self.kb.entities):
                 return True  # "five ministers" — unless it is the named person's own title
         return False
+
+    def _titles_before_names(self, fact: Fact) -> dict[str, frozenset[str]]:
+        """The roles the fact's text gives people as titles before their names ("Kazakh
+        Prime Minister Bakhytzhan Sagintayev"), not as the sentence's subject."""
+        self._titled(fact)
+        return self.__dict__["_titled_cache"][fact.id, "titles"]
+
+    def _roles_then(self, person: str, fact: Fact) -> frozenset[str]:
+        """A person's roles at the time of a dated fact: all of them, less the titles the
+        texts give them before their name only in other years, where the texts of its
+        year give them one. In 2018 the texts call Vučić "President", so he is not the
+        "Prime Minister" of the 2016 ones; an astronaut titled nowhere stays one."""
+        roles = self._roles(person)
+        if not fact.date:
+            return roles
+        key = (person, fact.date.year)
+        cache = self.__dict__.setdefault("_roles_then_cache", {})
+        if key not in cache:
+            year = fact.date.year
+            every: set[str] = set()
+            then: set[str] = set()
+            for f in self.kb.facts:
+                titles = self._titles_before_names(f).get(person, frozenset())
+                every |= titles
+                if f.date and f.date.covers_year(year, year):
+                    then |= titles
+            cache[key] = roles - (every - then) if then else roles
+        return cache[key]
 
     def _named_as(self, fact: Fact, asked: str, named: set[str]) -> bool:
         """"What was the name of the group …?": the fact's text names something the
