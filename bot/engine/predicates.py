@@ -209,7 +209,8 @@ class Predicates:
         deed nor of its meaning, `agent_before`), or the doer of a verb right after the
         name (past other names, titles, "and", auxiliaries: "Vučić, Karić and Sagintayev
         *inaugurated* the construction") or right before `agent_before` ("*chaired* by
-        Greta Lund"). A verb of the deed's topic is the deed, unless the question tells
+        Greta Lund"), or the owner of a deed ("during *Nazarbayev's visit*, a deal was
+        signed": his visit, not the signing). A verb of the deed's topic is the deed, unless the question tells
         the deed from another word of it (`twice`, see _topic_said_twice) or the text
         has someone do the deed by its own word ("administered by Kestria and *claimed*
         by Halmland": Kestria did not claim); with `strict`, a verb of another topic is
@@ -219,6 +220,9 @@ class Predicates:
         agents = grammar.get("agent_before", frozenset())
         articles = grammar.get("articles", frozenset())
         joins = grammar.get("span_and", frozenset())
+        owning = grammar.get("owner_after", frozenset())  # "Nazarbayev*'s* visit"
+        placing = grammar.get("place_before", frozenset()) | \
+            grammar.get("receiver_before", frozenset())
         auxiliaries = grammar.get("passive_auxiliary", frozenset()) | \
             grammar.get("yes_no", frozenset())
         stems = self.kb.stemming.stems
@@ -239,6 +243,7 @@ class Predicates:
 
         # (name ids, its verbs, and whether it is named as the author of a thing)
         readings: list[tuple[tuple[str, ...], list, bool]] = []
+        placed: set[str] = set()  # names right after "in", "to": places, receivers
         for found in self._sentences(fact):
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
@@ -261,6 +266,11 @@ class Predicates:
                     ahead += 1
                 if lead < 0 and ahead < len(found):
                     verbs.append(found[ahead])
+                if pos > 0 and stop(found[pos - 1], placing):
+                    placed.update(item.ids)  # "produced *in Serbia* to Kazakhstan": where
+                if pos + 2 < len(found) and stop(found[pos + 1], owning) and \
+                        isinstance(found[pos + 2], Match) and found[pos + 2].kind == "concept":
+                    verbs.append(found[pos + 2])  # "during *Nazarbayev's visit*": his deed
                 readings.append((item.ids, verbs, authored))
         told = twice or any(own_word(v) for _, verbs, _ in readings for v in verbs)
 
@@ -286,7 +296,7 @@ class Predicates:
                 did.update(ids)
             elif False in said:
                 other.update(ids)
-        return frozenset(other - did)
+        return frozenset((other | placed) - did)
 
     def _states_topic(self, fact: Fact, deed: Mention) -> bool:
         """Whether the fact is of the deed's topic (its kind, or its occasion's) or its
