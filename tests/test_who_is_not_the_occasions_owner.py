@@ -29,3 +29,23 @@ def test_the_doers_still_answer(engine, question, fact):
 def test_on_another_base(norland, question):
     answer = norland.answer(question)
     assert (answer.answered, answer.facts) == (False, ())
+
+
+@pytest.mark.parametrize("base, question, nearest", [
+    # yes/no: "During Tadić's visit, Serbia and Kazakhstan signed …" has him visit only
+    ("ours", "Did Tadić sign the visa agreement?", "visa_agreement_2010"),
+    ("ours", "Did Nazarbayev sign the Fiat deal?", "fiat_deal_2016"),
+    ("third", "Did Jonas Eklund sign the visa-free travel agreement?", "visa_agreement_2010"),
+])
+def test_no_yes_for_the_occasions_owner(engine_of, base, question, nearest):
+    answer = engine_of(base).answer(question)
+    assert (answer.answered, answer.facts, nearest in answer.nearest) == (False, (), True)
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("Did Serbia sign a free trade agreement with Kazakhstan?", "free_trade_agreement_2010"),
+    ("Did Nazarbayev visit Belgrade?", "nazarbayev_visit_2016"),
+])
+def test_a_yes_for_the_doers(engine, question, fact):
+    answer = engine.answer(question)
+    assert (answer.answered, answer.facts, answer.text[:6]) == (True, (fact,), "Yes — ")

@@ -244,6 +244,7 @@ class Predicates:
         # (name ids, its verbs, and whether it is named as the author of a thing)
         readings: list[tuple[tuple[str, ...], list, bool]] = []
         placed: set[str] = set()  # names right after "in", "to": places, receivers
+        owned: set[int] = set()  # the deeds named as a name's own ("Tadić's visit")
         for found in self._sentences(fact):
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
@@ -270,7 +271,8 @@ class Predicates:
                     placed.update(item.ids)  # "produced *in Serbia* to Kazakhstan": where
                 if pos + 2 < len(found) and stop(found[pos + 1], owning) and \
                         isinstance(found[pos + 2], Match) and found[pos + 2].kind == "concept":
-                    verbs.append(found[pos + 2])  # "during *Nazarbayev's visit*": his deed
+                    owned.add(id(found[pos + 2]))  # "during *Nazarbayev's visit*": his deed
+                    verbs.append(found[pos + 2])
                 readings.append((item.ids, verbs, authored))
         told = twice or any(own_word(v) for _, verbs, _ in readings for v in verbs)
 
@@ -286,7 +288,9 @@ class Predicates:
                 return None
             if topic & set(verb.ids):  # another word of the deed's topic
                 return not told
-            return False if strict else None
+            # (the occasion a name owns is all the text has them do: "during Tadić's
+            # visit, Serbia and Kazakhstan signed" has him visit, not sign)
+            return False if strict or id(verb) in owned else None
 
         other: set[str] = set()
         did: set[str] = set()
