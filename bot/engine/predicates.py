@@ -209,8 +209,8 @@ class Predicates:
         deed nor of its meaning, `agent_before`), or the doer of a verb right after the
         name (past other names, titles, "and", auxiliaries: "Vučić, Karić and Sagintayev
         *inaugurated* the construction") or right before `agent_before` ("*chaired* by
-        Greta Lund"), or the owner of a deed ("during *Nazarbayev's visit*, a deal was
-        signed": his visit, not the signing). A verb of the deed's topic is the deed, unless the question tells
+        Greta Lund"), or the owner of the occasion the fact is part of ("during
+        *Nazarbayev's visit*, a deal was signed": his visit, not the signing). A verb of the deed's topic is the deed, unless the question tells
         the deed from another word of it (`twice`, see _topic_said_twice) or the text
         has someone do the deed by its own word ("administered by Kestria and *claimed*
         by Halmland": Kestria did not claim); with `strict`, a verb of another topic is
@@ -244,7 +244,9 @@ class Predicates:
         # (name ids, its verbs, and whether it is named as the author of a thing)
         readings: list[tuple[tuple[str, ...], list, bool]] = []
         placed: set[str] = set()  # names right after "in", "to": places, receivers
-        owned: set[int] = set()  # the deeds named as a name's own ("Tadić's visit")
+        owned: set[int] = set()  # the occasion named as a name's own ("Tadić's visit")
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        occasion = parent.kind if parent else None
         for found in self._sentences(fact):
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
@@ -270,7 +272,8 @@ class Predicates:
                 if pos > 0 and stop(found[pos - 1], placing):
                     placed.update(item.ids)  # "produced *in Serbia* to Kazakhstan": where
                 if pos + 2 < len(found) and stop(found[pos + 1], owning) and \
-                        isinstance(found[pos + 2], Match) and found[pos + 2].kind == "concept":
+                        isinstance(found[pos + 2], Match) and found[pos + 2].kind == "concept" \
+                        and occasion in found[pos + 2].ids:  # (not "Serbia's position")
                     owned.add(id(found[pos + 2]))  # "during *Nazarbayev's visit*": his deed
                     verbs.append(found[pos + 2])
                 readings.append((item.ids, verbs, authored))
