@@ -484,8 +484,7 @@ def _query(text: str, preamble: list, body: list, grammar: Grammar,
                               for item in body for w in _words(item)),
                  role=r.role, role_said=r.role_said, company=tuple(r.company), bound=tuple(dict.fromkeys(r.bound)),
                  leading=tuple(dict.fromkeys(r.leading)),
-                 ordinal_of=r.mentions[r.ordinal_at].ids
-                 if r.ordinal_at is not None and r.ordinal_at < len(r.mentions) else (),
+                 ordinal_of=_ordinal_of(r.mentions, r.ordinal_at),
                  other=any(w.folded in grammar.get("other", ()) for item in body
                            for w in _words(item)),
                  become=any(w.folded in grammar.get("become", ()) for item in body
@@ -565,6 +564,17 @@ def _title_asked(found: list, grammar: Grammar) -> tuple[str, ...]:
         if said and then and said[-1].folded in which and then[0].folded in nouns:
             return item.text, after.text
     return ()
+
+
+def _ordinal_of(mentions: list[Mention], at: int | None) -> tuple[str, ...]:
+    """The ids of what an ordinal counts: the first thing named after it, past a
+    country or a name that owns it ("the third *Serbian* president": presidents)."""
+    if at is None or at >= len(mentions):
+        return ()
+    while at + 1 < len(mentions) and mentions[at].kind == "entity" and \
+            mentions[at].role == "owner" and mentions[at + 1].kind == "concept":
+        at += 1
+    return mentions[at].ids
 
 
 def _asked_kind(found: list, grammar: Grammar) -> tuple[tuple[str, ...], str | None, bool]:

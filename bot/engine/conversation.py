@@ -20,6 +20,12 @@ class Conversation:
         mentions = list(query.mentions)
         if any(m.kind == "concept" for m in mentions):
             return query  # "and when did she become director?" asks something new
+        if not mentions and not query.years and not query.months and context.facts and \
+                query.intents and not query.intents <= set(context.intents) and \
+                self._answered_last(context):
+            # "what did he get?" — "and when?": a new question word of the answer just
+            # given, as "when?" is, not the previous question's words asked again
+            return query
         new_types = {self.kb.entities[i].type for m in mentions if m.kind == "entity"
                      for i in m.ids}
         new_concepts = False
@@ -50,6 +56,19 @@ class Conversation:
         intents = query.intents or frozenset(context.intents)
         return replace(query, mentions=tuple(mentions), years=years, intents=intents,
                        role=self._role_kept(query, mentions, intents))
+
+    def _answered_last(self, context: Context) -> bool:
+        """Whether the context's facts answered the last question: each year it named is
+        one of theirs (after "who did he meet in 2011?" was declined they are still the
+        answer before, and "and where?" asks of 2011)."""
+        facts = [f for i in context.facts if (f := self.kb.fact(i))]
+        for topic in context.topics:
+            kind, _, ids = (topic.split("|", 3) + ["", "", ""])[:3]
+            years = [int(v) for v in ids.split(",") if v.isdigit()]
+            if kind == "year" and len(years) == 2 and not any(
+                    f.date and f.date.covers_year(*years) for f in facts):
+                return False
+        return True
 
     def _role_kept(self, query: Query, mentions: list[Mention],
                    intents: frozenset[str]) -> str | None:

@@ -160,8 +160,12 @@ class Holding:
         chosen = self._of_kind(query, chosen)
         if query.ordinal:
             dated = sorted((f for f in chosen if f.date), key=chronological)
-            if "who" in query.intents and query.role in self._role_concepts:
-                dated = self._first_in_role(query, dated)  # the second director, not event
+            counted_role = query.role if "who" in query.intents else \
+                self._ordinal_role(query)
+            if counted_role in self._role_concepts:
+                # "the second director", "which was the third Serbian president to …":
+                # the n-th person in the role, not the n-th event
+                dated = self._first_in_role(replace(query, role=counted_role), dated)
             elif occasion:
                 groups = self._counted_occasions(query, dated, chosen)
                 return next(iter(_nth(groups, query.ordinal)), []), best, ()
@@ -380,6 +384,21 @@ class Holding:
         return replace(query, ordinal=1 if "first" in end else -1, ordinal_of=query.end_of,
                        leading=query.end_leading, modifiers=query.modifiers - end,
                        end_of=(), end_leading=())
+
+    def _ordinal_role(self, query: Query) -> str | None:
+        """The role an ordinal counts people in, where it stands before one that ends
+        what it counts ("which was the third Serbian *president* to visit …", "… of
+        Serbia"), not before one that qualifies another thing ("the second astronaut
+        *group*")."""
+        role = next((i for i in query.ordinal_of if i in self._role_concepts), None)
+        at = next((k for k, m in enumerate(query.mentions) if m.kind == "concept" and
+                   role in m.ids), None) if role else None
+        if at is None:
+            return None
+        after = query.mentions[at + 1] if at + 1 < len(query.mentions) else None
+        if after is None or after.kind == "entity" or set(after.ids) & self._kinds:
+            return role
+        return None
 
     def _counted_occasions(self, query: Query, dated: list[Fact], ranked: list[Fact]
                            ) -> list[list[Fact]]:
@@ -694,6 +713,10 @@ class Holding:
                 # attended?"); every other topic must be plainly the fact's.
                 if events and not any(plain(m) for m in events):
                     out.append(events[0].text)
+                # A plain word the text has only as an aside ("…, founded by Bogoljub
+                # Karić") is not what the fact's date dates, however loosely it is used.
+                out.extend(m.text for m in query.mentions if m.kind == "word" and
+                           not m.soft and self._said_aside(fact, m))
             else:  # the deed asked of ("who opened …") and the roles are the who-check's
                 deed = query.mentions[0] if "who" in query.intents else None
                 concepts = tuple(m for m in concepts if m is not deed
@@ -1225,18 +1248,29 @@ class Holding:
         people = [(pos, t.id) for pos, item in enumerate(found) if isinstance(item, Match)
                   for t in item.terms if t.kind == "entity" and
                   (e := self.kb.entities.get(t.id)) and e.type == "person"]
+        owning = self.index.grammar([self.kb.meta.language]).get("owner_before", frozenset())
+        titles: set[int] = set()  # where a title stands before a person's name
         for pos, person in people if not taken else ():
             back = pos - 1
-            while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and \
-                    found[back].kind in ("demonym", "entity"):
-                back -= 1  # "Kazakh President …", "Mayor of Astana …"
+            while back >= 0 and isinstance(found[back], Match) and pos - back < 4 and (
+                    found[back].kind in ("demonym", "entity") or
+                    found[back].kind == "stop" and back + 1 < pos and
+                    found[back + 1].kind == "entity" and
+                    all(w.folded in owning for w in found[back].words)):
+                back -= 1  # "Kazakh President …", "President of Kazakhstan …"
             if back >= 0 and isinstance(found[back], Match):
+                titles.add(back)
                 out.setdefault(person, set()).update(
                     t.id for t in found[back].terms if t.kind == "concept")
+        if not taken:
+            cache[fact.id, "titles"] = {i: frozenset(c) & self._role_concepts
+                                        for i, c in out.items()}
         if people and people[0][0] == 0:
-            # The sentence's subject: it becomes what the sentence names after it.
+            # The sentence's subject: it becomes what the sentence names after it, but
+            # for another's title ("Vučić, … and Kazakh Prime Minister Sagintayev").
             out.setdefault(people[0][1], set()).update(
-                t.id for item in found[1:] if isinstance(item, Match) for t in item.terms
+                t.id for k, item in enumerate(found[1:], 1) if isinstance(item, Match) and
+                k not in titles for t in item.terms
                 if t.kind == "concept" and t.id in self._role_concepts)
         cache[fact.id, taken] = {i: frozenset(c) & self._role_concepts for i, c in out.items()}
         return cache[fact.id, taken]
@@ -1626,9 +1660,17 @@ class Holding:
             # that says the role's deed in other words gives its people, untitled)
             said = any(m.kind == "concept" and query.role in m.ids and
                        self._in_other_words(fact, m) for m in query.mentions)
+            # Where the text gives the role as someone's title, it is theirs, not an
+            # untitled other's ("Vučić, … and Kazakh Prime Minister Sagintayev" names no
+            # Serbian prime minister); one the text gives a title has that one
+            # ("President Vučić" in 2018 is no prime minister), and one it names
+            # untitled the roles of the fact's time (_roles_then).
+            titles = self._titles_before_names(fact)
+            holders = {i for i, roles in titles.items() if query.role in roles}
             return any(i not in named and self.kb.entities[i].type in kinds and
-                       (query.role in self._roles(i) or said and i in fact.who and
-                        self.kb.entities[i].type == "person") and
+                       (query.role in (titles.get(i) or self._roles_then(i, fact)) and
+                        (not holders or i in holders) or
+                        said and i in fact.who and self.kb.entities[i].type == "person") and
                        all(self.kb.entities[i].country in c for c in countries)
                        for i in (*fact.who, *self._profiles[fact.id].about)
                        if i in self.kb.entities)
@@ -1691,6 +1733,34 @@ class Holding:
                         owning += back >= 0 and words[back] in of
             self._said[memo_key] = bool(seen) and seen == owning
         return self._said[memo_key]
+
+    def _titles_before_names(self, fact: Fact) -> dict[str, frozenset[str]]:
+        """The roles the fact's text gives people as titles before their names ("Kazakh
+        Prime Minister Bakhytzhan Sagintayev"), not as the sentence's subject."""
+        self._titled(fact)
+        return self.__dict__["_titled_cache"][fact.id, "titles"]
+
+    def _roles_then(self, person: str, fact: Fact) -> frozenset[str]:
+        """A person's roles at the time of a dated fact: all of them, less the titles the
+        texts give them before their name only in other years, where the texts of its
+        year give them one. In 2018 the texts call Vučić "President", so he is not the
+        "Prime Minister" of the 2016 ones; an astronaut titled nowhere stays one."""
+        roles = self._roles(person)
+        if not fact.date:
+            return roles
+        key = (person, fact.date.year)
+        cache = self.__dict__.setdefault("_roles_then_cache", {})
+        if key not in cache:
+            year = fact.date.year
+            every: set[str] = set()
+            then: set[str] = set()
+            for f in self.kb.facts:
+                titles = self._titles_before_names(f).get(person, frozenset())
+                every |= titles
+                if f.date and f.date.covers_year(year, year):
+                    then |= titles
+            cache[key] = roles - (every - then) if then else roles
+        return cache[key]
 
     def _named_as(self, fact: Fact, asked: str, named: set[str]) -> bool:
         """"What was the name of the group …?": the fact's text names something the

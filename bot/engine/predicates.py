@@ -18,6 +18,8 @@ from ..query import Mention, Query
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 #: Where a sentence breaks into the clauses a participle may open.
 _COMMA = re.compile(r"\s*[,–—]\s*")
+#: Where a clause ends inside a sentence: commas, colons, brackets, dashes.
+_CLAUSE = re.compile(r"\s*[,:;()\u2013\u2014]\s*")
 
 
 class Predicates:
@@ -299,7 +301,8 @@ class Predicates:
         deed nor of its meaning, `agent_before`), or the doer of a verb right after the
         name (past other names, titles, "and", auxiliaries: "Vučić, Karić and Sagintayev
         *inaugurated* the construction") or right before `agent_before` ("*chaired* by
-        Greta Lund"). A verb of the deed's topic is the deed, unless the question tells
+        Greta Lund"), or the owner of the occasion the fact is part of ("during
+        *Nazarbayev's visit*, a deal was signed": his visit, not the signing). A verb of the deed's topic is the deed, unless the question tells
         the deed from another word of it (`twice`, see _topic_said_twice) or the text
         has someone do the deed by its own word ("administered by Kestria and *claimed*
         by Halmland": Kestria did not claim); with `strict`, a verb of another topic is
@@ -309,6 +312,9 @@ class Predicates:
         agents = grammar.get("agent_before", frozenset())
         articles = grammar.get("articles", frozenset())
         joins = grammar.get("span_and", frozenset())
+        owning = grammar.get("owner_after", frozenset())  # "Nazarbayev*'s* visit"
+        placing = grammar.get("place_before", frozenset()) | \
+            grammar.get("receiver_before", frozenset())
         auxiliaries = grammar.get("passive_auxiliary", frozenset()) | \
             grammar.get("yes_no", frozenset())
         stems = self.kb.stemming.stems
@@ -334,6 +340,10 @@ class Predicates:
 
         # (name ids, its verbs, and whether it is named as the author of a thing)
         readings: list[tuple[tuple[str, ...], list, bool]] = []
+        placed: set[str] = set()  # names right after "in", "to": places, receivers
+        owned: set[int] = set()  # the occasion named as a name's own ("Tadić's visit")
+        parent = self.kb.fact(fact.part_of) if fact.part_of else None
+        occasion = parent.kind if parent else None
         for found in self._sentences(fact):
             for pos, item in enumerate(found):
                 if not (isinstance(item, Match) and item.kind == "entity"):
@@ -358,6 +368,13 @@ class Predicates:
                     ahead += 1
                 if lead < 0 and ahead < len(found):
                     verbs.append(found[ahead])
+                if pos > 0 and stop(found[pos - 1], placing):
+                    placed.update(item.ids)  # "produced *in Serbia* to Kazakhstan": where
+                if pos + 2 < len(found) and stop(found[pos + 1], owning) and \
+                        isinstance(found[pos + 2], Match) and found[pos + 2].kind == "concept" \
+                        and occasion in found[pos + 2].ids:  # (not "Serbia's position")
+                    owned.add(id(found[pos + 2]))  # "during *Nazarbayev's visit*": his deed
+                    verbs.append(found[pos + 2])
                 readings.append((item.ids, verbs, authored))
         told = twice or any(own_word(v) for _, verbs, _ in readings for v in verbs)
 
@@ -375,7 +392,9 @@ class Predicates:
                 return None
             if topic & set(verb.ids):  # another word of the deed's topic
                 return not told
-            return False if strict else None
+            # (the occasion a name owns is all the text has them do: "during Tadić's
+            # visit, Serbia and Kazakhstan signed" has him visit, not sign)
+            return False if strict or id(verb) in owned else None
 
         other: set[str] = set()
         did: set[str] = set()
@@ -385,7 +404,7 @@ class Predicates:
                 did.update(ids)
             elif False in said:
                 other.update(ids)
-        return frozenset(other - did)
+        return frozenset((other | placed) - did)
 
     def _states_topic(self, fact: Fact, deed: Mention) -> bool:
         """Whether the fact is of the deed's topic (its kind, or its occasion's) or its
@@ -403,4 +422,35 @@ class Predicates:
             self._said[key] = frozenset(i for text in fact.texts.values()
                                         for item in self._read(text)
                                         if isinstance(item, Match) for i in item.ids)
+        return self._said[key]
+
+    def _said_aside(self, fact: Fact, word: Mention) -> bool:
+        """True when the fact's text has `word` (a plain word of the question, no topic)
+        only as an aside at the end of a sentence: a clause of no date of its own that
+        opens with it after a comma, once the sentence has said what happened, with only
+        names after it ("… expected to be built by the BK group, *founded* by Dragomir's
+        brother, Bogoljub Karić."). It says what the thing last named is, not what
+        happened on the fact's date: "When was the BK group founded?" is not dated by the
+        inauguration the fact is. Between a subject and its verb ("The Hallen Protocol,
+        signed in Doria by …, settled the dispute") it is the fact's own event."""
+        key = (fact.id, "#aside " + ",".join(word.ids))
+        if key not in self._said:
+            ids = set(word.ids)
+            text = fact.texts.get(self.kb.meta.language, "")
+            uses = aside = 0
+            for sentence in _SENTENCE.split(text):
+                clauses = [c for c in _CLAUSE.split(sentence) if c]
+                read = [self._read(c) for c in clauses]
+                said = [any(isinstance(i, Match) and i.kind in ("concept", "word") for i in r)
+                        for r in read]
+                for k, found in enumerate(read):
+                    at = [n for n, i in enumerate(found) if isinstance(i, Match) and
+                          set(i.ids) & ids]
+                    if not at:
+                        continue
+                    uses += 1
+                    aside += at[0] == 0 and clauses[k][:1].islower() and \
+                        not any(ch.isdigit() for ch in clauses[k]) and \
+                        any(said[:k]) and not any(said[k + 1:])
+            self._said[key] = bool(uses) and uses == aside
         return self._said[key]

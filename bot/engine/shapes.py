@@ -392,10 +392,12 @@ class Shapes:
                 # passengers" is the number of them the text states, not 1.
                 return [(Segment(templates["count"].format(count=written),
                                  strong=True),)], None
-            if query.counted_noun and len(events) == 1 and (query.ordinal or any(
-                    m.kind == "context" for m in query.mentions)):
+            if query.counted_noun and (len(events) == 1 and (query.ordinal or any(
+                    m.kind == "context" for m in query.mentions)) or
+                    self._names_entity_type(query.counted_noun, code)):
                 # "How many companies attended the fourth forum?": of one occasion the
-                # question pins, what it counts is not its one fact.
+                # question pins, what it counts is not its one fact; "how many
+                # countries are in the OSCE?": entities of a type are no occasions.
                 return [], None
             return [(Segment(templates["count"].format(count=len(events)),
                              strong=True),)], events
@@ -439,6 +441,12 @@ class Shapes:
                 return [(Segment(templates["count_people"].format(
                     count=len(people), names=names), strong=True),)], None
         return [], None
+
+    def _names_entity_type(self, stem: str, code: str) -> bool:
+        """Whether `stem` is a word the pack has for a type of entity (`entity_types`:
+        "countries", "companies"), which a count of the facts found does not count."""
+        grammar = self.index.grammar([code])
+        return any(stem in words for job, words in grammar.items() if job.startswith("type:"))
 
     def _stated_noun(self, query: Query, facts: list[Fact]) -> tuple[str, Fact] | None:
         """"How many companies took part in the first forum?" of one occasion: the number
