@@ -46,7 +46,7 @@ def _base(root):
   who: [dura_works, anna_vell]
   where: [varn]
   question: When did the Varn mill open?
-  text: A mill of Dura Works, established by Anna Vell, opened in Varn.
+  text: The Varn mill opened, a mill of Dura Works, established by Anna Vell.
 - id: works_moved
   kind: relocation
   date: 1962

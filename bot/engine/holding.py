@@ -616,9 +616,6 @@ class Holding:
                 strength = 0.0  # "… in Belgrade?": not of a street in Astana whose text names it
             if strength > 0 and flags & _PLACE and self._placed_elsewhere(query, fact, m):
                 strength = 0.0  # "who met Osric in Lunsk?": not "met Osta in Oranta … to Lunsk"
-            if strength > 0 and flags & _WORD and ({"when", "where"} & query.intents) and \
-                    self._only_describes(fact, m):
-                strength = 0.0  # "When was BK group founded?": "…, founded by …" is not it
             if flags & _OWNER and strength < TAGGED:
                 strength = 0.0  # "Serbian presidents": the fact's people are, not a passer-by
             if flags & _PERSON and self._object_asked(query, m) and self._said_to_do(query, m, fact):
@@ -713,11 +710,13 @@ class Holding:
                 # attended?"); every other topic must be plainly the fact's.
                 if events and not any(plain(m) for m in events):
                     out.append(events[0].text)
+            if dated or "where" in query.intents:
                 # A plain word the text has only as an aside ("…, founded by Bogoljub
-                # Karić") is not what the fact's date dates, however loosely it is used.
+                # Karić") is not what the fact's date or place is of, however loosely
+                # it is used.
                 out.extend(m.text for m in query.mentions if m.kind == "word" and
                            not m.soft and self._said_aside(fact, m))
-            else:  # the deed asked of ("who opened …") and the roles are the who-check's
+            if not dated:  # the deed asked of ("who opened …") and the roles are the who-check's
                 deed = query.mentions[0] if "who" in query.intents else None
                 concepts = tuple(m for m in concepts if m is not deed
                                  and not set(m.ids) & self._role_concepts)

@@ -110,26 +110,6 @@ class Predicates:
         return False
 
 
-    def _only_describes(self, fact: Fact, m: Mention) -> bool:
-        """True when every use of the question's plain verb `m` in the fact's text opens a
-        clause after a comma — a participle that describes a thing named before it ("the
-        BK group, *founded* by Dragomir's brother"), not what the fact is. The fact's date
-        and place are not that deed's: "When was BK group founded?" is not 9 October 2018.
-        A text that does not use the word says nothing (other checks read that)."""
-        key = (fact.id, "#describes " + ",".join(m.ids))
-        if key not in self._said:
-            ids, uses, described = set(m.ids), 0, 0
-            text = fact.texts.get(self.kb.meta.language, "")
-            for sentence in _SENTENCE.split(text):
-                for k, clause in enumerate(_COMMA.split(sentence)):
-                    read = [i for i in self._read(clause) if isinstance(i, Match)]
-                    for pos, item in enumerate(read):
-                        if item.kind in ("concept", "word") and set(item.ids) & ids:
-                            uses += 1
-                            described += k > 0 and pos == 0
-            self._said[key] = bool(uses) and uses == described
-        return self._said[key]
-
     def _authors_only(self, query: Query, fact: Fact) -> frozenset[str]:
         """Who the fact's text names only as doing something else than the deed "who"
         asks for (see _reads_doers): "Who built Teranzo Central Station?" is not answered
@@ -341,6 +321,7 @@ class Predicates:
         # (name ids, its verbs, and whether it is named as the author of a thing)
         readings: list[tuple[tuple[str, ...], list, bool]] = []
         placed: set[str] = set()  # names right after "in", "to": places, receivers
+        unplaced: set[str] = set()  # names also named elsewhere
         owned: set[int] = set()  # the occasion named as a name's own ("Tadić's visit")
         parent = self.kb.fact(fact.part_of) if fact.part_of else None
         occasion = parent.kind if parent else None
@@ -370,6 +351,8 @@ class Predicates:
                     verbs.append(found[ahead])
                 if pos > 0 and stop(found[pos - 1], placing):
                     placed.update(item.ids)  # "produced *in Serbia* to Kazakhstan": where
+                else:
+                    unplaced.update(item.ids)  # ("… to Kestria, while Kestria exports")
                 if pos + 2 < len(found) and stop(found[pos + 1], owning) and \
                         isinstance(found[pos + 2], Match) and found[pos + 2].kind == "concept" \
                         and occasion in found[pos + 2].ids:  # (not "Serbia's position")
@@ -404,7 +387,7 @@ class Predicates:
                 did.update(ids)
             elif False in said:
                 other.update(ids)
-        return frozenset((other | placed) - did)
+        return frozenset((other | (placed - unplaced)) - did)
 
     def _states_topic(self, fact: Fact, deed: Mention) -> bool:
         """Whether the fact is of the deed's topic (its kind, or its occasion's) or its
