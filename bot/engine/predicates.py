@@ -16,8 +16,6 @@ from ..query import Mention, Query
 
 #: Where a text's sentence or clause ends, for what its verb is said with.
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+")
-#: Where a sentence breaks into the clauses a participle may open.
-_COMMA = re.compile(r"\s*[,–—]\s*")
 #: Where a clause ends inside a sentence: commas, colons, brackets, dashes.
 _CLAUSE = re.compile(r"\s*[,:;()\u2013\u2014]\s*")
 
@@ -244,7 +242,7 @@ class Predicates:
         found: set[str] = set()
         text = fact.texts.get(self.kb.meta.language, "")
         for sentence in _SENTENCE.split(text):
-            for clause in _COMMA.split(sentence):
+            for clause in _CLAUSE.split(sentence):
                 read = [i for i in self._read(clause) if isinstance(i, Match)]
                 at = 0
                 while at < len(read) and listed(read[at]):

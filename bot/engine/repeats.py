@@ -92,8 +92,7 @@ class Repeats:
                     or query.role in self._role_concepts and query.role not in self._roles(
                         person):
                 continue
-            occasions.setdefault(person, {}).setdefault(self._occasion_of(fact), [])
-            occasions[person][self._occasion_of(fact)].append(fact)
+            occasions.setdefault(person, {}).setdefault(self._occasion_of(fact), []).append(fact)
         ranked = sorted(occasions.items(), key=lambda kv: -len(kv[1]))
         if not ranked or len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
             return self._decline(question, templates["no_most_often"], context,
@@ -128,7 +127,7 @@ class Repeats:
         if not counted.answered:
             return counted
         facts = [f for i in counted.facts if (f := self.kb.fact(i))]
-        roots = list(dict.fromkeys(self._occasion_of(f, counted.facts) for f in facts))
+        roots = list(dict.fromkeys(self._occasion_of(f) for f in facts))
         occasions = len(roots)
         number, more = asked
         if occasions > number or occasions == number and not more:
@@ -139,7 +138,7 @@ class Repeats:
                              context, query.mentions,
                              nearest=tuple(f for i in roots if (f := self.kb.fact(i))))
 
-    def _occasion_of(self, fact: Fact, among: tuple[str, ...] = ()) -> str:
+    def _occasion_of(self, fact: Fact) -> str:
         """The occasion a fact is part of: the visit, not the street opened during it nor
         the two agreements signed then."""
         seen = {fact.id}
