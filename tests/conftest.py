@@ -64,6 +64,30 @@ club, space, norland, fourth, fifth = (_base_fixture(f, n) for f, n in (
     ("fifth", "fifth")))
 
 
+def write_base(root: Path, entities: str, facts: str, concepts: str, *,
+               language: str = "en", title: str = "Invented") -> Path:
+    """Writes a fact base of a few lines, as SCHEMA.md describes it, for one test: the
+    entities and facts as YAML text, `concepts` as the body of languages/LANGUAGE.yaml."""
+    (root / "languages").mkdir(parents=True)
+    (root / "meta.yaml").write_text(
+        f"title: {title}\nsource: {{title: invented}}\nlanguage: {language}\n",
+        encoding="utf-8")
+    (root / "entities.yaml").write_text(entities, encoding="utf-8")
+    (root / "facts.yaml").write_text(facts, encoding="utf-8")
+    (root / "languages" / f"{language}.yaml").write_text(concepts, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def small_base(tmp_path):
+    """The engine of a fact base written for one test (arguments as `write_base`): the
+    guard that a behaviour holds on a base of another domain, not only on ours."""
+    def build(entities: str, facts: str, concepts: str, **meta) -> Engine:
+        return Engine(load_knowledge(write_base(tmp_path / "kb", entities, facts, concepts,
+                                                **meta)))
+    return build
+
+
 @pytest.fixture
 def api():
     """A fresh local fake Bot API server (tests/fake_bot_api.py) for one test."""

@@ -23,23 +23,14 @@ def test_who_did_it_is_still_answered(engine):
     assert (answer.answered, answer.facts) == (True, ("jabayev_bust_unveiled",))
 
 
-def test_the_same_on_a_base_of_another_domain(tmp_path):
-    from bot.engine import Engine
-    from bot.factbase import load_knowledge
-    root = tmp_path / "kb"
-    (root / "languages").mkdir(parents=True)
-    (root / "meta.yaml").write_text(
-        "title: Theatre\ndescription: Invented.\nsource: {title: invented, publisher: tests, "
-        "url: https://example.org/t, licence: CC0, licence_url: https://example.org/l}\n"
-        "language: en\nexamples: [play_staged]\n", encoding="utf-8")
-    (root / "entities.yaml").write_text("""\
+def test_the_same_on_a_base_of_another_domain(small_base):
+    engine = small_base("""\
 - {id: ostland, type: country, name: Ostland}
 - {id: varn, type: place, name: Varn, country: ostland}
 - {id: the_long_night, type: thing, name: The Long Night}
 - {id: ivo_marek, type: person, name: Ivo Marek}
 - {id: city_players, type: organisation, name: City Players}
-""", encoding="utf-8")
-    (root / "facts.yaml").write_text("""\
+""", """\
 - id: play_staged
   kind: performance
   date: 1931-03-12
@@ -48,11 +39,7 @@ def test_the_same_on_a_base_of_another_domain(tmp_path):
   where: [varn]
   question: When did the City Players stage The Long Night?
   text: In Varn, the City Players staged the play The Long Night by Ivo Marek.
-""", encoding="utf-8")
-    (root / "languages" / "en.yaml").write_text(
-        "concepts:\n  performance: [staged, stage, performed, perform, play, acted]\n",
-        encoding="utf-8")
-    engine = Engine(load_knowledge(root))
+""", "concepts:\n  performance: [staged, stage, performed, perform, play, acted]\n")
     answer = engine.answer("Did Ivo Marek perform in Varn?")
     assert (answer.answered, answer.facts) == (False, ())
     answer = engine.answer("Did the City Players perform in Varn?")

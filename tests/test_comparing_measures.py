@@ -116,24 +116,9 @@ def test_a_count_no_text_states_is_declined(engine_of, base, question):
     assert (answer.answered, answer.facts) == (False, ())
 
 
-def _base(root, language: str, entities: str, facts: str, concepts: str):
-    """A fact base of two bridges, written for one test."""
-    from bot.engine import Engine
-    from bot.factbase import load_knowledge
-    (root / "languages").mkdir(parents=True)
-    (root / "meta.yaml").write_text(
-        "title: Bridges\ndescription: Invented.\nsource: {title: invented, publisher: tests, "
-        "url: https://example.org/b, licence: CC0, licence_url: https://example.org/l}\n"
-        f"language: {language}\nexamples: [strelsau_length]\n", encoding="utf-8")
-    (root / "entities.yaml").write_text(entities, encoding="utf-8")
-    (root / "facts.yaml").write_text(facts, encoding="utf-8")
-    (root / "languages" / f"{language}.yaml").write_text(concepts, encoding="utf-8")
-    return Engine(load_knowledge(root))
-
-
-def test_a_number_of_something_else_is_no_side(tmp_path):
+def test_a_number_of_something_else_is_no_side(small_base):
     # "an error of only nine centimetres" is the error's, not the bridge's length
-    engine = _base(tmp_path / "kb", "en", """\
+    engine = small_base("""\
 - {id: ruritania, type: country, name: Ruritania}
 - {id: zenda_bridge, type: place, name: Zenda Bridge, country: ruritania}
 - {id: strelsau_bridge, type: place, name: Strelsau Bridge, country: ruritania}
@@ -157,8 +142,8 @@ def test_a_number_of_something_else_is_no_side(tmp_path):
     assert answer.text.split("\n")[0] == "The fact base does not give that for Zenda Bridge."
 
 
-def test_a_comparison_in_russian(tmp_path):
-    engine = _base(tmp_path / "kb", "ru", """\
+def test_a_comparison_in_russian(small_base):
+    engine = small_base("""\
 - {id: ruritania, type: country, name: Руритания}
 - {id: zenda_bridge, type: place, name: мост Зенда, aliases: [моста Зенда], country: ruritania}
 - {id: strelsau_bridge, type: place, name: мост Стрелсау, aliases: [моста Стрелсау], country: ruritania}
@@ -175,7 +160,7 @@ def test_a_comparison_in_russian(tmp_path):
   tags: [strelsau_bridge]
   question: Какой длины мост Стрелсау?
   text: Мост Стрелсау длиной 300 метров.
-""", "concepts:\n  dimensions: [размеры, размер]\n")
+""", "concepts:\n  dimensions: [размеры, размер]\n", language="ru")
     answer = engine.answer("Что короче, мост Зенда или мост Стрелсау?")
     assert (answer.answered, answer.facts) == (True, ("zenda_length", "strelsau_length"))
     assert answer.text.split("\n")[0] == \

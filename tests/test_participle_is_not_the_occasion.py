@@ -23,22 +23,14 @@ def test_who_did_it_is_still_answered(engine):
     assert (answer.answered, answer.facts) == (True, ("bk_tesla_park_construction",))
 
 
-def _base(root):
-    from bot.engine import Engine
-    from bot.factbase import load_knowledge
-    (root / "languages").mkdir(parents=True)
-    (root / "meta.yaml").write_text(
-        "title: Mills\ndescription: Invented.\nsource: {title: invented, publisher: tests, "
-        "url: https://example.org/m, licence: CC0, licence_url: https://example.org/l}\n"
-        "language: en\nexamples: [mill_opened]\n", encoding="utf-8")
-    (root / "entities.yaml").write_text("""\
+ENTITIES = """\
 - {id: ostland, type: country, name: Ostland}
 - {id: varn, type: place, name: Varn, country: ostland}
 - {id: kell, type: place, name: Kell, country: ostland}
 - {id: dura_works, type: organisation, name: Dura Works}
 - {id: anna_vell, type: person, name: Anna Vell}
-""", encoding="utf-8")
-    (root / "facts.yaml").write_text("""\
+"""
+FACTS = """\
 - id: mill_opened
   kind: opening
   date: 1950-04-02
@@ -55,15 +47,12 @@ def _base(root):
   where: [kell]
   question: When did Dura Works move to Kell?
   text: Dura Works moved its offices to Kell.
-""", encoding="utf-8")
-    (root / "languages" / "en.yaml").write_text(
-        "concepts:\n  opening: [opened, opening, open]\n  relocation: [moved, move]\n",
-        encoding="utf-8")
-    return Engine(load_knowledge(root))
+"""
+CONCEPTS = "concepts:\n  opening: [opened, opening, open]\n  relocation: [moved, move]\n"
 
 
-def test_the_same_on_a_base_of_another_domain(tmp_path):
-    engine = _base(tmp_path / "kb")
+def test_the_same_on_a_base_of_another_domain(small_base):
+    engine = small_base(ENTITIES, FACTS, CONCEPTS)
     for question in ("When was Dura Works established?", "Where was Dura Works established?"):
         answer = engine.answer(question)
         assert (answer.answered, answer.facts) == (False, ()), question
